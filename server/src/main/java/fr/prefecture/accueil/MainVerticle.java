@@ -1,0 +1,137 @@
+package fr.prefecture.accueil;
+
+import fr.prefecture.accueil.appointment.AppointmentApi;
+import fr.prefecture.accueil.appointment.AppointmentRepository;
+import fr.prefecture.accueil.appointment.InvitationApi;
+import fr.prefecture.accueil.appointment.InvitationRepository;
+import fr.prefecture.accueil.db.Database;
+import fr.prefecture.accueil.demo.DemoData;
+import fr.prefecture.accueil.http.Failures;
+import fr.prefecture.accueil.http.Routes;
+import fr.prefecture.accueil.site.ConfigException;
+import fr.prefecture.accueil.site.Site;
+import fr.prefecture.accueil.site.SiteApi;
+import fr.prefecture.accueil.site.SiteLoader;
+import fr.prefecture.accueil.staff.Access;
+import fr.prefecture.accueil.staff.Bootstrap;
+import fr.prefecture.accueil.staff.PasswordHasher;
+import fr.prefecture.accueil.staff.StaffApi;
+import fr.prefecture.accueil.staff.StaffRepository;
+import fr.prefecture.accueil.time.SiteTime;
+import fr.prefecture.accueil.web.Pages;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.sqlclient.Pool;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Wires configuration, store and features, then listens. Holds no logic of its own. */
+public final class MainVerticle extends VerticleBase {
+  private static final Logger LOG = LoggerFactory.getLogger(MainVerticle.class);
+
+  private final Options options;
+  private Pool pool;
+  private HttpServer server;
+  private Routes routes;
+
+  public MainVerticle(Options options) {
+    this.options = options;
+  }
+
+  /** The settings this start resolved: file, then environment and options on top. */
+  record Settings(Site site, int port, Path dataDir, Duration sessionIdle) {}
+
+  @Override
+  public Future<?> start() {
+    return vertx.executeBlocking(this::settings).compose(settings -> {
+      Clock clock = options.now().map(SiteTime::startingAt).orElse(Clock.systemUTC());
+      SiteTime time = new SiteTime(clock, settings.site().zone());
+      pool = Database.open(vertx, settings.dataDir().resolve("accueil.db"));
+      PasswordHasher hasher = new PasswordHasher();
+      StaffRepository staff = new StaffRepository(pool);
+      return Database.migrate(pool)
+          .compose(v -> new Bootstrap(vertx, staff, hasher, clock).adminFromEnvironment(options.adminPassword()))
+          .compose(v -> vertx.executeBlocking(() -> new StaffApi(vertx, staff, hasher, clock)))
+          .compose(staffApi -> {
+            Router root = Router.router(vertx);
+            Router api = Router.router(vertx);
+            Access access = new Access(staff, clock, settings.sessionIdle());
+            routes = new Routes(api, access);
+            AppointmentRepository appointments = new AppointmentRepository(pool);
+            InvitationRepository invitations = new InvitationRepository(pool);
+
+            staffApi.mount(routes);
+            new SiteApi(settings.site()).mount(routes);
+            new AppointmentApi(settings.site(), time, appointments).mount(routes);
+            new InvitationApi(time, invitations).mount(routes);
+
+            Pages.securityHeaders(root);
+            root.get("/health").respond(ctx -> Future.succeededFuture(new JsonObject().put("status", "ok")
+                .put("site", settings.site().name().fr()).put("time", time.now().toString())));
+            root.route("/api/*").subRouter(api);
+            new Pages(settings.site(), access).mount(root);
+            Failures.install(root);
+
+            Future<Void> demo = options.demo()
+                ? new DemoData(vertx, settings.site(), time, staff, hasher, appointments).install()
+                : Future.succeededFuture();
+            return demo.compose(v -> vertx.createHttpServer().requestHandler(root).listen(settings.port()));
+          })
+          .map(s -> {
+            server = s;
+            LOG.info("Accueil listening on http://localhost:{}/ (data in {})", s.actualPort(),
+                settings.dataDir().toAbsolutePath());
+            return s;
+          });
+    });
+  }
+
+  private Settings settings() throws Exception {
+    SiteLoader.Loaded loaded = SiteLoader.load(options.configFile());
+    Map<String, Object> server = loaded.server();
+    String file = options.configFile().toString();
+    int port = options.port().orElseGet(() -> fileInt(server, "port", 8080, file));
+    Path data = options.dataDir().orElseGet(() -> Path.of(String.valueOf(server.getOrDefault("dataDir", "./data"))));
+    int idle = fileInt(server, "sessionIdleMinutes", 30, file);
+    try {
+      Files.createDirectories(data);
+    } catch (Exception e) {
+      throw new ConfigException(file, "server.dataDir", "cannot create " + data + ": " + e.getMessage());
+    }
+    return new Settings(loaded.site(), port, data, Duration.ofMinutes(idle));
+  }
+
+  private static int fileInt(Map<String, Object> server, String key, int fallback, String file) {
+    Object v = server.get(key);
+    if (v == null) {
+      return fallback;
+    }
+    if (!(v instanceof Integer i) || i < 0 || i > 65535) {
+      throw new ConfigException(file, "server." + key, "must be a whole number");
+    }
+    return i;
+  }
+
+  /** The port actually bound (useful with --port 0). */
+  public int port() {
+    return server.actualPort();
+  }
+
+  public Routes routes() {
+    return routes;
+  }
+
+  @Override
+  public Future<?> stop() {
+    Future<Void> closing = server == null ? Future.succeededFuture() : server.close();
+    return closing.compose(v -> pool == null ? Future.succeededFuture() : pool.close());
+  }
+}

@@ -1,0 +1,172 @@
+package fr.prefecture.accueil.appointment;
+
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+import io.vertx.sqlclient.templates.SqlTemplate;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.StreamSupport;
+
+/** Appointments: create (idempotent on the booking tool's reference), list by day, cancel. */
+public final class AppointmentRepository {
+  private static final String COLUMNS = """
+      id, service, start_at, local_date, duration_minutes, visitor_name, visitor_email, visitor_phone,
+      reference, status, cancelled_at""";
+  private static final String INSERT = """
+      INSERT INTO appointments (service, start_at, local_date, duration_minutes, visitor_name,
+        visitor_email, visitor_phone, reference, created_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""";
+  private static final String UPDATE = """
+      UPDATE appointments SET service = ?, start_at = ?, local_date = ?, duration_minutes = ?,
+        visitor_name = ?, visitor_email = ?, visitor_phone = ? WHERE id = ?""";
+
+  /** A demo appointment (see the demo package). */
+  public record Demo(String service, Instant start, LocalDate day, int durationMinutes, String name, String reference) {}
+
+  /** Stores demo appointments not stored yet; returns how many were new. */
+  public Future<Integer> saveDemo(List<Demo> demo, long now) {
+    List<NewAppointment> rows = demo.stream().map(d -> new NewAppointment(d.service(), d.start(), d.day(),
+        d.durationMinutes(), d.name(), null, null, d.reference())).toList();
+    ImportCounts[] counts = new ImportCounts[1];
+    return save(rows, now, counts).map(ids -> counts[0].created());
+  }
+
+  /** What an import did: new rows, rows changed in the booking tool, rows already up to date. */
+  record ImportCounts(int created, int updated, int unchanged) {}
+
+  private final Pool pool;
+  private final SqlTemplate<Map<String, Object>, RowSet<Appointment>> byId;
+  private final SqlTemplate<Map<String, Object>, RowSet<Appointment>> byDay;
+  private final SqlTemplate<Map<String, Object>, RowSet<Appointment>> byDayAndService;
+  private final SqlTemplate<Map<String, Object>, io.vertx.sqlclient.SqlResult<Void>> cancel;
+
+  public AppointmentRepository(Pool pool) {
+    this.pool = pool;
+    byId = SqlTemplate.forQuery(pool, "SELECT " + COLUMNS + " FROM appointments WHERE id = #{id}")
+        .mapTo(AppointmentRepository::map);
+    byDay = SqlTemplate.forQuery(pool, "SELECT " + COLUMNS
+        + " FROM appointments WHERE local_date = #{day} ORDER BY start_at, id").mapTo(AppointmentRepository::map);
+    byDayAndService = SqlTemplate.forQuery(pool, "SELECT " + COLUMNS
+        + " FROM appointments WHERE local_date = #{day} AND service = #{service} ORDER BY start_at, id")
+        .mapTo(AppointmentRepository::map);
+    cancel = SqlTemplate.forUpdate(pool, """
+        UPDATE appointments SET status = 'cancelled', cancelled_at = #{now}
+        WHERE id = #{id} AND status <> 'cancelled'""");
+  }
+
+  static Appointment map(Row row) {
+    Long cancelledAt = row.getLong("cancelled_at");
+    return new Appointment(row.getLong("id"), row.getString("service"), Instant.ofEpochMilli(row.getLong("start_at")),
+        LocalDate.parse(row.getString("local_date")), row.getInteger("duration_minutes"),
+        row.getString("visitor_name"), row.getString("visitor_email"), row.getString("visitor_phone"),
+        row.getString("reference"), row.getString("status"),
+        cancelledAt == null ? null : Instant.ofEpochMilli(cancelledAt));
+  }
+
+  public Future<Optional<Appointment>> find(long id) {
+    return byId.execute(Map.of("id", id)).map(AppointmentRepository::first);
+  }
+
+  public Future<List<Appointment>> onDay(LocalDate day, Optional<String> service) {
+    Future<RowSet<Appointment>> rows = service.isPresent()
+        ? byDayAndService.execute(Map.of("day", day.toString(), "service", service.get()))
+        : byDay.execute(Map.of("day", day.toString()));
+    return rows.map(AppointmentRepository::list);
+  }
+
+  public Future<Boolean> cancel(long id, long now) {
+    return cancel.execute(Map.of("id", id, "now", now)).map(r -> r.rowCount() > 0);
+  }
+
+  /**
+   * Stores the rows in one transaction. A row whose reference is already stored is not duplicated:
+   * it is updated when the booking tool changed it, left alone otherwise. Returns the ids in order.
+   */
+  Future<List<Long>> save(List<NewAppointment> rows, long now, ImportCounts[] counts) {
+    return pool.withTransaction(conn -> existing(conn, rows).compose(known -> {
+      List<Long> ids = new ArrayList<>();
+      int[] tally = new int[3];
+      Future<Void> chain = Future.succeededFuture();
+      for (NewAppointment row : rows) {
+        Appointment old = row.reference() == null ? null : known.get(row.reference());
+        if (old == null) {
+          chain = chain.compose(v -> conn.preparedQuery(INSERT).execute(tuple(
+                  row.service(), row.start().toEpochMilli(), row.localDate().toString(), row.durationMinutes(),
+                  row.name(), row.email(), row.phone(), row.reference(), now))
+              .map(r -> {
+                ids.add(r.iterator().next().getLong("id"));
+                tally[0]++;
+                return null;
+              }));
+        } else if (same(old, row)) {
+          ids.add(old.id());
+          tally[2]++;
+        } else {
+          ids.add(old.id());
+          tally[1]++;
+          chain = chain.compose(v -> conn.preparedQuery(UPDATE).execute(tuple(
+              row.service(), row.start().toEpochMilli(), row.localDate().toString(), row.durationMinutes(),
+              row.name(), row.email(), row.phone(), old.id())).mapEmpty());
+        }
+      }
+      return chain.map(v -> {
+        counts[0] = new ImportCounts(tally[0], tally[1], tally[2]);
+        return ids;
+      });
+    }));
+  }
+
+  /** A tuple that may hold nulls (optional contact fields). */
+  static Tuple tuple(Object... values) {
+    Tuple t = Tuple.tuple();
+    for (Object v : values) {
+      t.addValue(v);
+    }
+    return t;
+  }
+
+  private static boolean same(Appointment old, NewAppointment row) {
+    return old.service().equals(row.service()) && old.start().equals(row.start())
+        && old.durationMinutes() == row.durationMinutes() && old.visitorName().equals(row.name())
+        && Objects.equals(old.email(), row.email()) && Objects.equals(old.phone(), row.phone());
+  }
+
+  private static Future<Map<String, Appointment>> existing(SqlConnection conn, List<NewAppointment> rows) {
+    List<String> references = rows.stream().map(NewAppointment::reference).filter(Objects::nonNull).toList();
+    Map<String, Appointment> found = new HashMap<>();
+    Future<Void> chain = Future.succeededFuture();
+    for (int from = 0; from < references.size(); from += 500) {
+      List<String> chunk = references.subList(from, Math.min(references.size(), from + 500));
+      String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+      chain = chain.compose(v -> conn.preparedQuery("SELECT " + COLUMNS + " FROM appointments WHERE reference IN ("
+              + marks + ")").execute(Tuple.from(new ArrayList<Object>(chunk)))
+          .map(set -> {
+            for (Row row : set) {
+              Appointment a = map(row);
+              found.put(a.reference(), a);
+            }
+            return null;
+          }));
+    }
+    return chain.map(v -> found);
+  }
+
+  private static <T> Optional<T> first(Iterable<T> rows) {
+    var it = rows.iterator();
+    return it.hasNext() ? Optional.of(it.next()) : Optional.empty();
+  }
+
+  private static <T> List<T> list(Iterable<T> rows) {
+    return StreamSupport.stream(rows.spliterator(), false).toList();
+  }
+}

@@ -1,0 +1,74 @@
+package fr.prefecture.accueil.appointment;
+
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.templates.SqlTemplate;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.StreamSupport;
+
+/** Invitations to meetings, kept alongside appointments. */
+public final class InvitationRepository {
+  private static final String COLUMNS =
+      "id, event, start_at, end_at, local_date, location, guest_name, guest_email, status";
+
+  private final SqlTemplate<Map<String, Object>, RowSet<Long>> insert;
+  private final SqlTemplate<Map<String, Object>, RowSet<Invitation>> byId;
+  private final SqlTemplate<Map<String, Object>, RowSet<Invitation>> byDay;
+  private final SqlTemplate<Map<String, Object>, io.vertx.sqlclient.SqlResult<Void>> cancel;
+
+  public InvitationRepository(Pool pool) {
+    insert = SqlTemplate.forQuery(pool, """
+        INSERT INTO invitations (event, start_at, end_at, local_date, location, guest_name, guest_email, created_at)
+        VALUES (#{event}, #{start}, #{end}, #{day}, #{location}, #{name}, #{email}, #{now}) RETURNING id""")
+        .mapTo(row -> row.getLong("id"));
+    byId = SqlTemplate.forQuery(pool, "SELECT " + COLUMNS + " FROM invitations WHERE id = #{id}")
+        .mapTo(InvitationRepository::map);
+    byDay = SqlTemplate.forQuery(pool, "SELECT " + COLUMNS
+        + " FROM invitations WHERE local_date = #{day} ORDER BY start_at, id").mapTo(InvitationRepository::map);
+    cancel = SqlTemplate.forUpdate(pool,
+        "UPDATE invitations SET status = 'cancelled', cancelled_at = #{now} WHERE id = #{id} AND status <> 'cancelled'");
+  }
+
+  static Invitation map(Row row) {
+    return new Invitation(row.getLong("id"), row.getString("event"), Instant.ofEpochMilli(row.getLong("start_at")),
+        Instant.ofEpochMilli(row.getLong("end_at")), LocalDate.parse(row.getString("local_date")),
+        row.getString("location"), row.getString("guest_name"), row.getString("guest_email"), row.getString("status"));
+  }
+
+  Future<Long> create(String event, Instant start, Instant end, LocalDate day, String location, String name,
+      String email, long now) {
+    Map<String, Object> params = new HashMap<>();
+    params.put("event", event);
+    params.put("start", start.toEpochMilli());
+    params.put("end", end.toEpochMilli());
+    params.put("day", day.toString());
+    params.put("location", location);
+    params.put("name", name);
+    params.put("email", email);
+    params.put("now", now);
+    return insert.execute(params).map(rows -> rows.iterator().next());
+  }
+
+  public Future<Optional<Invitation>> find(long id) {
+    return byId.execute(Map.of("id", id)).map(rows -> {
+      var it = rows.iterator();
+      return it.hasNext() ? Optional.of(it.next()) : Optional.empty();
+    });
+  }
+
+  public Future<List<Invitation>> onDay(LocalDate day) {
+    return byDay.execute(Map.of("day", day.toString()))
+        .map(rows -> StreamSupport.stream(rows.spliterator(), false).toList());
+  }
+
+  Future<Boolean> cancel(long id, long now) {
+    return cancel.execute(Map.of("id", id, "now", now)).map(r -> r.rowCount() > 0);
+  }
+}

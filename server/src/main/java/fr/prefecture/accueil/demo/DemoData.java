@@ -1,0 +1,94 @@
+package fr.prefecture.accueil.demo;
+
+import fr.prefecture.accueil.appointment.AppointmentRepository;
+import fr.prefecture.accueil.site.Site;
+import fr.prefecture.accueil.staff.PasswordHasher;
+import fr.prefecture.accueil.staff.Role;
+import fr.prefecture.accueil.staff.Secrets;
+import fr.prefecture.accueil.staff.StaffRepository;
+import fr.prefecture.accueil.time.SiteTime;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * The demo: one account per role (fresh passwords printed at each start) and today's appointments
+ * across the services. References are per day, so starting again the same day adds nothing.
+ */
+public final class DemoData {
+  private static final String[] NAMES = {
+      "Amina Benali", "Jean Dupont", "Maria Silva", "Nguyen Van An", "Fatou Diop", "Oleksandr Kovalenko",
+      "Claire Martin", "Mohamed El Idrissi", "Sofia Rossi", "Karim Haddad", "Lucie Bernard", "Ion Popescu",
+      "Aïssatou Ba", "Pierre Leroy", "Yasmine Cherif", "Ahmed Mansour", "Élodie Petit", "Samuel Mensah",
+      "Li Wei", "Hélène Garnier", "Tomasz Nowak", "Awa Traoré", "Julien Moreau", "Svetlana Ivanova"};
+
+  private final Vertx vertx;
+  private final Site site;
+  private final SiteTime time;
+  private final StaffRepository staff;
+  private final PasswordHasher hasher;
+  private final AppointmentRepository appointments;
+
+  public DemoData(Vertx vertx, Site site, SiteTime time, StaffRepository staff, PasswordHasher hasher,
+      AppointmentRepository appointments) {
+    this.vertx = vertx;
+    this.site = site;
+    this.time = time;
+    this.staff = staff;
+    this.hasher = hasher;
+    this.appointments = appointments;
+  }
+
+  public Future<Void> install() {
+    Map<String, Role> accounts = new LinkedHashMap<>();
+    accounts.put("demo-admin", Role.ADMIN);
+    accounts.put("demo-manager", Role.MANAGER);
+    accounts.put("demo-agent", Role.AGENT);
+    accounts.put("demo-guard", Role.GUARD);
+    Map<String, String> passwords = new LinkedHashMap<>();
+    Future<Void> chain = Future.succeededFuture();
+    for (Map.Entry<String, Role> account : accounts.entrySet()) {
+      String password = Secrets.password();
+      passwords.put(account.getKey(), password);
+      chain = chain.compose(v -> vertx.executeBlocking(() -> hasher.hash(password)))
+          .compose(hash -> staff.upsertAccount(account.getKey(), hash, account.getValue(), time.now().toEpochMilli()));
+    }
+    return chain.compose(v -> appointments.saveDemo(demoAppointments(time.today()), time.now().toEpochMilli()))
+        .onSuccess(created -> print(passwords, created)).mapEmpty();
+  }
+
+  private void print(Map<String, String> passwords, int created) {
+    StringBuilder out = new StringBuilder("\n=== Accueil demo ===\nDemo accounts (new passwords at each start):\n");
+    passwords.forEach((user, password) -> out.append("  ").append(String.format("%-14s", user))
+        .append(" ").append(password).append('\n'));
+    out.append("Demo appointments added for ").append(time.today()).append(": ").append(created).append('\n');
+    System.out.println(out);
+  }
+
+  /** About 60 appointments from 08:30 to 16:30, seeded by the date so a day always looks the same. */
+  List<AppointmentRepository.Demo> demoAppointments(LocalDate day) {
+    Random random = new Random(day.toEpochDay());
+    List<AppointmentRepository.Demo> out = new ArrayList<>();
+    int n = 0;
+    for (Site.Service service : site.services()) {
+      for (LocalTime t = LocalTime.of(8, 30); t.isBefore(LocalTime.of(16, 30)); t = t.plusMinutes(30)) {
+        if (random.nextInt(4) == 0) {
+          continue;
+        }
+        n++;
+        String reference = "DEMO-" + day.toString().replace("-", "") + "-" + String.format("%03d", n);
+        LocalDateTime local = LocalDateTime.of(day, t.plusMinutes(random.nextInt(3) * 10L));
+        out.add(new AppointmentRepository.Demo(service.code(), time.atLocal("start", local), day,
+            service.defaultDurationMinutes(), NAMES[random.nextInt(NAMES.length)], reference));
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,95 @@
+package fr.prefecture.accueil.http;
+
+import fr.prefecture.accueil.staff.Access;
+import fr.prefecture.accueil.staff.Role;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Route;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The API route table: every route is declared with the roles allowed on it, so that no route can
+ * be added without an access check, and the full table can be listed (and tested role by role).
+ */
+public final class Routes {
+  public static final long DEFAULT_BODY_LIMIT = 64 * 1024;
+
+  /** One declared route: method, path under /api, roles (empty = anyone logged in, null = open). */
+  public record Declared(HttpMethod method, String path, List<Role> roles) {}
+
+  private final Router router;
+  private final Access access;
+  private final List<Declared> declared = new ArrayList<>();
+
+  public Routes(Router router, Access access) {
+    this.router = router;
+    this.access = access;
+  }
+
+  /** Routes anyone may call (login). */
+  public Builder open() {
+    return new Builder(null, DEFAULT_BODY_LIMIT);
+  }
+
+  /** Routes any logged-in role may call. */
+  public Builder any() {
+    return new Builder(List.of(), DEFAULT_BODY_LIMIT);
+  }
+
+  /** Routes for the given roles (admin is always allowed). */
+  public Builder with(Role... roles) {
+    return new Builder(List.of(roles), DEFAULT_BODY_LIMIT);
+  }
+
+  public List<Declared> declared() {
+    return Collections.unmodifiableList(declared);
+  }
+
+  public Router router() {
+    return router;
+  }
+
+  /** Declares one route; the body is read (up to its limit) before the access check. */
+  public final class Builder {
+    private final List<Role> roles;
+    private final long bodyLimit;
+
+    Builder(List<Role> roles, long bodyLimit) {
+      this.roles = roles;
+      this.bodyLimit = bodyLimit;
+    }
+
+    public Builder bodyLimit(long bytes) {
+      return new Builder(roles, bytes);
+    }
+
+    public Route get(String path) {
+      return route(HttpMethod.GET, path);
+    }
+
+    public Route post(String path) {
+      return route(HttpMethod.POST, path);
+    }
+
+    public Route put(String path) {
+      return route(HttpMethod.PUT, path);
+    }
+
+    public Route delete(String path) {
+      return route(HttpMethod.DELETE, path);
+    }
+
+    public Route route(HttpMethod method, String path) {
+      declared.add(new Declared(method, path, roles));
+      Route route = router.route(method, path);
+      route.handler(BodyHandler.create(false).setBodyLimit(bodyLimit));
+      if (roles != null) {
+        route.handler(access.allow(roles.toArray(Role[]::new)));
+      }
+      return route;
+    }
+  }
+}

@@ -1,0 +1,88 @@
+package fr.prefecture.accueil.staff;
+
+import fr.prefecture.accueil.http.ApiException;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.http.Cookie;
+import io.vertx.ext.web.RoutingContext;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Resolves who is calling (session cookie or bearer token) and checks their role. */
+public final class Access {
+  public static final String COOKIE = "accueil_session";
+  private static final String CALLER_KEY = "caller";
+
+  private final StaffRepository staff;
+  private final Clock clock;
+  private final Duration idleTimeout;
+
+  public Access(StaffRepository staff, Clock clock, Duration idleTimeout) {
+    this.staff = staff;
+    this.clock = clock;
+    this.idleTimeout = idleTimeout;
+  }
+
+  /** A route handler letting through only the given roles (and admin): 401 or 403 JSON otherwise. */
+  public Handler<RoutingContext> allow(Role... roles) {
+    return ctx -> resolve(ctx).onComplete(result -> {
+      if (result.failed()) {
+        ctx.fail(result.cause());
+      } else if (result.result().isEmpty()) {
+        ctx.fail(new ApiException(401, "unauthorized", "Log in or send an API token"));
+      } else if (!result.result().get().may(roles)) {
+        ctx.fail(new ApiException(403, "forbidden", "Your role may not do this"));
+      } else {
+        ctx.put(CALLER_KEY, result.result().get());
+        ctx.next();
+      }
+    });
+  }
+
+  /** For pages: anonymous visitors are sent to the login page, wrong roles get a 403 page. */
+  public Handler<RoutingContext> page(Role... roles) {
+    return ctx -> resolve(ctx).onComplete(result -> {
+      if (result.failed()) {
+        ctx.fail(result.cause());
+      } else if (result.result().isEmpty()) {
+        String next = URLEncoder.encode(ctx.request().uri(), StandardCharsets.UTF_8);
+        ctx.redirect("/login?next=" + next);
+      } else if (!result.result().get().may(roles)) {
+        ctx.fail(new ApiException(403, "forbidden", "Votre rôle ne donne pas accès à cette page / Your role cannot open this page"));
+      } else {
+        ctx.put(CALLER_KEY, result.result().get());
+        ctx.next();
+      }
+    });
+  }
+
+  public static Caller caller(RoutingContext ctx) {
+    Caller caller = ctx.get(CALLER_KEY);
+    if (caller == null) {
+      throw new ApiException(401, "unauthorized", "Log in or send an API token");
+    }
+    return caller;
+  }
+
+  Future<Optional<Caller>> resolve(RoutingContext ctx) {
+    String authorization = ctx.request().getHeader("Authorization");
+    if (authorization != null) {
+      if (!authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+        return Future.failedFuture(new ApiException(401, "unauthorized", "Only Bearer tokens are accepted"));
+      }
+      String token = authorization.substring(7).strip();
+      if (token.isEmpty() || token.length() > 200) {
+        return Future.succeededFuture(Optional.empty());
+      }
+      return staff.tokenCaller(Secrets.hash(token));
+    }
+    Cookie cookie = ctx.request().getCookie(COOKIE);
+    if (cookie == null || cookie.getValue().isEmpty() || cookie.getValue().length() > 200) {
+      return Future.succeededFuture(Optional.empty());
+    }
+    return staff.sessionCaller(Secrets.hash(cookie.getValue()), clock.millis(), idleTimeout.toMillis());
+  }
+}

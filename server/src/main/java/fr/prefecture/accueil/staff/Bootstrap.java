@@ -1,0 +1,42 @@
+package fr.prefecture.accueil.staff;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.time.Clock;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The first admin account, from ACCUEIL_ADMIN_PASSWORD, on a store that has no account yet. */
+public final class Bootstrap {
+  private static final Logger LOG = LoggerFactory.getLogger(Bootstrap.class);
+
+  private final Vertx vertx;
+  private final StaffRepository staff;
+  private final PasswordHasher hasher;
+  private final Clock clock;
+
+  public Bootstrap(Vertx vertx, StaffRepository staff, PasswordHasher hasher, Clock clock) {
+    this.vertx = vertx;
+    this.staff = staff;
+    this.hasher = hasher;
+    this.clock = clock;
+  }
+
+  public Future<Void> adminFromEnvironment(Optional<String> password) {
+    return staff.countAccounts().compose(count -> {
+      if (count > 0) {
+        return Future.succeededFuture();
+      }
+      if (password.isEmpty()) {
+        LOG.warn("No staff account yet: set ACCUEIL_ADMIN_PASSWORD to create 'admin', or start with --demo");
+        return Future.succeededFuture();
+      }
+      StaffApi.checkStrength(password.get());
+      return vertx.executeBlocking(() -> hasher.hash(password.get()))
+          .compose(hash -> staff.createAccount("admin", hash, Role.ADMIN, clock.millis()))
+          .onSuccess(id -> LOG.info("Created account 'admin' from ACCUEIL_ADMIN_PASSWORD"))
+          .mapEmpty();
+    });
+  }
+}

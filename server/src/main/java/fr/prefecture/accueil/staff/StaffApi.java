@@ -1,0 +1,158 @@
+package fr.prefecture.accueil.staff;
+
+import static fr.prefecture.accueil.http.JsonInput.string;
+
+import fr.prefecture.accueil.http.ApiException;
+import fr.prefecture.accueil.http.JsonInput;
+import fr.prefecture.accueil.http.Routes;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.CookieSameSite;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Clock;
+import java.util.regex.Pattern;
+
+/** Login sessions, staff accounts and API tokens. */
+public final class StaffApi {
+  private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,63}");
+  static final int MIN_PASSWORD = 12;
+  private static final int MAX_PASSWORD = 256;
+  /** A real hash of nothing, verified for unknown users so that timing does not reveal accounts. */
+  private final String decoyHash;
+
+  private final Vertx vertx;
+  private final StaffRepository staff;
+  private final PasswordHasher hasher;
+  private final Clock clock;
+
+  public StaffApi(Vertx vertx, StaffRepository staff, PasswordHasher hasher, Clock clock) {
+    this.vertx = vertx;
+    this.staff = staff;
+    this.hasher = hasher;
+    this.clock = clock;
+    this.decoyHash = hasher.hash(Secrets.random(""));
+  }
+
+  public void mount(Routes routes) {
+    routes.open().post("/session").respond(this::login);
+    routes.any().delete("/session").respond(this::logout);
+    routes.any().get("/session").respond(this::whoAmI);
+    routes.with(Role.ADMIN).post("/users").respond(this::createUser);
+    routes.with(Role.ADMIN).get("/users").respond(ctx -> staff.listAccounts().map(JsonArray::new));
+    routes.with(Role.ADMIN).post("/tokens").respond(this::createToken);
+    routes.with(Role.ADMIN).get("/tokens").respond(ctx -> staff.listTokens().map(JsonArray::new));
+    routes.with(Role.ADMIN).delete("/tokens/:id").respond(this::revokeToken);
+  }
+
+  Future<JsonObject> login(RoutingContext ctx) {
+    JsonObject body = JsonInput.object(ctx);
+    String username = string(body, "username").toLowerCase();
+    String password = rawPassword(body);
+    return staff.findByUsername(username)
+        .compose(found -> vertx.executeBlocking(() -> {
+          boolean ok = hasher.verify(password, found.map(StaffRepository.Account::passwordHash).orElse(decoyHash));
+          return ok && found.isPresent() && !found.get().disabled() ? found : java.util.Optional.<StaffRepository.Account>empty();
+        }))
+        .compose(account -> {
+          if (account.isEmpty()) {
+            return Future.failedFuture(new ApiException(401, "invalid_credentials", "Wrong username or password"));
+          }
+          String sessionId = Secrets.random("s_");
+          return staff.createSession(Secrets.hash(sessionId), account.get().id(), clock.millis())
+              .map(v -> {
+                ctx.response().addCookie(sessionCookie(ctx, sessionId));
+                return new JsonObject().put("username", account.get().username())
+                    .put("role", account.get().role().code());
+              });
+        });
+  }
+
+  Future<JsonObject> logout(RoutingContext ctx) {
+    Cookie cookie = ctx.request().getCookie(Access.COOKIE);
+    Future<Void> done = cookie == null ? Future.succeededFuture() : staff.deleteSession(Secrets.hash(cookie.getValue()));
+    return done.map(v -> {
+      ctx.response().addCookie(sessionCookie(ctx, "").setMaxAge(0));
+      return new JsonObject().put("loggedOut", true);
+    });
+  }
+
+  Future<JsonObject> whoAmI(RoutingContext ctx) {
+    Caller caller = Access.caller(ctx);
+    return Future.succeededFuture(new JsonObject().put("username", caller.name()).put("role", caller.role().code()));
+  }
+
+  Future<JsonObject> createUser(RoutingContext ctx) {
+    JsonObject body = JsonInput.object(ctx);
+    String username = string(body, "username").toLowerCase();
+    if (!USERNAME.matcher(username).matches()) {
+      throw ApiException.badRequest("invalid_field",
+          "Field 'username' must be 2 to 64 lower-case letters, digits, dots, dashes or underscores");
+    }
+    String password = rawPassword(body);
+    checkStrength(password);
+    Role role = role(body);
+    return vertx.executeBlocking(() -> hasher.hash(password))
+        .compose(hash -> staff.createAccount(username, hash, role, clock.millis()))
+        .map(id -> {
+          ctx.response().setStatusCode(201);
+          return new JsonObject().put("id", id).put("username", username).put("role", role.code());
+        });
+  }
+
+  Future<JsonObject> createToken(RoutingContext ctx) {
+    JsonObject body = JsonInput.object(ctx);
+    String name = string(body, "name");
+    Role role = role(body);
+    String token = Secrets.random("acc_");
+    return staff.createToken(name, role, Secrets.hash(token), Access.caller(ctx).staffId(), clock.millis())
+        .map(id -> {
+          ctx.response().setStatusCode(201);
+          return new JsonObject().put("id", id).put("name", name).put("role", role.code()).put("token", token);
+        });
+  }
+
+  Future<JsonObject> revokeToken(RoutingContext ctx) {
+    long id = JsonInput.pathId(ctx, "id");
+    return staff.revokeToken(id, clock.millis()).map(done -> {
+      if (!done) {
+        throw ApiException.notFound("Token " + id);
+      }
+      return new JsonObject().put("id", id).put("revoked", true);
+    });
+  }
+
+  private static String rawPassword(JsonObject body) {
+    Object v = body.getValue("password");
+    if (v == null) {
+      throw ApiException.badRequest("missing_field", "Field 'password' is required");
+    }
+    if (!(v instanceof String s)) {
+      throw ApiException.badRequest("invalid_field", "Field 'password' must be a string");
+    }
+    if (s.length() > MAX_PASSWORD) {
+      throw ApiException.badRequest("invalid_field", "Field 'password' is too long");
+    }
+    return s;
+  }
+
+  static void checkStrength(String password) {
+    if (password.codePointCount(0, password.length()) < MIN_PASSWORD) {
+      throw ApiException.badRequest("weak_password", "A password needs at least " + MIN_PASSWORD + " characters");
+    }
+  }
+
+  private static Role role(JsonObject body) {
+    String code = string(body, "role");
+    return Role.parse(code).orElseThrow(() -> ApiException.badRequest("invalid_field",
+        "Field 'role' must be one of admin, manager, agent, guard"));
+  }
+
+  static Cookie sessionCookie(RoutingContext ctx, String value) {
+    boolean https = ctx.request().isSSL() || "https".equalsIgnoreCase(ctx.request().getHeader("X-Forwarded-Proto"));
+    return Cookie.cookie(Access.COOKIE, value).setPath("/").setHttpOnly(true)
+        .setSameSite(CookieSameSite.STRICT).setSecure(https);
+  }
+}

@@ -1,0 +1,158 @@
+package fr.prefecture.accueil.staff;
+
+import fr.prefecture.accueil.http.ApiException;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.templates.SqlTemplate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.StreamSupport;
+
+/** Staff accounts, their sessions and the API tokens of machine clients. */
+public final class StaffRepository {
+  /** An account as stored. */
+  public record Account(long id, String username, String passwordHash, Role role, boolean disabled) {}
+
+  private final Pool pool;
+  private final SqlTemplate<Map<String, Object>, io.vertx.sqlclient.RowSet<Account>> byUsername;
+  private final SqlTemplate<Map<String, Object>, io.vertx.sqlclient.RowSet<Long>> insertAccount;
+  private final SqlTemplate<Map<String, Object>, io.vertx.sqlclient.SqlResult<Void>> setPassword;
+  private final SqlTemplate<Map<String, Object>, io.vertx.sqlclient.SqlResult<Void>> insertSession;
+  private final SqlTemplate<Map<String, Object>, io.vertx.sqlclient.RowSet<SessionRow>> sessionByHash;
+  private final SqlTemplate<Map<String, Object>, io.vertx.sqlclient.SqlResult<Void>> touchSession;
+  private final SqlTemplate<Map<String, Object>, io.vertx.sqlclient.SqlResult<Void>> deleteSession;
+  private final SqlTemplate<Map<String, Object>, io.vertx.sqlclient.RowSet<Long>> insertToken;
+  private final SqlTemplate<Map<String, Object>, io.vertx.sqlclient.RowSet<Caller>> tokenByHash;
+  private final SqlTemplate<Map<String, Object>, io.vertx.sqlclient.SqlResult<Void>> revokeToken;
+
+  record SessionRow(Caller caller, long lastSeen) {}
+
+  public StaffRepository(Pool pool) {
+    this.pool = pool;
+    byUsername = SqlTemplate.forQuery(pool, """
+        SELECT id, username, password_hash, role, disabled FROM staff WHERE username = #{username}""")
+        .mapTo(StaffRepository::account);
+    insertAccount = SqlTemplate.forQuery(pool, """
+        INSERT INTO staff (username, password_hash, role, created_at)
+        VALUES (#{username}, #{hash}, #{role}, #{now}) RETURNING id""")
+        .mapTo(row -> row.getLong("id"));
+    setPassword = SqlTemplate.forUpdate(pool, """
+        UPDATE staff SET password_hash = #{hash}, role = #{role}, disabled = 0 WHERE username = #{username}""");
+    insertSession = SqlTemplate.forUpdate(pool, """
+        INSERT INTO sessions (token_hash, staff_id, created_at, last_seen)
+        VALUES (#{hash}, #{staffId}, #{now}, #{now})""");
+    sessionByHash = SqlTemplate.forQuery(pool, """
+        SELECT s.staff_id, s.last_seen, a.username, a.role FROM sessions s JOIN staff a ON a.id = s.staff_id
+        WHERE s.token_hash = #{hash} AND a.disabled = 0""")
+        .mapTo(row -> new SessionRow(new Caller(row.getLong("staff_id"), row.getString("username"),
+            Role.parse(row.getString("role")).orElseThrow(), false), row.getLong("last_seen")));
+    touchSession = SqlTemplate.forUpdate(pool,
+        "UPDATE sessions SET last_seen = #{now} WHERE token_hash = #{hash}");
+    deleteSession = SqlTemplate.forUpdate(pool, "DELETE FROM sessions WHERE token_hash = #{hash}");
+    insertToken = SqlTemplate.forQuery(pool, """
+        INSERT INTO api_tokens (name, role, token_hash, created_at, created_by)
+        VALUES (#{name}, #{role}, #{hash}, #{now}, #{createdBy}) RETURNING id""")
+        .mapTo(row -> row.getLong("id"));
+    tokenByHash = SqlTemplate.forQuery(pool, """
+        SELECT id, name, role FROM api_tokens WHERE token_hash = #{hash} AND revoked_at IS NULL""")
+        .mapTo(row -> new Caller(row.getLong("id"), "token:" + row.getString("name"),
+            Role.parse(row.getString("role")).orElseThrow(), true));
+    revokeToken = SqlTemplate.forUpdate(pool,
+        "UPDATE api_tokens SET revoked_at = #{now} WHERE id = #{id} AND revoked_at IS NULL");
+  }
+
+  private static Account account(Row row) {
+    return new Account(row.getLong("id"), row.getString("username"), row.getString("password_hash"),
+        Role.parse(row.getString("role")).orElseThrow(), row.getInteger("disabled") != 0);
+  }
+
+  public Future<Long> countAccounts() {
+    return pool.query("SELECT COUNT(*) AS n FROM staff").execute()
+        .map(rows -> rows.iterator().next().getLong("n"));
+  }
+
+  public Future<Optional<Account>> findByUsername(String username) {
+    return byUsername.execute(Map.of("username", username)).map(StaffRepository::first);
+  }
+
+  public Future<Long> createAccount(String username, String hash, Role role, long now) {
+    return insertAccount.execute(Map.of("username", username, "hash", hash, "role", role.code(), "now", now))
+        .map(rows -> rows.iterator().next())
+        .recover(e -> Future.failedFuture(isUniqueViolation(e)
+            ? ApiException.conflict("username_taken", "An account named '" + username + "' already exists")
+            : e));
+  }
+
+  /** Creates the account or resets its password and role (demo accounts at each --demo start). */
+  public Future<Void> upsertAccount(String username, String hash, Role role, long now) {
+    return setPassword.execute(Map.of("username", username, "hash", hash, "role", role.code()))
+        .compose(result -> result.rowCount() > 0
+            ? Future.succeededFuture()
+            : createAccount(username, hash, role, now).mapEmpty());
+  }
+
+  public Future<Void> createSession(String tokenHash, long staffId, long now) {
+    return insertSession.execute(Map.of("hash", tokenHash, "staffId", staffId, "now", now)).mapEmpty();
+  }
+
+  /**
+   * The caller of a live session; a session idle longer than the timeout is deleted. The last-seen
+   * time is written at most once a minute so that busy pages do not turn reads into writes.
+   */
+  public Future<Optional<Caller>> sessionCaller(String tokenHash, long now, long idleMillis) {
+    return sessionByHash.execute(Map.of("hash", tokenHash)).map(StaffRepository::first)
+        .compose(found -> {
+          if (found.isEmpty()) {
+            return Future.succeededFuture(Optional.empty());
+          }
+          SessionRow session = found.get();
+          if (now - session.lastSeen() > idleMillis) {
+            return deleteSession(tokenHash).map(v -> Optional.empty());
+          }
+          Future<?> touch = now - session.lastSeen() > 60_000
+              ? touchSession.execute(Map.of("hash", tokenHash, "now", now))
+              : Future.succeededFuture();
+          return touch.map(v -> Optional.of(session.caller()));
+        });
+  }
+
+  public Future<Void> deleteSession(String tokenHash) {
+    return deleteSession.execute(Map.of("hash", tokenHash)).mapEmpty();
+  }
+
+  public Future<Long> createToken(String name, Role role, String tokenHash, long createdBy, long now) {
+    return insertToken.execute(Map.of("name", name, "role", role.code(), "hash", tokenHash,
+        "createdBy", createdBy, "now", now)).map(rows -> rows.iterator().next());
+  }
+
+  public Future<Optional<Caller>> tokenCaller(String tokenHash) {
+    return tokenByHash.execute(Map.of("hash", tokenHash)).map(StaffRepository::first);
+  }
+
+  public Future<Boolean> revokeToken(long id, long now) {
+    return revokeToken.execute(Map.of("id", id, "now", now)).map(r -> r.rowCount() > 0);
+  }
+
+  public Future<List<JsonObject>> listTokens() {
+    return pool.query("SELECT id, name, role, created_at, revoked_at FROM api_tokens ORDER BY id").execute()
+        .map(rows -> StreamSupport.stream(rows.spliterator(), false).map(Row::toJson).toList());
+  }
+
+  public Future<List<JsonObject>> listAccounts() {
+    return pool.query("SELECT id, username, role, disabled, created_at FROM staff ORDER BY username").execute()
+        .map(rows -> StreamSupport.stream(rows.spliterator(), false).map(Row::toJson).toList());
+  }
+
+  private static <T> Optional<T> first(Iterable<T> rows) {
+    var it = rows.iterator();
+    return it.hasNext() ? Optional.of(it.next()) : Optional.empty();
+  }
+
+  static boolean isUniqueViolation(Throwable e) {
+    String message = String.valueOf(e.getMessage());
+    return message.contains("UNIQUE constraint failed");
+  }
+}

@@ -1,0 +1,61 @@
+package fr.prefecture.accueil.web;
+
+import fr.prefecture.accueil.site.Site;
+import fr.prefecture.accueil.staff.Access;
+import io.vertx.core.Handler;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.StaticHandler;
+
+/** Static assets, the home and login pages, and the security headers every answer carries. */
+public final class Pages {
+  static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+      + "media-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; "
+      + "form-action 'self'; frame-ancestors 'none'";
+
+  private final Site site;
+  private final Access access;
+
+  public Pages(Site site, Access access) {
+    this.site = site;
+    this.access = access;
+  }
+
+  public static void securityHeaders(Router root) {
+    root.route().handler(ctx -> {
+      ctx.response().headers()
+          .set("Content-Security-Policy", CSP)
+          .set("X-Content-Type-Options", "nosniff")
+          .set("X-Frame-Options", "DENY")
+          .set("Referrer-Policy", "no-referrer")
+          .set("Cross-Origin-Opener-Policy", "same-origin")
+          .set("Permissions-Policy", "camera=(self), microphone=(), geolocation=()");
+      if (ctx.request().path().startsWith("/api/")) {
+        ctx.response().headers().set("Cache-Control", "no-store");
+      }
+      ctx.next();
+    });
+  }
+
+  public void mount(Router root) {
+    root.get("/static/*").handler(StaticHandler.create("webroot").setCachingEnabled(true).setMaxAgeSeconds(300)
+        .setDirectoryListing(false).setIncludeHidden(false));
+    root.get("/").handler(file("webroot/pages/index.html"));
+    root.get("/login").handler(file("webroot/pages/login.html"));
+  }
+
+  /** Serves one HTML file of the classpath webroot as a page. */
+  public static Handler<RoutingContext> file(String path) {
+    return ctx -> ctx.response().putHeader("Content-Type", "text/html; charset=utf-8")
+        .putHeader("Cache-Control", "no-store").sendFile(path)
+        .onFailure(ctx::fail);
+  }
+
+  public Access access() {
+    return access;
+  }
+
+  public Site site() {
+    return site;
+  }
+}
