@@ -57,7 +57,7 @@ public final class MainVerticle extends VerticleBase {
       pool = Database.open(vertx, settings.dataDir().resolve("accueil.db"));
       PasswordHasher hasher = new PasswordHasher();
       StaffRepository staff = new StaffRepository(pool);
-      return Database.migrate(pool)
+      return Database.migrate(vertx, pool)
           .compose(v -> new Bootstrap(vertx, staff, hasher, clock).adminFromEnvironment(options.adminPassword()))
           .compose(v -> vertx.executeBlocking(() -> new StaffApi(vertx, staff, hasher, clock)))
           .compose(staffApi -> {

@@ -25,7 +25,7 @@ public final class Database {
         new PoolOptions().setMaxSize(4).setName("accueil-sqlite"));
   }
 
-  public static Future<Void> migrate(Pool pool) {
-    return Migrations.apply(pool);
+  public static Future<Void> migrate(Vertx vertx, Pool pool) {
+    return Migrations.apply(vertx, pool);
   }
 }

@@ -25,8 +25,8 @@ public final class Migrations {
 
   record Migration(int version, List<String> statements) {}
 
-  static Future<Void> apply(Pool pool) {
-    return Vertx.currentContext().owner().executeBlocking(Migrations::load)
+  static Future<Void> apply(Vertx vertx, Pool pool) {
+    return vertx.executeBlocking(Migrations::load)
         .compose(all -> pool.query("""
             CREATE TABLE IF NOT EXISTS schema_version (
               version INTEGER PRIMARY KEY,

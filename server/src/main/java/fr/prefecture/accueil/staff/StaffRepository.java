@@ -47,8 +47,8 @@ public final class StaffRepository {
     sessionByHash = SqlTemplate.forQuery(pool, """
         SELECT s.staff_id, s.last_seen, a.username, a.role FROM sessions s JOIN staff a ON a.id = s.staff_id
         WHERE s.token_hash = #{hash} AND a.disabled = 0""")
-        .mapTo(row -> new SessionRow(new Caller(row.getLong("staff_id"), row.getString("username"),
-            Role.parse(row.getString("role")).orElseThrow(), false), row.getLong("last_seen")));
+        .mapTo(row -> new SessionRow(new Caller(row.getLong("staff_id"), null, row.getString("username"),
+            Role.parse(row.getString("role")).orElseThrow()), row.getLong("last_seen")));
     touchSession = SqlTemplate.forUpdate(pool,
         "UPDATE sessions SET last_seen = #{now} WHERE token_hash = #{hash}");
     deleteSession = SqlTemplate.forUpdate(pool, "DELETE FROM sessions WHERE token_hash = #{hash}");
@@ -58,8 +58,8 @@ public final class StaffRepository {
         .mapTo(row -> row.getLong("id"));
     tokenByHash = SqlTemplate.forQuery(pool, """
         SELECT id, name, role FROM api_tokens WHERE token_hash = #{hash} AND revoked_at IS NULL""")
-        .mapTo(row -> new Caller(row.getLong("id"), "token:" + row.getString("name"),
-            Role.parse(row.getString("role")).orElseThrow(), true));
+        .mapTo(row -> new Caller(null, row.getLong("id"), "token:" + row.getString("name"),
+            Role.parse(row.getString("role")).orElseThrow()));
     revokeToken = SqlTemplate.forUpdate(pool,
         "UPDATE api_tokens SET revoked_at = #{now} WHERE id = #{id} AND revoked_at IS NULL");
   }
@@ -123,9 +123,14 @@ public final class StaffRepository {
     return deleteSession.execute(Map.of("hash", tokenHash)).mapEmpty();
   }
 
-  public Future<Long> createToken(String name, Role role, String tokenHash, long createdBy, long now) {
-    return insertToken.execute(Map.of("name", name, "role", role.code(), "hash", tokenHash,
-        "createdBy", createdBy, "now", now)).map(rows -> rows.iterator().next());
+  public Future<Long> createToken(String name, Role role, String tokenHash, Long createdBy, long now) {
+    Map<String, Object> params = new java.util.HashMap<>();
+    params.put("name", name);
+    params.put("role", role.code());
+    params.put("hash", tokenHash);
+    params.put("createdBy", createdBy);
+    params.put("now", now);
+    return insertToken.execute(params).map(rows -> rows.iterator().next());
   }
 
   public Future<Optional<Caller>> tokenCaller(String tokenHash) {

@@ -1,0 +1,55 @@
+package fr.prefecture.accueil.site;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class SiteLoaderTest {
+  static final Path DEMO = Path.of("../config/accueil.yaml");
+
+  @Test
+  void the_shipped_demo_site_is_valid() {
+    Site site = SiteLoader.load(DEMO).site();
+    assertThat(site.services()).extracting(Site.Service::code)
+        .contains("etrangers", "titres", "vehicules", "pan", "pan-emeraude");
+    assertThat(site.service("pan").orElseThrow().pan()).isPresent();
+    assertThat(site.service("etrangers").orElseThrow().admission().early().toMinutes()).isEqualTo(20);
+    assertThat(site.gates()).isNotEmpty();
+    assertThat(site.screens()).hasSizeGreaterThanOrEqualTo(3);
+    assertThat(site.zone().getId()).isEqualTo("Europe/Paris");
+  }
+
+  private static String demoWith(String from, String to) throws Exception {
+    String text = Files.readString(DEMO);
+    assertThat(text).contains(from);
+    return text.replaceFirst(java.util.regex.Pattern.quote(from), java.util.regex.Matcher.quoteReplacement(to));
+  }
+
+  @Test
+  void an_unknown_zone_names_the_file_and_the_key() throws Exception {
+    String yaml = demoWith("zone: attente-etrangers, room", "zone: nulle-part, room");
+    assertThatThrownBy(() -> SiteLoader.parse("site.yaml", yaml))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("site.yaml").hasMessageContaining("services[0].location.zone")
+        .hasMessageContaining("nulle-part");
+  }
+
+  @Test
+  void wrong_types_and_bad_values_are_named() throws Exception {
+    assertThatThrownBy(() -> SiteLoader.parse("s.yaml", demoWith("earlyMinutes: 20", "earlyMinutes: vingt")))
+        .hasMessageContaining("services[0].admission.earlyMinutes").hasMessageContaining("whole number");
+    assertThatThrownBy(() -> SiteLoader.parse("s.yaml", demoWith("counters: [E1, E2, E3, E4]", "counters: [E1, E1]")))
+        .hasMessageContaining("services[0].counters[1]").hasMessageContaining("twice");
+    assertThatThrownBy(() -> SiteLoader.parse("s.yaml", demoWith("layout: wayfinding", "layout: cinema")))
+        .hasMessageContaining("screens[0].playlist[0].layout").hasMessageContaining("cinema");
+    assertThatThrownBy(() -> SiteLoader.parse("s.yaml", demoWith("timezone: Europe/Paris", "timezone: Mars/Olympus")))
+        .hasMessageContaining("site.timezone");
+    assertThatThrownBy(() -> SiteLoader.parse("s.yaml", "site: [unclosed"))
+        .hasMessageContaining("s.yaml").hasMessageContaining("YAML");
+    assertThatThrownBy(() -> SiteLoader.parse("s.yaml", "just text"))
+        .hasMessageContaining("(root)");
+  }
+}

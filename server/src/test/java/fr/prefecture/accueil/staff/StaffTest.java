@@ -1,0 +1,132 @@
+package fr.prefecture.accueil.staff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.prefecture.accueil.support.TestServer;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.junit5.VertxExtension;
+import java.nio.file.Path;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+@ExtendWith(VertxExtension.class)
+class StaffTest {
+  @TempDir
+  Path dir;
+  TestServer server;
+
+  @BeforeEach
+  void start(Vertx vertx) {
+    server = TestServer.start(vertx, dir, Instant.parse("2026-03-30T07:00:00Z"));
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  @Test
+  void admin_from_the_environment_can_log_in_and_the_cookie_is_http_only_and_same_site() {
+    HttpResponse<Buffer> response = server.client.post("/api/session")
+        .sendJsonObject(new JsonObject().put("username", "admin").put("password", TestServer.ADMIN_PASSWORD)).await();
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.bodyAsJsonObject().getString("role")).isEqualTo("admin");
+    String cookie = response.cookies().get(0);
+    assertThat(cookie).startsWith("accueil_session=").containsIgnoringCase("HttpOnly").contains("SameSite=Strict");
+  }
+
+  @Test
+  void wrong_password_and_unknown_user_get_the_same_401() {
+    HttpResponse<Buffer> wrong = server.client.post("/api/session")
+        .sendJsonObject(new JsonObject().put("username", "admin").put("password", "not-the-password")).await();
+    HttpResponse<Buffer> unknown = server.client.post("/api/session")
+        .sendJsonObject(new JsonObject().put("username", "nobody").put("password", "not-the-password")).await();
+    assertThat(wrong.statusCode()).isEqualTo(401);
+    assertThat(unknown.statusCode()).isEqualTo(401);
+    assertThat(wrong.bodyAsJsonObject()).isEqualTo(unknown.bodyAsJsonObject());
+  }
+
+  @Test
+  void a_session_reaches_the_api_until_logout() {
+    String cookie = server.login("admin", TestServer.ADMIN_PASSWORD).orElseThrow();
+    HttpResponse<Buffer> me = server.client.get("/api/session").putHeader("Cookie", cookie).send().await();
+    assertThat(me.bodyAsJsonObject().getString("username")).isEqualTo("admin");
+    server.client.delete("/api/session").putHeader("Cookie", cookie).send().await();
+    HttpResponse<Buffer> after = server.client.get("/api/session").putHeader("Cookie", cookie).send().await();
+    assertThat(after.statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void admin_creates_users_who_can_log_in_with_their_role_and_passwords_are_hashed() {
+    HttpResponse<Buffer> created = server.post("admin", "/api/users",
+        new JsonObject().put("username", "guard1").put("password", "correct horse battery").put("role", "guard"));
+    assertThat(created.statusCode()).isEqualTo(201);
+    String cookie = server.login("guard1", "correct horse battery").orElseThrow();
+    HttpResponse<Buffer> forbidden = server.client.get("/api/appointments").putHeader("Cookie", cookie).send().await();
+    assertThat(forbidden.statusCode()).isEqualTo(403);
+    assertThat(forbidden.bodyAsJsonObject().getString("error")).isEqualTo("forbidden");
+
+    HttpResponse<Buffer> users = server.get("admin", "/api/users");
+    assertThat(users.bodyAsString()).doesNotContain("correct horse").doesNotContain("password");
+  }
+
+  @Test
+  void weak_duplicate_and_malformed_users_are_refused() {
+    assertThat(server.post("admin", "/api/users", new JsonObject().put("username", "short")
+        .put("password", "tooshort").put("role", "agent")).bodyAsJsonObject().getString("error")).isEqualTo("weak_password");
+    assertThat(server.post("admin", "/api/users", new JsonObject().put("username", "x y")
+        .put("password", "long enough password").put("role", "agent")).statusCode()).isEqualTo(400);
+    assertThat(server.post("admin", "/api/users", new JsonObject().put("username", "agent7")
+        .put("password", "long enough password").put("role", "boss")).statusCode()).isEqualTo(400);
+    assertThat(server.post("admin", "/api/users", new JsonObject().put("username", "agent7")
+        .put("password", "long enough password").put("role", "agent")).statusCode()).isEqualTo(201);
+    assertThat(server.post("admin", "/api/users", new JsonObject().put("username", "agent7")
+        .put("password", "long enough password").put("role", "agent")).statusCode()).isEqualTo(409);
+  }
+
+  @Test
+  void tokens_act_with_their_role_and_stop_when_revoked() {
+    HttpResponse<Buffer> created = server.post("admin", "/api/tokens",
+        new JsonObject().put("name", "booking-tool").put("role", "manager"));
+    assertThat(created.statusCode()).isEqualTo(201);
+    String token = created.bodyAsJsonObject().getString("token");
+    long id = created.bodyAsJsonObject().getLong("id");
+    HttpResponse<Buffer> list = server.request(HttpMethod.GET, "/api/appointments", token).send().await();
+    assertThat(list.statusCode()).isEqualTo(200);
+    HttpResponse<Buffer> users = server.request(HttpMethod.GET, "/api/users", token).send().await();
+    assertThat(users.statusCode()).isEqualTo(403);
+
+    assertThat(server.as("admin", HttpMethod.DELETE, "/api/tokens/" + id, null).statusCode()).isEqualTo(200);
+    HttpResponse<Buffer> after = server.request(HttpMethod.GET, "/api/appointments", token).send().await();
+    assertThat(after.statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void garbage_credentials_are_401_never_500() {
+    assertThat(server.client.get("/api/services").putHeader("Authorization", "Basic abc").send().await().statusCode())
+        .isEqualTo(401);
+    assertThat(server.client.get("/api/services").putHeader("Authorization", "Bearer ").send().await().statusCode())
+        .isEqualTo(401);
+    assertThat(server.client.get("/api/services").putHeader("Cookie", "accueil_session=forged").send().await()
+        .statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void password_hashes_are_argon2id_and_verify() {
+    PasswordHasher hasher = new PasswordHasher();
+    String hash = hasher.hash("un mot de passe");
+    assertThat(hash).startsWith("$argon2id$v=19$m=19456,t=2,p=1$");
+    assertThat(hasher.verify("un mot de passe", hash)).isTrue();
+    assertThat(hasher.verify("un mot de passf", hash)).isFalse();
+    assertThat(hasher.hash("un mot de passe")).isNotEqualTo(hash);
+    assertThat(hasher.verify("x", "garbage")).isFalse();
+  }
+}
