@@ -37,6 +37,7 @@ public final class ScreenRenderer {
     private final Template content;
     private final Template screen;
     private final Duration heartbeat;
+    private final ZoneId zone;
 
     /** Times shown in Europe/Paris; the page expects a heartbeat every 15 seconds. */
     public ScreenRenderer() {
@@ -46,6 +47,7 @@ public final class ScreenRenderer {
     /** {@code zone} for the times shown; {@code heartbeat} is how often the server sends {@code heartbeat} events. */
     public ScreenRenderer(ZoneId zone, Duration heartbeat) {
         this.heartbeat = Objects.requireNonNull(heartbeat, "heartbeat");
+        this.zone = Objects.requireNonNull(zone, "zone");
         DateTimeFormatter hhmm = DateTimeFormatter.ofPattern("HH:mm").withZone(zone);
         Handlebars handlebars = new Handlebars(new ClassPathTemplateLoader(TEMPLATES, ".hbs"))
                 .registerHelper("time", (Helper<Instant>) (at, options) -> at == null ? "" : hhmm.format(at))
@@ -66,6 +68,7 @@ public final class ScreenRenderer {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("screen", page.screen());
         model.put("heartbeatSeconds", heartbeat.toSeconds());
+        model.put("timezone", zone.getId());
         model.put("content", new Handlebars.SafeString(content(page)));
         model.put("alert", page.alert());
         model.put("alertHtml", page.alert() == null ? null : new Handlebars.SafeString(alert(page.alert())));
