@@ -103,6 +103,17 @@ public final class TestServer implements AutoCloseable {
         .map(c -> c.substring(0, c.indexOf(';'))).findFirst();
   }
 
+  /** Creates a staff account with the given role and returns its password. */
+  public String createUser(String username, String role) {
+    String password = "password-of-" + username;
+    HttpResponse<Buffer> response = as("admin", HttpMethod.POST, "/api/users", new JsonObject()
+        .put("username", username).put("password", password).put("role", role));
+    if (response.statusCode() != 201) {
+      throw new IllegalStateException("cannot create user: " + response.bodyAsString());
+    }
+    return password;
+  }
+
   public HttpRequest<Buffer> request(HttpMethod method, String uri, String token) {
     HttpRequest<Buffer> request = client.request(method, uri);
     if (token != null) {

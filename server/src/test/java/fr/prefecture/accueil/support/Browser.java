@@ -1,0 +1,110 @@
+package fr.prefecture.accueil.support;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Headless Debian Chromium driven by Selenium through /usr/bin/chromedriver (nothing downloaded),
+ * with the login step and an axe-core accessibility check shared by the page tests.
+ */
+public final class Browser implements AutoCloseable {
+  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  static final Path AXE = Path.of("../tools/browser/node_modules/axe-core/axe.min.js");
+
+  public final WebDriver driver;
+
+  private Browser(WebDriver driver) {
+    this.driver = driver;
+  }
+
+  /** Opens a browser, or skips the test where Chromium is absent (fails instead on CI). */
+  public static Browser open() {
+    boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    if (!present && "1".equals(System.getenv("ACCUEIL_REQUIRE_BROWSER"))) {
+      throw new IllegalStateException("chromium and chromium-driver are required (apt-get install chromium chromium-driver)");
+    }
+    Assumptions.assumeTrue(present, "chromium and chromium-driver are not installed: browser test skipped");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--window-size=1280,900", "--lang=fr-FR", "--autoplay-policy=no-user-gesture-required");
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+    return new Browser(new ChromeDriver(service, options));
+  }
+
+  public void get(String url) {
+    driver.get(url);
+  }
+
+  public WebDriverWait waiting(Duration timeout) {
+    return new WebDriverWait(driver, timeout);
+  }
+
+  /** Waits (up to 10 s) until the element's text contains the expected text, and returns it. */
+  public WebElement waitForText(By by, String expected) {
+    waiting(Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(by, expected));
+    return driver.findElement(by);
+  }
+
+  /** Signs in through the login page, then goes to the given path of the server. */
+  public void login(String baseUrl, String username, String password, String path) {
+    driver.get(baseUrl + "/login?next=" + path);
+    driver.findElement(By.id("username")).sendKeys(username);
+    driver.findElement(By.id("password")).sendKeys(password);
+    driver.findElement(By.cssSelector("#login button[type=submit]")).click();
+    waiting(Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("/login"));
+  }
+
+  /**
+   * Runs axe-core (WCAG 2 A/AA rules) on the current page and returns the serious and critical
+   * violations as "rule: target" lines. Skips the check where axe-core is not installed.
+   */
+  @SuppressWarnings("unchecked")
+  public List<String> accessibilityViolations() throws Exception {
+    boolean present = Files.isRegularFile(AXE);
+    if (!present && "1".equals(System.getenv("ACCUEIL_REQUIRE_BROWSER"))) {
+      throw new IllegalStateException("axe-core missing: run npm install in tools/browser");
+    }
+    Assumptions.assumeTrue(present, "axe-core not installed (npm install in tools/browser): check skipped");
+    JavascriptExecutor js = (JavascriptExecutor) driver;
+    js.executeScript(Files.readString(AXE));
+    Object result = ((JavascriptExecutor) driver).executeAsyncScript(
+        "const done = arguments[arguments.length - 1];"
+            + "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa']}})"
+            + ".then(r => done(r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')"
+            + ".map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '))))"
+            + ".catch(e => done(['axe failed: ' + e]));");
+    return new ArrayList<>((List<String>) result);
+  }
+
+  @Override
+  public void close() {
+    driver.quit();
+  }
+
+  /** Convenience for tests that need a map of form values. */
+  public static Map<String, String> form(String... keyValues) {
+    java.util.LinkedHashMap<String, String> map = new java.util.LinkedHashMap<>();
+    for (int i = 0; i + 1 < keyValues.length; i += 2) {
+      map.put(keyValues[i], keyValues[i + 1]);
+    }
+    return map;
+  }
+}
