@@ -118,9 +118,14 @@
   var audio = null;
 
   function showCall(data) {
-    Array.prototype.forEach.call(content.querySelectorAll('.call'), function (row) {
-      row.classList.toggle('newest', row.dataset.ticket === data.ticket);
-    });
+    // the next state event re-renders the table; meanwhile mark the row if the table already has it
+    var rows = content.querySelectorAll('.call');
+    var known = Array.prototype.some.call(rows, function (row) { return row.dataset.ticket === data.ticket; });
+    if (known) {
+      Array.prototype.forEach.call(rows, function (row) {
+        row.classList.toggle('newest', row.dataset.ticket === data.ticket);
+      });
+    }
     if (body.classList.contains('alert-active')) {
       return;
     }
