@@ -1,6 +1,7 @@
 package fr.prefecture.accueil;
 
 import fr.prefecture.accueil.appointment.AppointmentApi;
+import fr.prefecture.accueil.audit.AuditLog;
 import fr.prefecture.accueil.appointment.AppointmentRepository;
 import fr.prefecture.accueil.appointment.InvitationApi;
 import fr.prefecture.accueil.appointment.InvitationRepository;
@@ -57,9 +58,10 @@ public final class MainVerticle extends VerticleBase {
       pool = Database.open(vertx, settings.dataDir().resolve("accueil.db"));
       PasswordHasher hasher = new PasswordHasher();
       StaffRepository staff = new StaffRepository(pool);
+      AuditLog audit = new AuditLog(pool, time);
       return Database.migrate(vertx, pool)
           .compose(v -> new Bootstrap(vertx, staff, hasher, clock).adminFromEnvironment(options.adminPassword()))
-          .compose(v -> vertx.executeBlocking(() -> new StaffApi(vertx, staff, hasher, clock)))
+          .compose(v -> vertx.executeBlocking(() -> new StaffApi(vertx, staff, hasher, clock, audit)))
           .compose(staffApi -> {
             Router root = Router.router(vertx);
             Router api = Router.router(vertx);
@@ -69,8 +71,9 @@ public final class MainVerticle extends VerticleBase {
             InvitationRepository invitations = new InvitationRepository(pool);
 
             staffApi.mount(routes);
+            audit.mount(routes);
             new SiteApi(settings.site()).mount(routes);
-            new AppointmentApi(settings.site(), time, appointments).mount(routes);
+            new AppointmentApi(settings.site(), time, appointments, audit).mount(routes);
             new InvitationApi(time, invitations).mount(routes);
 
             Pages.securityHeaders(root);

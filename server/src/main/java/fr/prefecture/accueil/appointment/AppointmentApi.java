@@ -4,6 +4,7 @@ import static fr.prefecture.accueil.http.JsonInput.optionalLong;
 import static fr.prefecture.accueil.http.JsonInput.optionalString;
 import static fr.prefecture.accueil.http.JsonInput.string;
 
+import fr.prefecture.accueil.audit.AuditLog;
 import fr.prefecture.accueil.http.ApiErrorWithBody;
 import fr.prefecture.accueil.http.ApiException;
 import fr.prefecture.accueil.http.JsonInput;
@@ -31,11 +32,13 @@ public final class AppointmentApi {
   private final SiteTime time;
   private final AppointmentRepository appointments;
   private final AppointmentCsv csv;
+  private final AuditLog audit;
 
-  public AppointmentApi(Site site, SiteTime time, AppointmentRepository appointments) {
+  public AppointmentApi(Site site, SiteTime time, AppointmentRepository appointments, AuditLog audit) {
     this.site = site;
     this.time = time;
     this.appointments = appointments;
+    this.audit = audit;
     this.csv = new AppointmentCsv(site, time);
   }
 
@@ -123,8 +126,10 @@ public final class AppointmentApi {
           .put("valid", result.rows().size()).put("errors", new JsonArray()));
     }
     AppointmentRepository.ImportCounts[] counts = new AppointmentRepository.ImportCounts[1];
-    return appointments.save(result.rows(), time.now().toEpochMilli(), counts).map(ids ->
-        new JsonObject().put("dryRun", false).put("imported", counts[0].created())
+    return appointments.save(result.rows(), time.now().toEpochMilli(), counts)
+        .compose(ids -> audit.record(ctx, "appointments.imported", null, counts[0].created() + " new, "
+            + counts[0].updated() + " updated, " + counts[0].unchanged() + " unchanged").map(ids))
+        .map(ids -> new JsonObject().put("dryRun", false).put("imported", counts[0].created())
             .put("updated", counts[0].updated()).put("unchanged", counts[0].unchanged())
             .put("errors", new JsonArray()));
   }
@@ -151,7 +156,9 @@ public final class AppointmentApi {
           if (found.isEmpty()) {
             return Future.failedFuture(ApiException.notFound("Appointment " + id));
           }
-          return appointments.cancel(id, time.now().toEpochMilli());
+          return appointments.cancel(id, time.now().toEpochMilli())
+              .compose(changed -> changed ? audit.record(ctx, "appointment.cancelled", String.valueOf(id), null)
+                  : Future.succeededFuture());
         })
         .compose(v -> appointments.find(id))
         .map(found -> json(found.orElseThrow()));

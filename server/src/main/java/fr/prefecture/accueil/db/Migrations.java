@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Numbered SQL files {@code db/migrations/001.sql, 002.sql, ...} applied in order, each in its own
- * transaction, and recorded in {@code schema_version}: an upgrade only ever adds what is missing.
+ * transaction, and recorded in {@code schema_version}: an upgrade only ever applies what is missing.
  */
 public final class Migrations {
   private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
@@ -31,15 +31,19 @@ public final class Migrations {
             CREATE TABLE IF NOT EXISTS schema_version (
               version INTEGER PRIMARY KEY,
               applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')))""").execute()
-            .compose(v -> pool.query("SELECT COALESCE(MAX(version), 0) AS v FROM schema_version").execute())
-            .map(rows -> rows.iterator().next().getInteger("v"))
-            .compose(current -> applyFrom(pool, all, current)));
+            .compose(v -> pool.query("SELECT version FROM schema_version").execute())
+            .map(rows -> {
+              java.util.Set<Integer> applied = new java.util.HashSet<>();
+              rows.forEach(row -> applied.add(row.getInteger("version")));
+              return applied;
+            })
+            .compose(applied -> applyMissing(pool, all, applied)));
   }
 
-  private static Future<Void> applyFrom(Pool pool, List<Migration> all, int current) {
+  private static Future<Void> applyMissing(Pool pool, List<Migration> all, java.util.Set<Integer> applied) {
     Future<Void> chain = Future.succeededFuture();
     for (Migration m : all) {
-      if (m.version() > current) {
+      if (!applied.contains(m.version())) {
         chain = chain.compose(v -> pool.withTransaction(conn -> run(conn, m)))
             .onSuccess(v -> LOG.info("Applied migration {}", m.version()));
       }
@@ -56,13 +60,14 @@ public final class Migrations {
         .execute(Tuple.of(m.version())).mapEmpty());
   }
 
+  /** Numbers may have gaps (features developed side by side); each missing one is applied in order. */
   static List<Migration> load() {
     List<Migration> all = new ArrayList<>();
-    for (int n = 1; ; n++) {
+    for (int n = 1; n <= MAX_VERSION; n++) {
       String name = "db/migrations/%03d.sql".formatted(n);
       try (InputStream in = Migrations.class.getClassLoader().getResourceAsStream(name)) {
         if (in == null) {
-          return all;
+          continue;
         }
         String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         all.add(new Migration(n, statements(text)));
@@ -70,7 +75,10 @@ public final class Migrations {
         throw new UncheckedIOException(e);
       }
     }
+    return all;
   }
+
+  private static final int MAX_VERSION = 200;
 
   /** Statements end with a semicolon at the end of a line; lines starting with -- are comments. */
   static List<String> statements(String text) {

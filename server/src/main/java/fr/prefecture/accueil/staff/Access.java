@@ -35,11 +35,38 @@ public final class Access {
         ctx.fail(new ApiException(401, "unauthorized", "Log in or send an API token"));
       } else if (!result.result().get().may(roles)) {
         ctx.fail(new ApiException(403, "forbidden", "Your role may not do this"));
+      } else if (!result.result().get().token() && !sameOrigin(ctx)) {
+        ctx.fail(new ApiException(403, "csrf", "Cross-site request refused: send it from the Accueil pages"));
       } else {
         ctx.put(CALLER_KEY, result.result().get());
         ctx.next();
       }
     });
+  }
+
+  /**
+   * CSRF defence for cookie sessions (on top of SameSite=Strict): a state-changing request must
+   * come from our own pages, as told by Origin or, failing that, Sec-Fetch-Site. Bearer tokens are
+   * not ambient credentials and need no such check.
+   */
+  public static boolean sameOrigin(RoutingContext ctx) {
+    switch (ctx.request().method().name()) {
+      case "GET", "HEAD", "OPTIONS" -> {
+        return true;
+      }
+      default -> { }
+    }
+    String origin = ctx.request().getHeader("Origin");
+    String host = ctx.request().getHeader("Host");
+    if (origin != null) {
+      if (host == null) {
+        return false;
+      }
+      int scheme = origin.indexOf("://");
+      return scheme > 0 && origin.substring(scheme + 3).equalsIgnoreCase(host);
+    }
+    String site = ctx.request().getHeader("Sec-Fetch-Site");
+    return "same-origin".equals(site);
   }
 
   /** For pages: anonymous visitors are sent to the login page, wrong roles get a 403 page. */

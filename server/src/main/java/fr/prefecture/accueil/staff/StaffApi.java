@@ -2,6 +2,7 @@ package fr.prefecture.accueil.staff;
 
 import static fr.prefecture.accueil.http.JsonInput.string;
 
+import fr.prefecture.accueil.audit.AuditLog;
 import fr.prefecture.accueil.http.ApiException;
 import fr.prefecture.accueil.http.JsonInput;
 import fr.prefecture.accueil.http.Routes;
@@ -23,16 +24,22 @@ public final class StaffApi {
   /** A real hash of nothing, verified for unknown users so that timing does not reveal accounts. */
   private final String decoyHash;
 
+  static final int MAX_FAILURES_PER_ACCOUNT = 5;
+  static final int MAX_FAILURES_PER_ADDRESS = 30;
+  static final long THROTTLE_WINDOW_MILLIS = 15 * 60_000;
+
   private final Vertx vertx;
   private final StaffRepository staff;
   private final PasswordHasher hasher;
   private final Clock clock;
+  private final AuditLog audit;
 
-  public StaffApi(Vertx vertx, StaffRepository staff, PasswordHasher hasher, Clock clock) {
+  public StaffApi(Vertx vertx, StaffRepository staff, PasswordHasher hasher, Clock clock, AuditLog audit) {
     this.vertx = vertx;
     this.staff = staff;
     this.hasher = hasher;
     this.clock = clock;
+    this.audit = audit;
     this.decoyHash = hasher.hash(Secrets.random(""));
   }
 
@@ -45,23 +52,40 @@ public final class StaffApi {
     routes.with(Role.ADMIN).post("/tokens").respond(this::createToken);
     routes.with(Role.ADMIN).get("/tokens").respond(ctx -> staff.listTokens().map(JsonArray::new));
     routes.with(Role.ADMIN).delete("/tokens/:id").respond(this::revokeToken);
+    routes.with(Role.ADMIN).get("/sessions").respond(ctx -> staff.listSessions().map(JsonArray::new));
+    routes.with(Role.ADMIN).delete("/sessions/:id").respond(this::endSession);
   }
 
   Future<JsonObject> login(RoutingContext ctx) {
+    if (ctx.request().getHeader("Origin") != null && !Access.sameOrigin(ctx)) {
+      throw new ApiException(403, "csrf", "Cross-site sign-in refused");
+    }
     JsonObject body = JsonInput.object(ctx);
     String username = string(body, "username").toLowerCase();
     String password = rawPassword(body);
-    return staff.findByUsername(username)
+    String ip = AuditLog.ip(ctx);
+    return audit.recentFailures(username, THROTTLE_WINDOW_MILLIS)
+        .compose(forAccount -> audit.recentFailuresFrom(ip, THROTTLE_WINDOW_MILLIS).map(forIp -> {
+          if (forAccount >= MAX_FAILURES_PER_ACCOUNT || forIp >= MAX_FAILURES_PER_ADDRESS) {
+            ctx.response().putHeader("Retry-After", String.valueOf(THROTTLE_WINDOW_MILLIS / 1000));
+            throw new ApiException(429, "too_many_attempts",
+                "Too many failed sign-ins; try again in 15 minutes or ask an administrator");
+          }
+          return forAccount;
+        }))
+        .compose(v -> staff.findByUsername(username))
         .compose(found -> vertx.executeBlocking(() -> {
           boolean ok = hasher.verify(password, found.map(StaffRepository.Account::passwordHash).orElse(decoyHash));
           return ok && found.isPresent() && !found.get().disabled() ? found : java.util.Optional.<StaffRepository.Account>empty();
         }))
         .compose(account -> {
           if (account.isEmpty()) {
-            return Future.failedFuture(new ApiException(401, "invalid_credentials", "Wrong username or password"));
+            return audit.record(null, "login.failed", username, null, ip).compose(v ->
+                Future.failedFuture(new ApiException(401, "invalid_credentials", "Wrong username or password")));
           }
           String sessionId = Secrets.random("s_");
           return staff.createSession(Secrets.hash(sessionId), account.get().id(), clock.millis())
+              .compose(v -> audit.record(username, "login", username, null, ip))
               .map(v -> {
                 ctx.response().addCookie(sessionCookie(ctx, sessionId));
                 return new JsonObject().put("username", account.get().username())
@@ -71,6 +95,9 @@ public final class StaffApi {
   }
 
   Future<JsonObject> logout(RoutingContext ctx) {
+    if (!Access.sameOrigin(ctx) && ctx.request().getHeader("Authorization") == null) {
+      throw new ApiException(403, "csrf", "Cross-site request refused: send it from the Accueil pages");
+    }
     Cookie cookie = ctx.request().getCookie(Access.COOKIE);
     Future<Void> done = cookie == null ? Future.succeededFuture() : staff.deleteSession(Secrets.hash(cookie.getValue()));
     return done.map(v -> {
@@ -96,6 +123,7 @@ public final class StaffApi {
     Role role = role(body);
     return vertx.executeBlocking(() -> hasher.hash(password))
         .compose(hash -> staff.createAccount(username, hash, role, clock.millis()))
+        .compose(id -> audit.record(ctx, "account.created", username, "role " + role.code()).map(id))
         .map(id -> {
           ctx.response().setStatusCode(201);
           return new JsonObject().put("id", id).put("username", username).put("role", role.code());
@@ -108,6 +136,7 @@ public final class StaffApi {
     Role role = role(body);
     String token = Secrets.random("acc_");
     return staff.createToken(name, role, Secrets.hash(token), Access.caller(ctx).staffId(), clock.millis())
+        .compose(id -> audit.record(ctx, "token.created", name, "id " + id + ", role " + role.code()).map(id))
         .map(id -> {
           ctx.response().setStatusCode(201);
           return new JsonObject().put("id", id).put("name", name).put("role", role.code()).put("token", token);
@@ -116,11 +145,26 @@ public final class StaffApi {
 
   Future<JsonObject> revokeToken(RoutingContext ctx) {
     long id = JsonInput.pathId(ctx, "id");
-    return staff.revokeToken(id, clock.millis()).map(done -> {
+    return staff.revokeToken(id, clock.millis()).compose(done -> {
       if (!done) {
-        throw ApiException.notFound("Token " + id);
+        return Future.failedFuture(ApiException.notFound("Token " + id));
       }
-      return new JsonObject().put("id", id).put("revoked", true);
+      return audit.record(ctx, "token.revoked", String.valueOf(id), null)
+          .map(v -> new JsonObject().put("id", id).put("revoked", true));
+    });
+  }
+
+  Future<JsonObject> endSession(RoutingContext ctx) {
+    String id = ctx.pathParam("id");
+    if (!id.matches("[0-9a-f]{16}")) {
+      throw ApiException.badRequest("invalid_id", "A session id is 16 hexadecimal characters");
+    }
+    return staff.deleteSessionById(id).compose(done -> {
+      if (!done) {
+        return Future.failedFuture(ApiException.notFound("Session " + id));
+      }
+      return audit.record(ctx, "session.ended", id, null)
+          .map(v -> new JsonObject().put("id", id).put("ended", true));
     });
   }
 

@@ -119,6 +119,19 @@ public final class StaffRepository {
         });
   }
 
+  /** Live sessions, identified by the first 16 characters of the hash of their secret. */
+  public Future<List<JsonObject>> listSessions() {
+    return pool.query("""
+        SELECT substr(s.token_hash, 1, 16) AS id, a.username, a.role, s.created_at, s.last_seen
+        FROM sessions s JOIN staff a ON a.id = s.staff_id ORDER BY s.last_seen DESC""").execute()
+        .map(rows -> StreamSupport.stream(rows.spliterator(), false).map(Row::toJson).toList());
+  }
+
+  public Future<Boolean> deleteSessionById(String id) {
+    return SqlTemplate.forUpdate(pool, "DELETE FROM sessions WHERE substr(token_hash, 1, 16) = #{id}")
+        .execute(Map.of("id", id)).map(r -> r.rowCount() > 0);
+  }
+
   public Future<Void> deleteSession(String tokenHash) {
     return deleteSession.execute(Map.of("hash", tokenHash)).mapEmpty();
   }

@@ -59,7 +59,8 @@ class StaffTest {
     String cookie = server.login("admin", TestServer.ADMIN_PASSWORD).orElseThrow();
     HttpResponse<Buffer> me = server.client.get("/api/session").putHeader("Cookie", cookie).send().await();
     assertThat(me.bodyAsJsonObject().getString("username")).isEqualTo("admin");
-    server.client.delete("/api/session").putHeader("Cookie", cookie).send().await();
+    server.client.delete("/api/session").putHeader("Cookie", cookie)
+        .putHeader("Origin", server.baseUrl()).send().await();
     HttpResponse<Buffer> after = server.client.get("/api/session").putHeader("Cookie", cookie).send().await();
     assertThat(after.statusCode()).isEqualTo(401);
   }
@@ -117,6 +118,55 @@ class StaffTest {
         .isEqualTo(401);
     assertThat(server.client.get("/api/services").putHeader("Cookie", "accueil_session=forged").send().await()
         .statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void password_guessing_is_throttled_after_five_failures_even_with_the_right_password() {
+    for (int i = 0; i < 5; i++) {
+      assertThat(server.login("admin", "guess number " + i)).isEmpty();
+    }
+    HttpResponse<Buffer> blocked = server.client.post("/api/session")
+        .sendJsonObject(new JsonObject().put("username", "admin").put("password", TestServer.ADMIN_PASSWORD)).await();
+    assertThat(blocked.statusCode()).isEqualTo(429);
+    assertThat(blocked.bodyAsJsonObject().getString("error")).isEqualTo("too_many_attempts");
+    assertThat(blocked.getHeader("Retry-After")).isEqualTo("900");
+  }
+
+  @Test
+  void cookie_sessions_need_a_same_origin_request_to_change_state() {
+    String cookie = server.login("admin", TestServer.ADMIN_PASSWORD).orElseThrow();
+    JsonObject user = new JsonObject().put("username", "csrf1").put("password", "long enough password").put("role", "agent");
+    HttpResponse<Buffer> noOrigin = server.client.post("/api/users").putHeader("Cookie", cookie).sendJsonObject(user).await();
+    assertThat(noOrigin.statusCode()).isEqualTo(403);
+    assertThat(noOrigin.bodyAsJsonObject().getString("error")).isEqualTo("csrf");
+    HttpResponse<Buffer> foreign = server.client.post("/api/users").putHeader("Cookie", cookie)
+        .putHeader("Origin", "https://evil.example").sendJsonObject(user).await();
+    assertThat(foreign.statusCode()).isEqualTo(403);
+    HttpResponse<Buffer> ours = server.client.post("/api/users").putHeader("Cookie", cookie)
+        .putHeader("Origin", server.baseUrl()).sendJsonObject(user).await();
+    assertThat(ours.statusCode()).isEqualTo(201);
+    HttpResponse<Buffer> read = server.client.get("/api/users").putHeader("Cookie", cookie).send().await();
+    assertThat(read.statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void logins_and_account_changes_are_in_the_audit_trail_and_admins_can_end_sessions() {
+    server.login("admin", "wrong password here");
+    String cookie = server.login("admin", TestServer.ADMIN_PASSWORD).orElseThrow();
+    server.post("admin", "/api/users", new JsonObject().put("username", "audited")
+        .put("password", "long enough password").put("role", "guard"));
+    var audit = server.get("admin", "/api/audit").bodyAsJsonArray();
+    assertThat(audit).extracting(o -> ((JsonObject) o).getString("action"))
+        .contains("login.failed", "login", "account.created", "token.created");
+    assertThat(server.get("manager", "/api/audit").statusCode()).isEqualTo(403);
+
+    var sessions = server.get("admin", "/api/sessions").bodyAsJsonArray();
+    assertThat(sessions).isNotEmpty();
+    for (Object session : sessions) {
+      String id = ((JsonObject) session).getString("id");
+      assertThat(server.as("admin", HttpMethod.DELETE, "/api/sessions/" + id, null).statusCode()).isEqualTo(200);
+    }
+    assertThat(server.client.get("/api/session").putHeader("Cookie", cookie).send().await().statusCode()).isEqualTo(401);
   }
 
   @Test

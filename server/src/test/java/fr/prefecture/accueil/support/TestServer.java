@@ -87,6 +87,7 @@ public final class TestServer implements AutoCloseable {
     return tokens.computeIfAbsent("admin", r -> {
       String cookie = login("admin", ADMIN_PASSWORD).orElseThrow();
       HttpResponse<Buffer> response = client.post("/api/tokens").putHeader("Cookie", cookie)
+          .putHeader("Origin", baseUrl())
           .sendJsonObject(new JsonObject().put("name", "test-admin").put("role", "admin")).await();
       return response.bodyAsJsonObject().getString("token");
     });
