@@ -2,6 +2,7 @@ package fr.prefecture.accueil.web;
 
 import fr.prefecture.accueil.site.Site;
 import fr.prefecture.accueil.staff.Access;
+import fr.prefecture.accueil.staff.Role;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -42,6 +43,7 @@ public final class Pages {
         .setDirectoryListing(false).setIncludeHidden(false));
     root.get("/").handler(file("webroot/pages/index.html"));
     root.get("/login").handler(file("webroot/pages/login.html"));
+    root.get("/admin").handler(access.page(Role.ADMIN)).handler(file("webroot/admin/index.html"));
   }
 
   /** Serves one HTML file of the classpath webroot as a page. */

@@ -1,0 +1,113 @@
+// Administration: accounts, API tokens, sessions, audit trail. All data is inserted as text.
+(() => {
+  const error = document.getElementById('admin-error');
+
+  async function api(method, url, body) {
+    const response = await fetch(url, {
+      method,
+      headers: body ? { 'Content-Type': 'application/json' } : {},
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    const data = response.status === 204 ? null : await response.json();
+    if (!response.ok) {
+      throw new Error(data && data.message ? data.message : 'HTTP ' + response.status);
+    }
+    return data;
+  }
+
+  function row(cells, action) {
+    const tr = document.createElement('tr');
+    for (const value of cells) {
+      const td = document.createElement('td');
+      td.textContent = value == null ? '' : String(value);
+      tr.appendChild(td);
+    }
+    if (action) {
+      const td = document.createElement('td');
+      td.appendChild(action);
+      tr.appendChild(td);
+    }
+    return tr;
+  }
+
+  function button(label, onClick) {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.className = 'secondary';
+    b.textContent = label;
+    b.addEventListener('click', onClick);
+    return b;
+  }
+
+  const time = (millis) => millis ? new Date(millis).toLocaleString('fr-FR') : '';
+
+  function show(e) {
+    error.textContent = e.message;
+    error.hidden = false;
+  }
+
+  async function loadAccounts() {
+    const body = document.getElementById('accounts-body');
+    body.replaceChildren(...(await api('GET', '/api/users'))
+      .map(a => row([a.username, a.role + (a.disabled ? ' (désactivé)' : ''), time(a.created_at)])));
+  }
+
+  async function loadTokens() {
+    const body = document.getElementById('tokens-body');
+    body.replaceChildren(...(await api('GET', '/api/tokens')).map(t => row(
+      [t.name, t.role, t.revoked_at ? 'révoqué ' + time(t.revoked_at) : 'actif'],
+      t.revoked_at ? null : button('Révoquer « ' + t.name + ' »', async () => {
+        await api('DELETE', '/api/tokens/' + t.id).catch(show);
+        loadTokens();
+      }))));
+  }
+
+  async function loadSessions() {
+    const body = document.getElementById('sessions-body');
+    body.replaceChildren(...(await api('GET', '/api/sessions')).map(s => row(
+      [s.username, s.role, time(s.last_seen)],
+      button('Fermer la session de ' + s.username, async () => {
+        await api('DELETE', '/api/sessions/' + s.id).catch(show);
+        loadSessions();
+      }))));
+  }
+
+  async function loadAudit() {
+    const date = document.getElementById('audit-date').value;
+    const body = document.getElementById('audit-body');
+    body.replaceChildren(...(await api('GET', '/api/audit' + (date ? '?from=' + date : '')))
+      .map(a => row([new Date(a.at).toLocaleTimeString('fr-FR'), a.actor, a.action, a.target, a.detail])));
+  }
+
+  document.getElementById('new-account').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const form = event.target;
+    const result = document.getElementById('account-result');
+    try {
+      await api('POST', '/api/users', { username: form.username.value, password: form.password.value, role: form.role.value });
+      result.textContent = 'Compte « ' + form.username.value + ' » créé.';
+      form.reset();
+      loadAccounts();
+    } catch (e) {
+      result.textContent = 'Refusé : ' + e.message;
+    }
+  });
+
+  document.getElementById('new-token').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const form = event.target;
+    const result = document.getElementById('token-result');
+    try {
+      const token = await api('POST', '/api/tokens', { name: form.name.value, role: form.role.value });
+      result.textContent = 'Jeton créé (copiez-le maintenant, il ne sera plus affiché) : ' + token.token;
+      form.reset();
+      loadTokens();
+    } catch (e) {
+      result.textContent = 'Refusé : ' + e.message;
+    }
+  });
+
+  document.getElementById('audit-date').addEventListener('change', () => loadAudit().catch(show));
+
+  Promise.all([loadAccounts(), loadTokens(), loadSessions(), loadAudit()]).catch(show);
+})();
