@@ -20,9 +20,14 @@ public final class Main {
       return;
     }
     if (!options.rest().isEmpty()) {
-      System.err.println("accueil: unknown argument " + options.rest().get(0));
-      System.err.println(Options.USAGE);
-      System.exit(2);
+      try {
+        System.exit(Commands.run(options));
+      } catch (Options.UsageException e) {
+        System.err.println("accueil: " + e.getMessage());
+        System.err.println(Options.USAGE);
+        System.exit(2);
+      }
+      return;
     }
     Vertx vertx = Vertx.vertx();
     vertx.deployVerticle(new MainVerticle(options)).onFailure(e -> {

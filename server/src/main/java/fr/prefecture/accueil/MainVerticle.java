@@ -9,6 +9,7 @@ import fr.prefecture.accueil.db.Database;
 import fr.prefecture.accueil.demo.DemoData;
 import fr.prefecture.accueil.http.Failures;
 import fr.prefecture.accueil.http.Routes;
+import fr.prefecture.accueil.privacy.Retention;
 import fr.prefecture.accueil.site.ConfigException;
 import fr.prefecture.accueil.site.Site;
 import fr.prefecture.accueil.site.SiteApi;
@@ -48,7 +49,9 @@ public final class MainVerticle extends VerticleBase {
   }
 
   /** The settings this start resolved: file, then environment and options on top. */
-  record Settings(Site site, int port, Path dataDir, Duration sessionIdle) {}
+  record Settings(Site site, int port, Path dataDir, Duration sessionIdle, Duration retention) {}
+
+  static final Duration RETENTION_PASS_EVERY = Duration.ofHours(6);
 
   @Override
   public Future<?> start() {
@@ -86,7 +89,10 @@ public final class MainVerticle extends VerticleBase {
             Future<Void> demo = options.demo()
                 ? new DemoData(vertx, settings.site(), time, staff, hasher, appointments).install()
                 : Future.succeededFuture();
-            return demo.compose(v -> vertx.createHttpServer().requestHandler(root).listen(settings.port()));
+            Retention retention = new Retention(pool, time, settings.retention());
+            vertx.setPeriodic(RETENTION_PASS_EVERY.toMillis(), id -> retention.run());
+            return demo.compose(v -> retention.run())
+                .compose(v -> vertx.createHttpServer().requestHandler(root).listen(settings.port()));
           })
           .map(s -> {
             server = s;
@@ -104,12 +110,16 @@ public final class MainVerticle extends VerticleBase {
     int port = options.port().orElseGet(() -> fileInt(server, "port", 8080, file));
     Path data = options.dataDir().orElseGet(() -> Path.of(String.valueOf(server.getOrDefault("dataDir", "./data"))));
     int idle = fileInt(server, "sessionIdleMinutes", 30, file);
+    int retentionDays = options.retentionDays().orElseGet(() -> fileInt(server, "retentionDays", 90, file));
+    if (retentionDays < 1) {
+      throw new ConfigException(file, "server.retentionDays", "must be at least 1 day");
+    }
     try {
       Files.createDirectories(data);
     } catch (Exception e) {
       throw new ConfigException(file, "server.dataDir", "cannot create " + data + ": " + e.getMessage());
     }
-    return new Settings(loaded.site(), port, data, Duration.ofMinutes(idle));
+    return new Settings(loaded.site(), port, data, Duration.ofMinutes(idle), Duration.ofDays(retentionDays));
   }
 
   private static int fileInt(Map<String, Object> server, String key, int fallback, String file) {

@@ -1,5 +1,6 @@
 package fr.prefecture.accueil.appointment;
 
+import fr.prefecture.accueil.db.Database;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -93,7 +94,7 @@ public final class AppointmentRepository {
    * it is updated when the booking tool changed it, left alone otherwise. Returns the ids in order.
    */
   Future<List<Long>> save(List<NewAppointment> rows, long now, ImportCounts[] counts) {
-    return pool.withTransaction(conn -> existing(conn, rows).compose(known -> {
+    return Database.transaction(pool, conn -> existing(conn, rows).compose(known -> {
       List<Long> ids = new ArrayList<>();
       int[] tally = new int[3];
       Future<Void> chain = Future.succeededFuture();

@@ -6,7 +6,9 @@ import io.vertx.jdbcclient.JDBCConnectOptions;
 import io.vertx.jdbcclient.JDBCPool;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
+import io.vertx.sqlclient.SqlConnection;
 import java.nio.file.Path;
+import java.util.function.Function;
 
 /** The SQLite store: a JDBC pool whose every connection gets the durability pragmas. */
 public final class Database {
@@ -23,6 +25,21 @@ public final class Database {
     return JDBCPool.pool(vertx,
         new JDBCConnectOptions().setJdbcUrl(url),
         new PoolOptions().setMaxSize(4).setName("accueil-sqlite"));
+  }
+
+  /**
+   * Runs the work in one write transaction (BEGIN IMMEDIATE ... COMMIT, ROLLBACK on failure).
+   * We issue the statements ourselves instead of using Pool.withTransaction: through the JDBC pool,
+   * a connection that has been in a transaction went back to the pool with auto-commit off, and
+   * later single writes on it were never committed (seen here: acknowledged rows lost at restart).
+   */
+  public static <T> Future<T> transaction(Pool pool, Function<SqlConnection, Future<T>> work) {
+    return pool.withConnection(conn -> conn.query("BEGIN IMMEDIATE").execute()
+        .compose(begun -> work.apply(conn))
+        .compose(
+            result -> conn.query("COMMIT").execute().map(result),
+            failure -> conn.query("ROLLBACK").execute()
+                .transform(rolledBack -> Future.<T>failedFuture(failure))));
   }
 
   public static Future<Void> migrate(Vertx vertx, Pool pool) {

@@ -44,7 +44,7 @@ public final class Migrations {
     Future<Void> chain = Future.succeededFuture();
     for (Migration m : all) {
       if (!applied.contains(m.version())) {
-        chain = chain.compose(v -> pool.withTransaction(conn -> run(conn, m)))
+        chain = chain.compose(v -> Database.transaction(pool, conn -> run(conn, m)))
             .onSuccess(v -> LOG.info("Applied migration {}", m.version()));
       }
     }

@@ -1,0 +1,65 @@
+package fr.prefecture.accueil.privacy;
+
+import fr.prefecture.accueil.time.SiteTime;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlResult;
+import io.vertx.sqlclient.templates.SqlTemplate;
+import java.time.Duration;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Removes visitors' personal data (names, e-mails, phones, and the name echoed in scan answers)
+ * once the retention period has passed after the appointment. Ids, services, times and statuses
+ * stay, so every indicator keeps working on the anonymised records.
+ */
+public final class Retention {
+  private static final Logger LOG = LoggerFactory.getLogger(Retention.class);
+  public static final String REMOVED = "(anonymisé)";
+
+  /** What one run removed. */
+  public record Result(int appointments, int invitations, int scans) {}
+
+  private final SiteTime time;
+  private final Duration retention;
+  private final SqlTemplate<Map<String, Object>, SqlResult<Void>> appointments;
+  private final SqlTemplate<Map<String, Object>, SqlResult<Void>> invitations;
+  private final SqlTemplate<Map<String, Object>, SqlResult<Void>> scans;
+
+  public Retention(Pool pool, SiteTime time, Duration retention) {
+    this.time = time;
+    this.retention = retention;
+    appointments = SqlTemplate.forUpdate(pool, """
+        UPDATE appointments SET visitor_name = #{removed}, visitor_email = NULL, visitor_phone = NULL,
+          anonymised_at = #{now}
+        WHERE anonymised_at IS NULL AND start_at < #{cutoff}""");
+    invitations = SqlTemplate.forUpdate(pool, """
+        UPDATE invitations SET guest_name = #{removed}, guest_email = NULL, anonymised_at = #{now}
+        WHERE anonymised_at IS NULL AND start_at < #{cutoff}""");
+    scans = SqlTemplate.forUpdate(pool, """
+        UPDATE scans SET response = json_remove(response, '$.visitor')
+        WHERE at < #{cutoff} AND json_extract(response, '$.visitor') IS NOT NULL""");
+  }
+
+  public Duration retention() {
+    return retention;
+  }
+
+  /** One pass; each step is idempotent, so an interrupted pass is completed by the next one. */
+  public Future<Result> run() {
+    long now = time.now().toEpochMilli();
+    Map<String, Object> params = Map.of("removed", REMOVED, "now", now, "cutoff", now - retention.toMillis());
+    return appointments.execute(params)
+        .compose(a -> invitations.execute(params)
+            .compose(i -> scans.execute(params)
+                .map(s -> new Result(a.rowCount(), i.rowCount(), s.rowCount()))))
+        .onSuccess(r -> {
+          if (r.appointments() + r.invitations() + r.scans() > 0) {
+            LOG.info("Retention: anonymised {} appointments, {} invitations, {} scan answers older than {} days",
+                r.appointments(), r.invitations(), r.scans(), retention.toDays());
+          }
+        });
+  }
+}
