@@ -17,6 +17,12 @@ public final class Database {
   /**
    * WAL with synchronous=FULL makes every commit durable before it is acknowledged; immediate
    * transactions take the write lock up front so that two writers never deadlock on upgrade.
+   *
+   * <p>One connection: the JDBC pool runs the statements of a verticle's connections one after the
+   * other on one ordered worker queue, so more connections add no parallelism, and a second
+   * connection waiting for SQLite's write lock would block the very queue the lock holder needs to
+   * finish (a stall until the busy timeout). Requests wait for the connection instead, without
+   * blocking any thread.
    */
   public static Pool open(Vertx vertx, Path file) {
     String url = "jdbc:sqlite:" + file.toAbsolutePath()
@@ -24,7 +30,7 @@ public final class Database {
         + "&transaction_mode=IMMEDIATE";
     return JDBCPool.pool(vertx,
         new JDBCConnectOptions().setJdbcUrl(url),
-        new PoolOptions().setMaxSize(4).setName("accueil-sqlite"));
+        new PoolOptions().setMaxSize(1).setMaxWaitQueueSize(10_000).setName("accueil-sqlite"));
   }
 
   /**
