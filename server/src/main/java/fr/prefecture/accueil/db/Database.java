@@ -2,7 +2,6 @@ package fr.prefecture.accueil.db;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.jdbcclient.JDBCConnectOptions;
 import io.vertx.jdbcclient.JDBCPool;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
@@ -15,14 +14,19 @@ public final class Database {
   /**
    * WAL with synchronous=FULL makes every commit durable before it is acknowledged; immediate
    * transactions take the write lock up front so that two writers never deadlock on upgrade.
+   *
+   * <p>One connection: the JDBC pool runs the statements of a verticle's connections one after
+   * the other on one ordered worker queue, so more connections add no parallelism, and a second
+   * connection waiting for SQLite's write lock would block the queue that the lock holder needs
+   * to finish (a deadlock until the busy timeout). Requests wait for the connection instead,
+   * without blocking anything. See {@link SqliteDataSource} for the auto-commit fix.
    */
   public static Pool open(Vertx vertx, Path file) {
     String url = "jdbc:sqlite:" + file.toAbsolutePath()
         + "?journal_mode=WAL&synchronous=FULL&foreign_keys=true&busy_timeout=10000"
         + "&transaction_mode=IMMEDIATE";
-    return JDBCPool.pool(vertx,
-        new JDBCConnectOptions().setJdbcUrl(url),
-        new PoolOptions().setMaxSize(4).setName("accueil-sqlite"));
+    return JDBCPool.pool(vertx, new SqliteDataSource(url),
+        new PoolOptions().setMaxSize(1).setMaxWaitQueueSize(10_000).setName("accueil-sqlite"));
   }
 
   public static Future<Void> migrate(Vertx vertx, Pool pool) {
