@@ -10,6 +10,7 @@ import fr.prefecture.accueil.demo.DemoData;
 import fr.prefecture.accueil.http.Failures;
 import fr.prefecture.accueil.http.Routes;
 import fr.prefecture.accueil.privacy.Retention;
+import fr.prefecture.accueil.queue.QueueFeature;
 import fr.prefecture.accueil.site.ConfigException;
 import fr.prefecture.accueil.site.Site;
 import fr.prefecture.accueil.site.SiteApi;
@@ -78,12 +79,15 @@ public final class MainVerticle extends VerticleBase {
             new SiteApi(settings.site()).mount(routes);
             new AppointmentApi(settings.site(), time, appointments, audit).mount(routes);
             new InvitationApi(time, invitations).mount(routes);
+            QueueFeature queues = new QueueFeature(vertx, pool, settings.site(), time);
+            queues.mount(routes);
 
             Pages.securityHeaders(root);
             root.get("/health").respond(ctx -> Future.succeededFuture(new JsonObject().put("status", "ok")
                 .put("site", settings.site().name().fr()).put("time", time.now().toString())));
             root.route("/api/*").subRouter(api);
             new Pages(settings.site(), access).mount(root);
+            queues.mountPages(root, access);
             Failures.install(root);
 
             Future<Void> demo = options.demo()

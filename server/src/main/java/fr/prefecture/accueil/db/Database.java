@@ -2,7 +2,6 @@ package fr.prefecture.accueil.db;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.jdbcclient.JDBCConnectOptions;
 import io.vertx.jdbcclient.JDBCPool;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
@@ -18,26 +17,26 @@ public final class Database {
    * WAL with synchronous=FULL makes every commit durable before it is acknowledged; immediate
    * transactions take the write lock up front so that two writers never deadlock on upgrade.
    *
-   * <p>One connection: the JDBC pool runs the statements of a verticle's connections one after the
-   * other on one ordered worker queue, so more connections add no parallelism, and a second
-   * connection waiting for SQLite's write lock would block the very queue the lock holder needs to
-   * finish (a stall until the busy timeout). Requests wait for the connection instead, without
-   * blocking any thread.
+   * <p>One connection: the JDBC pool runs the statements of a verticle's connections one after
+   * the other on one ordered worker queue, so more connections add no parallelism, and a second
+   * connection waiting for SQLite's write lock would block the queue that the lock holder needs
+   * to finish (a deadlock until the busy timeout). Requests wait for the connection instead,
+   * without blocking anything. See {@link SqliteDataSource} for the auto-commit fix.
    */
   public static Pool open(Vertx vertx, Path file) {
     String url = "jdbc:sqlite:" + file.toAbsolutePath()
         + "?journal_mode=WAL&synchronous=FULL&foreign_keys=true&busy_timeout=10000"
         + "&transaction_mode=IMMEDIATE";
-    return JDBCPool.pool(vertx,
-        new JDBCConnectOptions().setJdbcUrl(url),
+    return JDBCPool.pool(vertx, new SqliteDataSource(url),
         new PoolOptions().setMaxSize(1).setMaxWaitQueueSize(10_000).setName("accueil-sqlite"));
   }
 
   /**
-   * Runs the work in one write transaction (BEGIN IMMEDIATE ... COMMIT, ROLLBACK on failure).
-   * We issue the statements ourselves instead of using Pool.withTransaction: through the JDBC pool,
-   * a connection that has been in a transaction went back to the pool with auto-commit off, and
-   * later single writes on it were never committed (seen here: acknowledged rows lost at restart).
+   * Runs the work in one write transaction (BEGIN IMMEDIATE ... COMMIT, ROLLBACK on failure): the
+   * house way to write several rows at once. The statements are ours rather than the pool's
+   * setAutoCommit(false) dance, which vertx-jdbc-client 5.0.7 gets wrong (it leaves connections
+   * with auto-commit off: acknowledged writes were lost at restart); {@link SqliteDataSource} also
+   * guards any Pool.withTransaction against that bug.
    */
   public static <T> Future<T> transaction(Pool pool, Function<SqlConnection, Future<T>> work) {
     return pool.withConnection(conn -> conn.query("BEGIN IMMEDIATE").execute()

@@ -28,8 +28,50 @@ public record Site(Text name, ZoneId zone, List<Building> buildings, List<Area> 
   /** Opening hours and capacity of the slots of a digital help desk (PAN). */
   public record PanSlots(int slotMinutes, int capacity, LocalTime opens, LocalTime closes) {}
 
+  /** How a service's queue orders arrived appointments against walk-in tickets. */
+  public enum QueueRule {
+    /** Booked visitors (appointments, PAN slots) first, by their time; then walk-ins, first come first served. */
+    APPOINTMENTS_FIRST("appointments-first"),
+    /** One booked visitor, then one walk-in, and so on; each line in its own order. */
+    ALTERNATE("alternate"),
+    /** One line: booked visitors at their appointment time, walk-ins at the time their ticket was issued. */
+    BY_TIME("by-time");
+
+    private final String code;
+
+    QueueRule(String code) {
+      this.code = code;
+    }
+
+    public String code() {
+      return code;
+    }
+
+    public static Optional<QueueRule> parse(String code) {
+      for (QueueRule r : values()) {
+        if (r.code.equals(code)) {
+          return Optional.of(r);
+        }
+      }
+      return Optional.empty();
+    }
+  }
+
+  /** A service's queue settings: the ordering rule, and how many calls before a ticket may be marked absent. */
+  public record Queueing(QueueRule rule, int absentAfterCalls) {
+    public static final Queueing DEFAULT = new Queueing(QueueRule.APPOINTMENTS_FIRST, 2);
+  }
+
   public record Service(String code, Text name, Location location, List<String> counters,
-      String ticketPrefix, int defaultDurationMinutes, Admission admission, Optional<PanSlots> pan) {}
+      String ticketPrefix, int defaultDurationMinutes, Admission admission, Optional<PanSlots> pan,
+      Queueing queue) {
+
+    /** Without queue settings: the defaults. */
+    public Service(String code, Text name, Location location, List<String> counters, String ticketPrefix,
+        int defaultDurationMinutes, Admission admission, Optional<PanSlots> pan) {
+      this(code, name, location, counters, ticketPrefix, defaultDurationMinutes, admission, pan, Queueing.DEFAULT);
+    }
+  }
 
   public record Gate(String id, Text name, String zone) {}
 

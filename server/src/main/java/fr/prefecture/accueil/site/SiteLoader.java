@@ -180,7 +180,7 @@ public final class SiteLoader {
       }
       services.add(new Service(code, text(s.get("name"), key + ".name"),
           new Location(building, floor, zone, room), List.copyOf(counters), prefix, duration,
-          new Admission(Duration.ofMinutes(early), Duration.ofMinutes(grace)), pan));
+          new Admission(Duration.ofMinutes(early), Duration.ofMinutes(grace)), pan, queueing(s, key)));
     }
     unique(services.stream().map(Service::code).toList(), "services", "service code");
     Set<String> serviceCodes = new HashSet<>(services.stream().map(Service::code).toList());
@@ -253,6 +253,20 @@ public final class SiteLoader {
 
     return new Site(name, timeZone, List.copyOf(buildings), List.copyOf(zones), List.copyOf(services),
         List.copyOf(gates), List.copyOf(screens));
+  }
+
+  private Site.Queueing queueing(Map<String, Object> service, String key) {
+    String qk = key + ".queue";
+    Map<String, Object> q = optionalMap(service, "queue", qk);
+    Site.QueueRule rule = Site.Queueing.DEFAULT.rule();
+    Optional<String> raw = optionalString(q, "rule", qk);
+    if (raw.isPresent()) {
+      rule = Site.QueueRule.parse(raw.get()).orElseThrow(() -> fail(qk + ".rule", "unknown rule '" + raw.get()
+          + "' (one of appointments-first, alternate, by-time)"));
+    }
+    int absentAfter = q.containsKey("absentAfterCalls")
+        ? integer(q, "absentAfterCalls", qk, 1, 10) : Site.Queueing.DEFAULT.absentAfterCalls();
+    return new Site.Queueing(rule, absentAfter);
   }
 
   private void checkFloor(List<Building> buildings, String building, int floor, String key) {

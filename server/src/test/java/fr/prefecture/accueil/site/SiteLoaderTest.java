@@ -52,4 +52,20 @@ class SiteLoaderTest {
     assertThatThrownBy(() -> SiteLoader.parse("s.yaml", "just text"))
         .hasMessageContaining("(root)");
   }
+
+  @Test
+  void queue_settings_default_and_are_validated() throws Exception {
+    Site site = SiteLoader.load(DEMO).site();
+    assertThat(site.service("titres").orElseThrow().queue()).isEqualTo(Site.Queueing.DEFAULT);
+    Site alternate = SiteLoader.parse("s.yaml", demoWith("ticketPrefix: T\n",
+        "ticketPrefix: T\n    queue: { rule: alternate, absentAfterCalls: 3 }\n")).site();
+    assertThat(alternate.service("titres").orElseThrow().queue())
+        .isEqualTo(new Site.Queueing(Site.QueueRule.ALTERNATE, 3));
+    assertThatThrownBy(() -> SiteLoader.parse("s.yaml", demoWith("ticketPrefix: T\n",
+        "ticketPrefix: T\n    queue: { rule: random }\n")))
+        .hasMessageContaining("s.yaml").hasMessageContaining("services[1].queue.rule").hasMessageContaining("random");
+    assertThatThrownBy(() -> SiteLoader.parse("s.yaml", demoWith("ticketPrefix: T\n",
+        "ticketPrefix: T\n    queue: { absentAfterCalls: 0 }\n")))
+        .hasMessageContaining("services[1].queue.absentAfterCalls");
+  }
 }
