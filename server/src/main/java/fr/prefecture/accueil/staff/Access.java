@@ -4,6 +4,7 @@ import fr.prefecture.accueil.http.ApiException;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.http.Cookie;
+import io.vertx.core.net.HostAndPort;
 import io.vertx.ext.web.RoutingContext;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -57,11 +58,13 @@ public final class Access {
       default -> { }
     }
     String origin = ctx.request().getHeader("Origin");
-    String host = ctx.request().getHeader("Host");
     if (origin != null) {
-      if (host == null) {
+      // The authority is the Host header in HTTP/1.1 and :authority in HTTP/2.
+      HostAndPort authority = ctx.request().authority();
+      if (authority == null) {
         return false;
       }
+      String host = authority.port() > 0 ? authority.host() + ":" + authority.port() : authority.host();
       int scheme = origin.indexOf("://");
       return scheme > 0 && origin.substring(scheme + 3).equalsIgnoreCase(host);
     }
