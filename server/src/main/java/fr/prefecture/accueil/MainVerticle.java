@@ -7,6 +7,7 @@ import fr.prefecture.accueil.appointment.InvitationApi;
 import fr.prefecture.accueil.appointment.InvitationRepository;
 import fr.prefecture.accueil.db.Database;
 import fr.prefecture.accueil.demo.DemoData;
+import fr.prefecture.accueil.gate.GateFeature;
 import fr.prefecture.accueil.http.Failures;
 import fr.prefecture.accueil.http.Routes;
 import fr.prefecture.accueil.privacy.Retention;
@@ -43,6 +44,7 @@ public final class MainVerticle extends VerticleBase {
   private Pool pool;
   private HttpServer server;
   private Routes routes;
+  private GateFeature gate;
 
   public MainVerticle(Options options) {
     this.options = options;
@@ -64,6 +66,8 @@ public final class MainVerticle extends VerticleBase {
       AuditLog audit = new AuditLog(pool, time);
       return Database.migrate(vertx, pool)
           .compose(v -> new Bootstrap(vertx, staff, hasher, clock).adminFromEnvironment(options.adminPassword()))
+          .compose(v -> GateFeature.create(vertx, settings.site(), time, pool, settings.dataDir(),
+              new AppointmentRepository(pool), new InvitationRepository(pool), audit).onSuccess(g -> gate = g))
           .compose(v -> vertx.executeBlocking(() -> new StaffApi(vertx, staff, hasher, clock, audit)))
           .compose(staffApi -> {
             Router root = Router.router(vertx);
@@ -78,12 +82,14 @@ public final class MainVerticle extends VerticleBase {
             new SiteApi(settings.site()).mount(routes);
             new AppointmentApi(settings.site(), time, appointments, audit).mount(routes);
             new InvitationApi(time, invitations).mount(routes);
+            gate.mount(routes);
 
             Pages.securityHeaders(root);
             root.get("/health").respond(ctx -> Future.succeededFuture(new JsonObject().put("status", "ok")
                 .put("site", settings.site().name().fr()).put("time", time.now().toString())));
             root.route("/api/*").subRouter(api);
             new Pages(settings.site(), access).mount(root);
+            gate.mountPages(root, access);
             Failures.install(root);
 
             Future<Void> demo = options.demo()
