@@ -117,7 +117,7 @@ class GateApiTest {
     String tampered = code.substring(0, last) + flipped + code.substring(last + 1);
     String reason = gate.scan(tampered, "in").getString("reason");
     assertThat(reason).isIn("invalid_signature", "malformed");
-    // A change in the signed payload (the start minute), re-encoded properly, breaks the signature.
+    // A truncated code (a scan cut short) is not a convocation at all.
     assertThat(gate.scan(code.substring(0, code.length() - 3), "in").getString("reason")).isEqualTo("malformed");
     assertThat(gate.scan("https://example.org/phishing", "in").getString("reason")).isEqualTo("malformed");
     assertThat(gate.scan("x".repeat(400), "in").getString("reason")).isEqualTo("malformed");
