@@ -7,6 +7,7 @@ import fr.prefecture.accueil.appointment.InvitationApi;
 import fr.prefecture.accueil.appointment.InvitationRepository;
 import fr.prefecture.accueil.db.Database;
 import fr.prefecture.accueil.demo.DemoData;
+import fr.prefecture.accueil.gate.GateFeature;
 import fr.prefecture.accueil.http.Failures;
 import fr.prefecture.accueil.http.Routes;
 import fr.prefecture.accueil.privacy.Retention;
@@ -44,6 +45,7 @@ public final class MainVerticle extends VerticleBase {
   private Pool pool;
   private HttpServer server;
   private Routes routes;
+  private GateFeature gate;
 
   public MainVerticle(Options options) {
     this.options = options;
@@ -65,6 +67,8 @@ public final class MainVerticle extends VerticleBase {
       AuditLog audit = new AuditLog(pool, time);
       return Database.migrate(vertx, pool)
           .compose(v -> new Bootstrap(vertx, staff, hasher, clock).adminFromEnvironment(options.adminPassword()))
+          .compose(v -> GateFeature.create(vertx, settings.site(), time, pool, settings.dataDir(),
+              new AppointmentRepository(pool), new InvitationRepository(pool), audit).onSuccess(g -> gate = g))
           .compose(v -> vertx.executeBlocking(() -> new StaffApi(vertx, staff, hasher, clock, audit)))
           .compose(staffApi -> {
             Router root = Router.router(vertx);
@@ -81,6 +85,7 @@ public final class MainVerticle extends VerticleBase {
             new InvitationApi(time, invitations).mount(routes);
             QueueFeature queues = new QueueFeature(vertx, pool, settings.site(), time);
             queues.mount(routes);
+            gate.mount(routes);
 
             Pages.securityHeaders(root);
             root.get("/health").respond(ctx -> Future.succeededFuture(new JsonObject().put("status", "ok")
@@ -88,6 +93,7 @@ public final class MainVerticle extends VerticleBase {
             root.route("/api/*").subRouter(api);
             new Pages(settings.site(), access).mount(root);
             queues.mountPages(root, access);
+            gate.mountPages(root, access);
             Failures.install(root);
 
             Future<Void> demo = options.demo()

@@ -1,0 +1,231 @@
+package fr.prefecture.accueil.gate;
+
+import fr.prefecture.accueil.events.Events;
+import fr.prefecture.accueil.http.ApiException;
+import fr.prefecture.accueil.kiosk.admission.AdmissionPolicy;
+import fr.prefecture.accueil.kiosk.admission.AdmissionRules;
+import fr.prefecture.accueil.kiosk.admission.Direction;
+import fr.prefecture.accueil.kiosk.admission.Reason;
+import fr.prefecture.accueil.kiosk.admission.Verdict;
+import fr.prefecture.accueil.kiosk.admission.Visit;
+import fr.prefecture.accueil.kiosk.convocation.ConvocationCodec;
+import fr.prefecture.accueil.kiosk.convocation.ConvocationKind;
+import fr.prefecture.accueil.kiosk.convocation.ManualCode;
+import fr.prefecture.accueil.kiosk.convocation.VerifiedCode;
+import fr.prefecture.accueil.site.Site;
+import fr.prefecture.accueil.time.SiteTime;
+import io.vertx.core.Future;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
+
+/**
+ * The gate's decision for one scan: identify the convocation (QR text, manual code, or a guard's
+ * look-up), apply the admission rules to what the store says now, record the attempt and the arrival in
+ * one transaction, then tell the other parts on the event bus.
+ */
+final class Gate {
+  static final int MANUAL_CODE_FAILURES = 20;
+  static final Duration MANUAL_CODE_WINDOW = Duration.ofMinutes(10);
+
+  /** A well-formed scan request; everything in it was validated by the API. */
+  record Request(String scanId, String gate, Direction direction, String staff) {
+    String directionCode() {
+      return direction == Direction.IN ? "in" : "out";
+    }
+  }
+
+  /** Which convocation the scan names, or why none: the outcome of reading the code. */
+  record Identified(String input, ConvocationKind kind, Long id, Reason failure) {
+    static Identified of(String input, ConvocationKind kind, long id) {
+      return new Identified(input, kind, id, null);
+    }
+
+    static Identified refused(String input, Reason reason) {
+      return new Identified(input, null, null, reason);
+    }
+  }
+
+  private final Site site;
+  private final SiteTime time;
+  private final ConvocationCodec codec;
+  private final ConvocationRepository convocations;
+  private final ScanRepository scans;
+  private final AdmissionRules rules;
+  private final EventBus bus;
+
+  Gate(Site site, SiteTime time, ConvocationCodec codec, ConvocationRepository convocations, ScanRepository scans,
+      EventBus bus) {
+    this.site = site;
+    this.time = time;
+    this.codec = codec;
+    this.convocations = convocations;
+    this.scans = scans;
+    this.bus = bus;
+    this.rules = new AdmissionRules(time.clock(), time.zone());
+  }
+
+  /** A scanned or typed code. */
+  Future<JsonObject> scan(Request request, String code) {
+    return replayed(request).compose(stored -> stored.isPresent()
+        ? Future.succeededFuture(stored.get())
+        : identify(request, code).compose(found -> record(request, found, false)));
+  }
+
+  /** A guard's admission of a visitor found by name (lost convocation): the same rules, no code. */
+  Future<JsonObject> admitByHand(Request request, ConvocationKind kind, long id) {
+    return replayed(request).compose(stored -> stored.isPresent()
+        ? Future.succeededFuture(stored.get())
+        : record(request, Identified.of("lookup", kind, id), true));
+  }
+
+  private Future<Optional<JsonObject>> replayed(Request request) {
+    return scans.response(request.scanId());
+  }
+
+  private Future<Identified> identify(Request request, String code) {
+    if (ManualCode.looksLikeManualCode(code)) {
+      return scans.failedManualCodes(request.staff(), time.now().minus(MANUAL_CODE_WINDOW)).compose(failures -> {
+        if (failures >= MANUAL_CODE_FAILURES) {
+          return Future.failedFuture(new ApiException(429, "too_many_attempts", "Too many wrong manual codes in "
+              + MANUAL_CODE_WINDOW.toMinutes() + " minutes: scan the QR code or find the visitor by name"));
+        }
+        Optional<String> normalized = ManualCode.normalize(code);
+        if (normalized.isEmpty()) {
+          return Future.succeededFuture(Identified.refused("manual_code", Reason.MALFORMED));
+        }
+        return convocations.byManualCode(normalized.get()).map(stored -> stored
+            .map(s -> Identified.of("manual_code", Target.kind(s.kind()), s.convocationId()))
+            .orElse(Identified.refused("manual_code", Reason.UNKNOWN_CONVOCATION)));
+      });
+    }
+    VerifiedCode verified = codec.verify(code);
+    if (!verified.isValid() && AzertyScanner.looksMangled(code)) {
+      VerifiedCode restored = codec.verify(AzertyScanner.restore(code));
+      if (restored.isValid()) {
+        verified = restored;
+      }
+    }
+    if (verified instanceof VerifiedCode.Valid valid) {
+      return Future.succeededFuture(Identified.of("qr", valid.value().kind(), valid.value().id()));
+    }
+    return Future.succeededFuture(Identified.refused("qr", Reason.of(verified.failure().orElseThrow())));
+  }
+
+  private Future<JsonObject> record(Request request, Identified found, boolean manual) {
+    Instant now = time.now();
+    LocalDate today = time.dateOf(now);
+    boolean[] arrived = new boolean[1];
+    return scans.<Optional<JsonObject>>transaction(tx -> {
+      Future<Optional<Target>> target = found.kind() == null
+          ? Future.succeededFuture(Optional.empty())
+          : tx.target(found.kind(), found.id());
+      return target.compose(t -> {
+        if (t.isEmpty() && manual) {
+          return Future.failedFuture(ApiException.notFound(Target.code(found.kind()) + " " + found.id()));
+        }
+        Future<Verdict> verdict = found.failure() != null ? Future.succeededFuture(rules.refuse(found.failure()))
+            : t.isEmpty() ? Future.succeededFuture(rules.refuse(Reason.UNKNOWN_CONVOCATION))
+            : tx.passages(found.kind(), found.id(), today).map(p -> rules.decide(visit(t.get(), p), request.direction()));
+        return verdict.compose(v -> {
+          JsonObject response = response(request, found, t.orElse(null), v, manual, now);
+          ScanRepository.Scan scan = new ScanRepository.Scan(request.scanId(), request.gate(),
+              request.directionCode(), now, today, v.decision(), v.reason().code(),
+              found.kind() == null ? null : Target.code(found.kind()), found.id(),
+              t.map(Target::service).filter(s -> !s.isEmpty()).orElse(null), manual, request.staff(), found.input(),
+              response.encode());
+          return tx.insert(scan).compose(inserted -> {
+            if (!inserted) {
+              return Future.succeededFuture(Optional.<JsonObject>empty());
+            }
+            Future<Boolean> mark = v.admit() && request.direction() == Direction.IN
+                ? tx.markArrived(found.kind(), found.id(), now) : Future.succeededFuture(false);
+            return mark.map(first -> {
+              arrived[0] = first;
+              return Optional.of(response);
+            });
+          });
+        });
+      });
+    }).compose(recorded -> {
+      if (recorded.isEmpty()) {
+        // The same scanId arrived twice at once: the UNIQUE constraint chose the other; give its answer.
+        return scans.response(request.scanId()).map(Optional::orElseThrow);
+      }
+      publish(recorded.get(), arrived[0], now);
+      return Future.succeededFuture(recorded.get());
+    });
+  }
+
+  private Visit visit(Target t, ScanRepository.Passages p) {
+    AdmissionPolicy policy = t.kind() == ConvocationKind.INVITATION ? AdmissionPolicy.DEFAULT
+        : site.service(t.service()).map(s -> new AdmissionPolicy(s.admission().early(), s.admission().grace()))
+            .orElse(AdmissionPolicy.DEFAULT);
+    return new Visit(t.kind(), t.start(), t.end(), t.cancelled(), p.inside(), p.admittedToday(), policy);
+  }
+
+  private JsonObject response(Request request, Identified found, Target t, Verdict v, boolean manual, Instant now) {
+    JsonObject out = new JsonObject().put("scanId", request.scanId()).put("decision", v.decision())
+        .put("reason", v.reason().code())
+        .put("message", new JsonObject().put("fr", v.message().fr()).put("en", v.message().en()))
+        .put("gate", request.gate()).put("direction", request.directionCode()).put("at", time.iso(now))
+        .put("manual", manual).put("input", found.input());
+    if (v.admitFrom() != null) {
+      out.put("admitFrom", time.iso(v.admitFrom())).put("admitFromLocal", clock(v.admitFrom()));
+    }
+    if (found.kind() != null) {
+      out.put("convocation", new JsonObject().put("kind", Target.code(found.kind())).put("id", found.id()));
+    }
+    if (t != null) {
+      out.put("visitor", new JsonObject().put("name", t.name()));
+      out.put("start", time.iso(t.start())).put("localTime", clock(t.start()))
+          .put("date", time.dateOf(t.start()).toString());
+      if (t.kind() == ConvocationKind.INVITATION) {
+        out.put("end", time.iso(t.end())).put("event", t.event()).put("location", t.location());
+      } else {
+        site.service(t.service()).ifPresentOrElse(s -> out.put("service", service(s)),
+            () -> out.put("service", new JsonObject().put("code", t.service())));
+      }
+    }
+    return out;
+  }
+
+  JsonObject service(Site.Service s) {
+    Site.Location l = s.location();
+    JsonObject location = new JsonObject().put("building", l.building()).put("floor", l.floor())
+        .put("room", text(l.room()));
+    site.building(l.building()).ifPresent(b -> {
+      location.put("buildingName", text(b.name()));
+      b.floors().stream().filter(f -> f.level() == l.floor()).findFirst()
+          .ifPresent(f -> location.put("floorName", text(f.name())));
+    });
+    return new JsonObject().put("code", s.code()).put("name", text(s.name())).put("location", location);
+  }
+
+  static JsonObject text(Site.Text t) {
+    return new JsonObject().put("fr", t.fr()).put("en", t.en());
+  }
+
+  private String clock(Instant instant) {
+    return time.localMinutes(instant).substring(11);
+  }
+
+  private void publish(JsonObject response, boolean firstArrival, Instant now) {
+    JsonObject convocation = response.getJsonObject("convocation");
+    JsonObject service = response.getJsonObject("service");
+    bus.publish(Events.SCANS, new JsonObject().put("scanId", response.getString("scanId"))
+        .put("decision", response.getString("decision")).put("reason", response.getString("reason"))
+        .put("gate", response.getString("gate")).put("direction", response.getString("direction"))
+        .put("at", now.toString())
+        .put("kind", convocation == null ? null : convocation.getString("kind"))
+        .put("convocationId", convocation == null ? null : convocation.getLong("id"))
+        .put("service", service == null ? null : service.getString("code")));
+    if (firstArrival && convocation != null && "appointment".equals(convocation.getString("kind"))) {
+      bus.publish(Events.ARRIVALS, new JsonObject().put("appointmentId", convocation.getLong("id"))
+          .put("service", service == null ? null : service.getString("code")).put("at", now.toString()));
+    }
+  }
+}

@@ -1,0 +1,56 @@
+package fr.prefecture.accueil.gate;
+
+import fr.prefecture.accueil.appointment.AppointmentRepository;
+import fr.prefecture.accueil.appointment.InvitationRepository;
+import fr.prefecture.accueil.audit.AuditLog;
+import fr.prefecture.accueil.http.Routes;
+import fr.prefecture.accueil.kiosk.convocation.ConvocationCodec;
+import fr.prefecture.accueil.kiosk.convocation.KeyRing;
+import fr.prefecture.accueil.site.Site;
+import fr.prefecture.accueil.staff.Access;
+import fr.prefecture.accueil.staff.Role;
+import fr.prefecture.accueil.time.SiteTime;
+import fr.prefecture.accueil.web.Pages;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import io.vertx.sqlclient.Pool;
+import java.nio.file.Path;
+
+/** The gate feature (guérite): keys, convocations, the kiosk API and pages, wired from the main verticle. */
+public final class GateFeature {
+  private final KioskApi kiosk;
+  private final ConvocationApi convocationApi;
+  private final KeyApi keyApi;
+
+  private GateFeature(KioskApi kiosk, ConvocationApi convocationApi, KeyApi keyApi) {
+    this.kiosk = kiosk;
+    this.convocationApi = convocationApi;
+    this.keyApi = keyApi;
+  }
+
+  /** Opens (on first start, creates) the signing keys in {@code dataDir/keys}, off the event loop. */
+  public static Future<GateFeature> create(Vertx vertx, Site site, SiteTime time, Pool pool, Path dataDir,
+      AppointmentRepository appointments, InvitationRepository invitations, AuditLog audit) {
+    return vertx.executeBlocking(() -> KeyRing.openOrCreate(dataDir.resolve("keys"), time.clock())).map(keys -> {
+      ConvocationCodec codec = new ConvocationCodec(keys);
+      ConvocationRepository stored = new ConvocationRepository(pool);
+      ScanRepository scans = new ScanRepository(pool);
+      Convocations convocations = new Convocations(codec, stored, appointments, invitations, time);
+      Gate gate = new Gate(site, time, codec, stored, scans, vertx.eventBus());
+      return new GateFeature(new KioskApi(vertx, site, time, gate, scans, appointments, invitations),
+          new ConvocationApi(vertx, site, time, convocations), new KeyApi(vertx, keys, audit));
+    });
+  }
+
+  public void mount(Routes routes) {
+    kiosk.mount(routes);
+    convocationApi.mount(routes);
+    keyApi.mount(routes);
+  }
+
+  public void mountPages(Router root, Access access) {
+    root.get("/kiosk").handler(access.page(Role.GUARD)).handler(Pages.file("webroot/kiosk/index.html"));
+    convocationApi.mountPages(root, access);
+  }
+}

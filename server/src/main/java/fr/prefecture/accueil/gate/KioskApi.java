@@ -1,0 +1,184 @@
+package fr.prefecture.accueil.gate;
+
+import static fr.prefecture.accueil.http.JsonInput.optionalString;
+import static fr.prefecture.accueil.http.JsonInput.string;
+
+import fr.prefecture.accueil.appointment.Appointment;
+import fr.prefecture.accueil.appointment.AppointmentRepository;
+import fr.prefecture.accueil.appointment.Invitation;
+import fr.prefecture.accueil.appointment.InvitationRepository;
+import fr.prefecture.accueil.http.ApiException;
+import fr.prefecture.accueil.http.JsonInput;
+import fr.prefecture.accueil.http.Routes;
+import fr.prefecture.accueil.kiosk.admission.Direction;
+import fr.prefecture.accueil.kiosk.convocation.ConvocationKind;
+import fr.prefecture.accueil.kiosk.qr.QrDecoder;
+import fr.prefecture.accueil.kiosk.qr.UnreadableImageException;
+import fr.prefecture.accueil.site.Site;
+import fr.prefecture.accueil.staff.Access;
+import fr.prefecture.accueil.staff.Role;
+import fr.prefecture.accueil.time.SiteTime;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+
+/** The kiosk at the gatehouse: scans, camera frames, lost convocations, who is inside, the scan log. */
+public final class KioskApi {
+  static final long FRAME_LIMIT = 8L * 1024 * 1024;
+  /** Decoding takes a core for ~25–100 ms: a few kiosks need no more, and a flood cannot starve the server. */
+  static final int MAX_DECODES_AT_ONCE = 2;
+  private static final Pattern SCAN_ID = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
+  private static final int MAX_MATCHES = 20;
+
+  private final Vertx vertx;
+  private final Site site;
+  private final SiteTime time;
+  private final Gate gate;
+  private final ScanRepository scans;
+  private final AppointmentRepository appointments;
+  private final InvitationRepository invitations;
+  private final QrDecoder decoder = new QrDecoder();
+  private final AtomicInteger decoding = new AtomicInteger();
+
+  KioskApi(Vertx vertx, Site site, SiteTime time, Gate gate, ScanRepository scans,
+      AppointmentRepository appointments, InvitationRepository invitations) {
+    this.vertx = vertx;
+    this.site = site;
+    this.time = time;
+    this.gate = gate;
+    this.scans = scans;
+    this.appointments = appointments;
+    this.invitations = invitations;
+  }
+
+  public void mount(Routes routes) {
+    routes.with(Role.GUARD).post("/kiosk/scan").respond(this::scan);
+    routes.with(Role.GUARD).post("/kiosk/admit").respond(this::admit);
+    routes.with(Role.GUARD).bodyLimit(FRAME_LIMIT).post("/kiosk/decode").respond(this::decode);
+    routes.with(Role.GUARD).get("/kiosk/appointments").respond(this::search);
+    routes.with(Role.GUARD, Role.MANAGER).get("/site/inside").respond(this::inside);
+    routes.with(Role.MANAGER).get("/scans").respond(this::log);
+  }
+
+  Future<JsonObject> scan(RoutingContext ctx) {
+    JsonObject body = JsonInput.object(ctx);
+    Gate.Request request = request(ctx, body);
+    String code = string(body, "code");
+    return gate.scan(request, code);
+  }
+
+  Future<JsonObject> admit(RoutingContext ctx) {
+    JsonObject body = JsonInput.object(ctx);
+    Gate.Request request = request(ctx, body);
+    String kind = optionalString(body, "kind").orElse("appointment");
+    if (!kind.equals("appointment") && !kind.equals("invitation")) {
+      throw ApiException.badRequest("invalid_field", "Field 'kind' must be 'appointment' or 'invitation'");
+    }
+    long id = JsonInput.optionalLong(body, "id", 1, Long.MAX_VALUE).orElseThrow(() ->
+        ApiException.badRequest("missing_field", "Field 'id' is required"));
+    return gate.admitByHand(request, Target.kind(kind), id);
+  }
+
+  private Gate.Request request(RoutingContext ctx, JsonObject body) {
+    String scanId = string(body, "scanId");
+    if (!SCAN_ID.matcher(scanId).matches()) {
+      throw ApiException.badRequest("invalid_field", "Field 'scanId' must be 1 to 100 letters, digits or . _ : -");
+    }
+    String gateId = string(body, "gate");
+    if (site.gate(gateId).isEmpty()) {
+      throw ApiException.badRequest("unknown_gate", "Unknown gate '" + gateId + "'");
+    }
+    String direction = optionalString(body, "direction").orElse("in");
+    if (!direction.equals("in") && !direction.equals("out")) {
+      throw ApiException.badRequest("invalid_field", "Field 'direction' must be 'in' or 'out'");
+    }
+    return new Gate.Request(scanId, gateId, direction.equals("in") ? Direction.IN : Direction.OUT,
+        Access.caller(ctx).name());
+  }
+
+  Future<JsonObject> decode(RoutingContext ctx) {
+    byte[] bytes = ctx.body() == null || ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
+    if (bytes.length == 0) {
+      throw ApiException.badRequest("missing_body", "Send a camera frame (JPEG or PNG) as the body");
+    }
+    if (decoding.incrementAndGet() > MAX_DECODES_AT_ONCE) {
+      decoding.decrementAndGet();
+      throw new ApiException(429, "busy", "Already decoding other frames; send the next one");
+    }
+    return vertx.executeBlocking(() -> {
+      try {
+        return decoder.decode(bytes);
+      } catch (UnreadableImageException e) {
+        throw ApiException.unprocessable("not_an_image", "The body is not an image this kiosk reads");
+      }
+    }, false).<JsonObject>map(text -> new JsonObject().put("text", text.orElseThrow(() ->
+        ApiException.unprocessable("no_qr_code", "No QR code found in the image"))))
+        .onComplete(done -> decoding.decrementAndGet());
+  }
+
+  Future<JsonArray> search(RoutingContext ctx) {
+    String q = Optional.ofNullable(ctx.queryParams().get("q")).map(String::strip).orElse("");
+    if (q.length() < 2 || q.length() > 100) {
+      throw ApiException.badRequest("invalid_query", "Parameter 'q' must be 2 to 100 characters of the name");
+    }
+    String needle = fold(q);
+    var today = time.today();
+    return appointments.onDay(today, Optional.empty()).compose(found -> invitations.onDay(today).map(guests -> {
+      JsonArray out = new JsonArray();
+      for (Appointment a : found) {
+        if (out.size() < MAX_MATCHES && fold(a.visitorName()).contains(needle)) {
+          out.add(match(Target.of(a)));
+        }
+      }
+      for (Invitation i : guests) {
+        if (out.size() < MAX_MATCHES && fold(i.guestName()).contains(needle)) {
+          out.add(match(Target.of(i)));
+        }
+      }
+      return out;
+    }));
+  }
+
+  private JsonObject match(Target t) {
+    JsonObject out = new JsonObject().put("kind", t.kindCode()).put("id", t.id())
+        .put("name", t.name()).put("start", time.iso(t.start()))
+        .put("localTime", time.localMinutes(t.start()).substring(11)).put("cancelled", t.cancelled());
+    if (t.kind() == ConvocationKind.INVITATION) {
+      out.put("event", t.event());
+    } else {
+      site.service(t.service()).ifPresentOrElse(s -> out.put("service", gate.service(s)),
+          () -> out.put("service", new JsonObject().put("code", t.service())));
+    }
+    return out;
+  }
+
+  static String fold(String text) {
+    return Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
+  }
+
+  Future<JsonObject> inside(RoutingContext ctx) {
+    return scans.inside(time.today()).map(list -> {
+      JsonArray people = new JsonArray();
+      for (ScanRepository.Inside in : list) {
+        people.add(new JsonObject().put("kind", in.kind()).put("id", in.convocationId()).put("name", in.name())
+            .put("service", in.service()).put("since", time.iso(in.since())).put("gate", in.gate()));
+      }
+      return new JsonObject().put("count", people.size()).put("people", people);
+    });
+  }
+
+  Future<JsonArray> log(RoutingContext ctx) {
+    String date = ctx.queryParams().get("date");
+    var day = date == null ? time.today() : time.parseDate("date", date);
+    return scans.onDay(day).map(list -> new JsonArray(new ArrayList<>(List.copyOf(list))));
+  }
+}

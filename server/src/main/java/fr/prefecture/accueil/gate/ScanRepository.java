@@ -1,0 +1,177 @@
+package fr.prefecture.accueil.gate;
+
+import fr.prefecture.accueil.db.Database;
+import fr.prefecture.accueil.kiosk.convocation.ConvocationKind;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+import io.vertx.sqlclient.templates.SqlTemplate;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** Scan attempts at the gates, the presence they give, and the arrival mark on appointments. */
+final class ScanRepository {
+  /** One scan attempt to store; {@code response} is the answer given, returned again on a replay. */
+  record Scan(String scanId, String gate, String direction, Instant at, LocalDate day, String decision,
+      String reason, String kind, Long convocationId, String service, boolean manual, String staff, String input,
+      String response) {}
+
+  /** Today's admitted passages of one convocation. */
+  record Passages(boolean inside, boolean admittedToday) {}
+
+  /** Someone inside now: the last admitted passage today was an entry. */
+  record Inside(String kind, long convocationId, String name, String service, Instant since, String gate) {}
+
+  private static final String INSERT = """
+      INSERT INTO scans (scan_id, gate, direction, at, local_date, decision, reason, kind, convocation_id,
+        service, manual, staff, input, response)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (scan_id) DO NOTHING""";
+  private static final String PASSAGES = """
+      SELECT direction FROM scans WHERE kind = ? AND convocation_id = ? AND local_date = ? AND decision = 'admit'
+      ORDER BY at, id""";
+
+  private final Pool pool;
+  private Future<Void> tail = Future.succeededFuture();
+  private final SqlTemplate<Map<String, Object>, RowSet<String>> response;
+  private final SqlTemplate<Map<String, Object>, RowSet<Long>> failedManualCodes;
+  private final SqlTemplate<Map<String, Object>, RowSet<JsonObject>> onDay;
+  private final SqlTemplate<Map<String, Object>, RowSet<Inside>> inside;
+
+  ScanRepository(Pool pool) {
+    this.pool = pool;
+    response = SqlTemplate.forQuery(pool, "SELECT response FROM scans WHERE scan_id = #{scanId}")
+        .mapTo(row -> row.getString("response"));
+    failedManualCodes = SqlTemplate.forQuery(pool, """
+        SELECT COUNT(*) AS n FROM scans WHERE staff = #{staff} AND input = 'manual_code' AND at > #{since}
+          AND reason IN ('malformed', 'unknown_convocation')""").mapTo(row -> row.getLong("n"));
+    onDay = SqlTemplate.forQuery(pool, """
+        SELECT scan_id, gate, direction, at, decision, reason, kind, convocation_id, service, manual, staff, input
+        FROM scans WHERE local_date = #{day} ORDER BY at, id""").mapTo(ScanRepository::logEntry);
+    inside = SqlTemplate.forQuery(pool, """
+        SELECT s.kind, s.convocation_id, s.at, s.gate, s.service,
+          COALESCE(a.visitor_name, i.guest_name) AS name
+        FROM scans s
+        LEFT JOIN appointments a ON s.kind = 'appointment' AND a.id = s.convocation_id
+        LEFT JOIN invitations i ON s.kind = 'invitation' AND i.id = s.convocation_id
+        WHERE s.local_date = #{day} AND s.decision = 'admit' AND s.direction = 'in'
+          AND s.id = (SELECT l.id FROM scans l WHERE l.local_date = s.local_date AND l.kind = s.kind
+            AND l.convocation_id = s.convocation_id AND l.decision = 'admit' ORDER BY l.at DESC, l.id DESC LIMIT 1)
+        ORDER BY s.at, s.id""").mapTo(row -> new Inside(row.getString("kind"), row.getLong("convocation_id"),
+            row.getString("name"), row.getString("service"), Instant.ofEpochMilli(row.getLong("at")),
+            row.getString("gate")));
+  }
+
+  private static JsonObject logEntry(Row row) {
+    JsonObject out = new JsonObject().put("scanId", row.getString("scan_id")).put("gate", row.getString("gate"))
+        .put("direction", row.getString("direction")).put("at", Instant.ofEpochMilli(row.getLong("at")).toString())
+        .put("decision", row.getString("decision")).put("reason", row.getString("reason"))
+        .put("kind", row.getString("kind")).put("convocationId", row.getLong("convocation_id"))
+        .put("service", row.getString("service")).put("manual", row.getInteger("manual") == 1)
+        .put("staff", row.getString("staff")).put("input", row.getString("input"));
+    return out;
+  }
+
+  /** The answer stored for this scanId, if that scan was already recorded. */
+  Future<Optional<JsonObject>> response(String scanId) {
+    return response.execute(Map.of("scanId", scanId)).map(rows -> {
+      var it = rows.iterator();
+      return it.hasNext() ? Optional.of(new JsonObject(it.next())) : Optional.empty();
+    });
+  }
+
+  Future<Long> failedManualCodes(String staff, Instant since) {
+    return failedManualCodes.execute(Map.of("staff", staff, "since", since.toEpochMilli()))
+        .map(rows -> rows.iterator().next());
+  }
+
+  Future<List<JsonObject>> onDay(LocalDate day) {
+    return onDay.execute(Map.of("day", day.toString())).map(ScanRepository::list);
+  }
+
+  Future<List<Inside>> inside(LocalDate day) {
+    return inside.execute(Map.of("day", day.toString())).map(ScanRepository::list);
+  }
+
+  /** Runs a scan's reads and writes in one write transaction, so that two gates never both admit one entry. */
+  <T> Future<T> transaction(Function<Tx, Future<T>> work) {
+    // One scan transaction at a time from this node: SQLite has one writer, and concurrent BEGIN IMMEDIATE
+    // on several pooled connections wait in SQLite's sleeping busy handler (measured: p99 ten times worse).
+    synchronized (this) {
+      Future<T> mine = tail.transform(ignored -> Database.transaction(pool, conn -> work.apply(new Tx(conn))));
+      tail = mine.mapEmpty();
+      return mine;
+    }
+  }
+
+  /** The reads and writes of one scan, on the connection holding the write lock. */
+  static final class Tx {
+    private final SqlConnection conn;
+
+    Tx(SqlConnection conn) {
+      this.conn = conn;
+    }
+
+    Future<Optional<Target>> target(ConvocationKind kind, long id) {
+      String sql = kind == ConvocationKind.APPOINTMENT
+          ? "SELECT id, service, start_at, duration_minutes * 60000 + start_at AS end_at, status, visitor_name AS name,"
+              + " NULL AS event, NULL AS location FROM appointments WHERE id = ?"
+          : "SELECT id, '' AS service, start_at, end_at, status, guest_name AS name, event, location"
+              + " FROM invitations WHERE id = ?";
+      return conn.preparedQuery(sql).execute(Tuple.of(id)).map(rows -> {
+        var it = rows.iterator();
+        if (!it.hasNext()) {
+          return Optional.empty();
+        }
+        Row r = it.next();
+        return Optional.of(new Target(kind, id, r.getString("service"), Instant.ofEpochMilli(r.getLong("start_at")),
+            Instant.ofEpochMilli(r.getLong("end_at")), "cancelled".equals(r.getString("status")),
+            r.getString("name"), r.getString("event"), r.getString("location")));
+      });
+    }
+
+    Future<Passages> passages(ConvocationKind kind, long id, LocalDate day) {
+      return conn.preparedQuery(PASSAGES).execute(Tuple.of(Target.code(kind), id, day.toString())).map(rows -> {
+        String last = null;
+        boolean entered = false;
+        for (Row row : rows) {
+          last = row.getString("direction");
+          entered |= "in".equals(last);
+        }
+        return new Passages("in".equals(last), entered);
+      });
+    }
+
+    /** Stores the scan; false when a scan with this scanId is already stored (a replay that raced us). */
+    Future<Boolean> insert(Scan s) {
+      Tuple t = Tuple.tuple();
+      for (Object v : new Object[] {s.scanId(), s.gate(), s.direction(), s.at().toEpochMilli(), s.day().toString(),
+          s.decision(), s.reason(), s.kind(), s.convocationId(), s.service(), s.manual() ? 1 : 0, s.staff(),
+          s.input(), s.response()}) {
+        t.addValue(v);
+      }
+      return conn.preparedQuery(INSERT).execute(t).map(r -> r.rowCount() == 1);
+    }
+
+    /** Marks the first arrival; true when this call set it. */
+    Future<Boolean> markArrived(ConvocationKind kind, long id, Instant at) {
+      String table = kind == ConvocationKind.APPOINTMENT ? "appointments" : "invitations";
+      return conn.preparedQuery("UPDATE " + table + " SET arrived_at = ? WHERE id = ? AND arrived_at IS NULL")
+          .execute(Tuple.of(at.toEpochMilli(), id)).map(r -> r.rowCount() == 1);
+    }
+  }
+
+  private static <T> List<T> list(RowSet<T> rows) {
+    List<T> out = new ArrayList<>();
+    rows.forEach(out::add);
+    return out;
+  }
+}
