@@ -9,6 +9,9 @@ import fr.prefecture.accueil.db.Database;
 import fr.prefecture.accueil.demo.DemoData;
 import fr.prefecture.accueil.http.Failures;
 import fr.prefecture.accueil.http.Routes;
+import fr.prefecture.accueil.screen.RecentCalls;
+import fr.prefecture.accueil.screen.Screens;
+import fr.prefecture.accueil.screen.WaitingTimes;
 import fr.prefecture.accueil.site.ConfigException;
 import fr.prefecture.accueil.site.Site;
 import fr.prefecture.accueil.site.SiteApi;
@@ -42,6 +45,7 @@ public final class MainVerticle extends VerticleBase {
   private Pool pool;
   private HttpServer server;
   private Routes routes;
+  private Screens screens;
 
   public MainVerticle(Options options) {
     this.options = options;
@@ -59,13 +63,18 @@ public final class MainVerticle extends VerticleBase {
       PasswordHasher hasher = new PasswordHasher();
       StaffRepository staff = new StaffRepository(pool);
       AuditLog audit = new AuditLog(pool, time);
+      Access access = new Access(staff, clock, settings.sessionIdle());
       return Database.migrate(vertx, pool)
           .compose(v -> new Bootstrap(vertx, staff, hasher, clock).adminFromEnvironment(options.adminPassword()))
           .compose(v -> vertx.executeBlocking(() -> new StaffApi(vertx, staff, hasher, clock, audit)))
+          .compose(staffApi -> Screens.create(vertx, pool, settings.site(), time, audit, access,
+              new RecentCalls(time), WaitingTimes.NOT_MEASURED).map(s -> {
+                screens = s;
+                return staffApi;
+              }))
           .compose(staffApi -> {
             Router root = Router.router(vertx);
             Router api = Router.router(vertx);
-            Access access = new Access(staff, clock, settings.sessionIdle());
             routes = new Routes(api, access);
             AppointmentRepository appointments = new AppointmentRepository(pool);
             InvitationRepository invitations = new InvitationRepository(pool);
@@ -75,12 +84,14 @@ public final class MainVerticle extends VerticleBase {
             new SiteApi(settings.site()).mount(routes);
             new AppointmentApi(settings.site(), time, appointments, audit).mount(routes);
             new InvitationApi(time, invitations).mount(routes);
+            screens.mount(routes);
 
             Pages.securityHeaders(root);
             root.get("/health").respond(ctx -> Future.succeededFuture(new JsonObject().put("status", "ok")
                 .put("site", settings.site().name().fr()).put("time", time.now().toString())));
             root.route("/api/*").subRouter(api);
             new Pages(settings.site(), access).mount(root);
+            screens.mountPages(root);
             Failures.install(root);
 
             Future<Void> demo = options.demo()
@@ -134,6 +145,9 @@ public final class MainVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
+    if (screens != null) {
+      screens.close();
+    }
     Future<Void> closing = server == null ? Future.succeededFuture() : server.close();
     return closing.compose(v -> pool == null ? Future.succeededFuture() : pool.close());
   }
