@@ -28,8 +28,8 @@ final class NoticeRepository {
         .mapTo(row -> row.getLong("id"));
     delete = SqlTemplate.forUpdate(pool, """
         UPDATE notices SET deleted_at = #{now}, deleted_by = #{by} WHERE id = #{id} AND deleted_at IS NULL""");
-    current = SqlTemplate.forQuery(pool, "SELECT " + COLUMNS + """
-         FROM notices WHERE deleted_at IS NULL AND to_at > #{now} ORDER BY from_at, id""")
+    current = SqlTemplate.forQuery(pool, "SELECT " + COLUMNS
+        + " FROM notices WHERE deleted_at IS NULL AND to_at > #{now} ORDER BY from_at, id")
         .mapTo(NoticeRepository::map);
   }
 

@@ -28,7 +28,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The server-sent-event hub of this verticle instance: keeps the open screen connections, turns event-bus messages
- * into {@code state}, {@code call}, {@code alert} and {@code alert-ended} events, and sends heartbeats.
+ * into {@code state}, {@code call}, {@code alert} and {@code alert-ended} events, and sends heartbeats. Events are
+ * computed for every configured screen, connected or not, so that a screen whose only stream dropped can be
+ * replayed what it missed.
  *
  * <p>All of it runs on the verticle's event loop (connections, bus consumers and timers share its context), so the
  * maps need no locks. Every change re-reads the store ({@link ScreenContent#load()}); loads are coalesced so that a
@@ -83,6 +85,7 @@ final class ScreenHub {
   private long lastEvicted;
   private boolean loading;
   private boolean dirty;
+  private boolean closed;
 
   ScreenHub(Vertx vertx, Site site, SiteTime time, ScreenContent content, ScreenEvents events, LatestCalls calls,
       AlertRepository alerts, ContactRepository contacts) {
@@ -104,9 +107,11 @@ final class ScreenHub {
     consumers.add(vertx.eventBus().<JsonObject>consumer(Events.CALLS, m -> call(m.body())));
     timers.add(vertx.setPeriodic(HEARTBEAT.toMillis(), id -> heartbeat()));
     timers.add(vertx.setPeriodic(EXPIRY_CHECK.toMillis(), id -> endExpired()));
+    refresh();
   }
 
   void close() {
+    closed = true;
     timers.forEach(vertx::cancelTimer);
     consumers.forEach(MessageConsumer::unregister);
     connections.values().forEach(list -> list.forEach(c -> c.response.reset()));
@@ -147,7 +152,6 @@ final class ScreenHub {
     }
     if (list.isEmpty()) {
       connections.remove(connection.screen);
-      shown.remove(connection.screen);
       if (!connection.preview) {
         touch(Set.of(connection.screen));
       }
@@ -192,11 +196,11 @@ final class ScreenHub {
 
   /** Re-reads the store and sends every connected screen what changed for it. */
   void refresh() {
-    if (loading) {
-      dirty = true;
+    if (closed) {
       return;
     }
-    if (connections.isEmpty()) {
+    if (loading) {
+      dirty = true;
       return;
     }
     loading = true;
@@ -215,11 +219,8 @@ final class ScreenHub {
   }
 
   private void apply(ScreenContent.Snapshot snapshot) {
-    for (String screenId : new ArrayList<>(connections.keySet())) {
-      Site.Screen screen = site.screen(screenId).orElse(null);
-      if (screen == null) {
-        continue;
-      }
+    for (Site.Screen screen : site.screens()) {
+      String screenId = screen.id();
       ScreenPage page = content.page(screen, snapshot);
       String alertId = page.alert() == null ? null : page.alert().id();
       String slides = events.state(new ScreenPage(page.screen(), page.slides(), null));
@@ -253,11 +254,10 @@ final class ScreenHub {
     }
     calls.seen(call);
     String data = null;
-    for (String screenId : new ArrayList<>(connections.keySet())) {
-      Site.Screen screen = site.screen(screenId).orElse(null);
-      if (screen != null && content.callServices(screen).contains(call.service())) {
+    for (Site.Screen screen : site.screens()) {
+      if (content.callServices(screen).contains(call.service())) {
         data = data != null ? data : events.call(content.callView(call, true));
-        broadcast(screenId, ScreenEvents.CALL, data);
+        broadcast(screen.id(), ScreenEvents.CALL, data);
       }
     }
     refresh();
@@ -302,9 +302,6 @@ final class ScreenHub {
   }
 
   private void heartbeat() {
-    if (connections.isEmpty()) {
-      return;
-    }
     String frame = "event: " + ScreenEvents.HEARTBEAT + "\ndata: " + events.heartbeat(time.now()) + "\n\n";
     for (List<Connection> list : new ArrayList<>(connections.values())) {
       for (Connection c : new ArrayList<>(list)) {
@@ -317,7 +314,7 @@ final class ScreenHub {
   }
 
   private void touch(Set<String> screens) {
-    if (screens.isEmpty()) {
+    if (screens.isEmpty() || closed) {
       return;
     }
     Instant now = time.now();

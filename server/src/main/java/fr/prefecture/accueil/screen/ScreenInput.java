@@ -41,7 +41,7 @@ final class ScreenInput {
 
   static String who(RoutingContext ctx) {
     Caller caller = ctx.get("caller");
-    return caller == null ? "?" : caller.name() + (caller.token() ? " (token)" : "");
+    return caller == null ? "?" : caller.name();
   }
 
   static JsonArray zonesJson(List<String> zones) {
