@@ -319,8 +319,11 @@ final class ScreenHub {
     }
     Instant now = time.now();
     screens.forEach(s -> contactWritten.put(s, now));
-    contacts.touch(new HashSet<>(screens), now)
-        .onFailure(e -> LOG.warn("Cannot record the screens' last contact", e));
+    contacts.touch(new HashSet<>(screens), now).onFailure(e -> {
+      if (!closed) {
+        LOG.warn("Cannot record the screens' last contact", e);
+      }
+    });
   }
 
   /** Ends the alerts whose expiry has passed, and tells every node. */
