@@ -10,7 +10,8 @@
   var config = {
     id: body.dataset.screenId,
     alternate: body.dataset.languageMode === 'alternate',
-    chime: body.dataset.chime === 'true',
+    chime: body.dataset.chime === 'true' && body.dataset.preview !== 'true',
+    preview: body.dataset.preview === 'true',
     heartbeatMs: (parseInt(body.dataset.heartbeatSeconds, 10) || 15) * 1000,
     timezone: body.dataset.timezone || 'Europe/Paris'
   };
@@ -224,7 +225,7 @@
       source.close();
     }
     // The browser reconnects by itself and sends Last-Event-ID; the server sends a full state on every connection.
-    source = new EventSource('/screens/' + encodeURIComponent(config.id) + '/events');
+    source = new EventSource('/screens/' + encodeURIComponent(config.id) + '/events' + (config.preview ? '?preview' : ''));
     source.onopen = function () {
       lastEventAt = Date.now();
       online(true);

@@ -12,6 +12,9 @@ import fr.prefecture.accueil.http.Failures;
 import fr.prefecture.accueil.http.Routes;
 import fr.prefecture.accueil.privacy.Retention;
 import fr.prefecture.accueil.queue.QueueFeature;
+import fr.prefecture.accueil.screen.RecentCalls;
+import fr.prefecture.accueil.screen.Screens;
+import fr.prefecture.accueil.screen.WaitingTimes;
 import fr.prefecture.accueil.site.ConfigException;
 import fr.prefecture.accueil.site.Site;
 import fr.prefecture.accueil.site.SiteApi;
@@ -46,6 +49,7 @@ public final class MainVerticle extends VerticleBase {
   private HttpServer server;
   private Routes routes;
   private GateFeature gate;
+  private Screens screens;
 
   public MainVerticle(Options options) {
     this.options = options;
@@ -65,15 +69,20 @@ public final class MainVerticle extends VerticleBase {
       PasswordHasher hasher = new PasswordHasher();
       StaffRepository staff = new StaffRepository(pool);
       AuditLog audit = new AuditLog(pool, time);
+      Access access = new Access(staff, clock, settings.sessionIdle());
       return Database.migrate(vertx, pool)
           .compose(v -> new Bootstrap(vertx, staff, hasher, clock).adminFromEnvironment(options.adminPassword()))
           .compose(v -> GateFeature.create(vertx, settings.site(), time, pool, settings.dataDir(),
               new AppointmentRepository(pool), new InvitationRepository(pool), audit).onSuccess(g -> gate = g))
           .compose(v -> vertx.executeBlocking(() -> new StaffApi(vertx, staff, hasher, clock, audit)))
+          .compose(staffApi -> Screens.create(vertx, pool, settings.site(), time, audit, access,
+              new RecentCalls(time), WaitingTimes.NOT_MEASURED).map(s -> {
+                screens = s;
+                return staffApi;
+              }))
           .compose(staffApi -> {
             Router root = Router.router(vertx);
             Router api = Router.router(vertx);
-            Access access = new Access(staff, clock, settings.sessionIdle());
             routes = new Routes(api, access);
             AppointmentRepository appointments = new AppointmentRepository(pool);
             InvitationRepository invitations = new InvitationRepository(pool);
@@ -86,6 +95,7 @@ public final class MainVerticle extends VerticleBase {
             QueueFeature queues = new QueueFeature(vertx, pool, settings.site(), time);
             queues.mount(routes);
             gate.mount(routes);
+            screens.mount(routes);
 
             Pages.securityHeaders(root);
             root.get("/health").respond(ctx -> Future.succeededFuture(new JsonObject().put("status", "ok")
@@ -94,6 +104,7 @@ public final class MainVerticle extends VerticleBase {
             new Pages(settings.site(), access).mount(root);
             queues.mountPages(root, access);
             gate.mountPages(root, access);
+            screens.mountPages(root);
             Failures.install(root);
 
             Future<Void> demo = options.demo()
@@ -154,6 +165,9 @@ public final class MainVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
+    if (screens != null) {
+      screens.close();
+    }
     Future<Void> closing = server == null ? Future.succeededFuture() : server.close();
     return closing.compose(v -> pool == null ? Future.succeededFuture() : pool.close());
   }

@@ -13,6 +13,8 @@ public final class Pages {
   static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
       + "media-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; "
       + "form-action 'self'; frame-ancestors 'none'";
+  /** The screens' pages may be framed by our own admin page (preview), by nothing else. */
+  public static final String SCREEN_CSP = CSP.replace("frame-ancestors 'none'", "frame-ancestors 'self'");
 
   private final Site site;
   private final Access access;

@@ -65,7 +65,13 @@ public final class ScreenRenderer {
 
     /** The whole HTML page of a screen: shell, slides, and the alert layer (shown when the page has an alert). */
     public String page(ScreenPage page) {
+        return page(page, false);
+    }
+
+    /** The page; a {@code preview} (shown framed in the admin pages) never chimes and is not counted as a screen. */
+    public String page(ScreenPage page, boolean preview) {
         Map<String, Object> model = new LinkedHashMap<>();
+        model.put("preview", preview);
         model.put("screen", page.screen());
         model.put("heartbeatSeconds", heartbeat.toSeconds());
         model.put("timezone", zone.getId());

@@ -28,10 +28,10 @@ public final class Fixtures {
 
     public static WayfindingView wayfinding() {
         return new WayfindingView(List.of(
-                new ServiceWayfinding("etrangers", new Text("Étrangers", "Foreign nationals"), "Bâtiment A", 1,
-                        "Salle 12", Direction.LEFT, ServiceStatus.OPEN, List.of(call("E012", true))),
+                new ServiceWayfinding("etrangers", new Text("Étrangers", "Foreign nationals"), new Text("Bâtiment A", "Building A"), 1,
+                        new Text("Salle 12", "Room 12"), Direction.LEFT, ServiceStatus.OPEN, List.of(call("E012", true))),
                 new ServiceWayfinding("pan", new Text("Point d'accueil numérique", "Digital help point"),
-                        "Bâtiment A", 0, null, Direction.HERE, ServiceStatus.FULL, List.of())));
+                        new Text("Bâtiment A", "Building A"), 0, null, Direction.HERE, ServiceStatus.FULL, List.of())));
     }
 
     public static NoticeView notice(String id, String fr, String en, NoticePriority priority) {

@@ -41,6 +41,19 @@ class ScreenRendererTest {
     }
 
     @Test
+    void a_moved_service_says_where_it_now_receives_in_both_languages() {
+        WayfindingView view = new WayfindingView(List.of(new ServiceWayfinding("titres", new Text("Titres", "ID documents"),
+                null, 0, new Text("Salle 3", "Room 3"), Direction.RIGHT, ServiceStatus.MOVED, List.of(),
+                new Text("Bâtiment B, salle 4", "Building B, room 4"))));
+
+        String html = renderer.layout("wayfinding", view);
+
+        assertThat(html).contains("<span lang=\"fr\">Déplacé</span>", "<span lang=\"en\">Moved</span>")
+                .contains("<span lang=\"fr\">Désormais : Bâtiment B, salle 4</span>",
+                        "<span lang=\"en\">Now at: Building B, room 4</span>", "<span lang=\"en\">Room 3</span>");
+    }
+
+    @Test
     void notices_come_in_a_french_and_an_english_column_high_priority_marked_in_words() {
         String html = renderer.layout("notices", Fixtures.notices());
 
@@ -143,7 +156,7 @@ class ScreenRendererTest {
                 .contains("mode-" + mode.code(), "data-language-mode=\"" + mode.code() + "\"")
                 .contains("data-screen-id=\"hall-a\"", "data-orientation=\"portrait\"", "data-chime=\"true\"",
                         "data-heartbeat-seconds=\"15\"", "orientation-portrait")
-                .contains("<script src=\"/signage/screen.js\" defer></script>", "/signage/screen.css")
+                .contains("<script src=\"/static/signage/screen.js\" defer></script>", "/static/signage/screen.css")
                 .contains("<span lang=\"fr\">Hors ligne</span>", "<span lang=\"en\">Offline</span>")
                 .contains("Exceptional closing at 3 pm", "Fermeture exceptionnelle", "Our reception charter");
         assertThat(html).containsPattern("<section class=\"slide layout-calls\" data-layout=\"calls\" data-seconds=\"20\""

@@ -1,0 +1,150 @@
+package fr.prefecture.accueil.screen;
+
+import fr.prefecture.accueil.audit.AuditLog;
+import fr.prefecture.accueil.events.Events;
+import fr.prefecture.accueil.http.ApiException;
+import fr.prefecture.accueil.http.JsonInput;
+import fr.prefecture.accueil.http.Routes;
+import fr.prefecture.accueil.site.Site;
+import fr.prefecture.accueil.staff.Role;
+import fr.prefecture.accueil.time.SiteTime;
+import fr.prefecture.accueil.signage.view.Procedure;
+import fr.prefecture.accueil.signage.view.ServiceStatus;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Transparency figures (quarterly processing times) and the announced state of each service. */
+final class BoardApi {
+  private static final Set<String> PROCEDURES = Arrays.stream(Procedure.values()).map(Procedure::code)
+      .collect(Collectors.toSet());
+  private static final Set<String> STATUSES = Arrays.stream(ServiceStatus.values()).map(ServiceStatus::code)
+      .collect(Collectors.toSet());
+
+  private final Vertx vertx;
+  private final Site site;
+  private final SiteTime time;
+  private final BoardRepository board;
+  private final AuditLog audit;
+
+  BoardApi(Vertx vertx, Site site, SiteTime time, BoardRepository board, AuditLog audit) {
+    this.vertx = vertx;
+    this.site = site;
+    this.time = time;
+    this.board = board;
+    this.audit = audit;
+  }
+
+  void mount(Routes routes) {
+    routes.with(Role.MANAGER).get("/transparency").respond(this::quarters);
+    routes.with(Role.MANAGER).put("/transparency").respond(this::putQuarter);
+    routes.with(Role.MANAGER).get("/service-states").respond(this::states);
+    routes.with(Role.MANAGER).put("/service-states/:service").respond(this::putState);
+  }
+
+  Future<JsonObject> quarters(RoutingContext ctx) {
+    return board.quarters().map(all -> {
+      JsonArray quarters = new JsonArray();
+      all.forEach(q -> quarters.add(new JsonObject().put("year", q.year()).put("quarter", q.quarter())
+          .put("delays", new JsonObject(new LinkedHashMap<>(q.delays())))
+          .put("updatedAt", time.iso(q.updatedAt())).put("updatedBy", q.updatedBy())));
+      return new JsonObject().put("shown", quarters.isEmpty() ? null : quarters.getJsonObject(0))
+          .put("quarters", quarters).put("procedures", new JsonArray(Arrays.stream(Procedure.values())
+              .map(p -> new JsonObject().put("code", p.code()).put("name", new JsonObject()
+                  .put("fr", p.label().fr()).put("en", p.label().en()))).toList()));
+    });
+  }
+
+  Future<JsonObject> putQuarter(RoutingContext ctx) {
+    JsonObject body = JsonInput.object(ctx);
+    int year = JsonInput.optionalLong(body, "year", 2000, 2100).orElseThrow(() ->
+        ApiException.badRequest("missing_field", "Field 'year' is required")).intValue();
+    int quarter = JsonInput.optionalLong(body, "quarter", 1, 4).orElseThrow(() ->
+        ApiException.badRequest("missing_field", "Field 'quarter' is required")).intValue();
+    JsonObject raw = JsonInput.object(body, "delays");
+    if (raw.isEmpty()) {
+      throw ApiException.badRequest("invalid_field", "Field 'delays' needs at least one procedure: " + PROCEDURES);
+    }
+    Map<String, Double> delays = new LinkedHashMap<>();
+    for (String procedure : raw.fieldNames()) {
+      if (!PROCEDURES.contains(procedure)) {
+        throw ApiException.badRequest("unknown_procedure", "Unknown procedure '" + procedure + "'; known: " + PROCEDURES);
+      }
+      Object v = raw.getValue(procedure);
+      if (!(v instanceof Number n) || Double.isNaN(n.doubleValue()) || n.doubleValue() < 0 || n.doubleValue() > 3650) {
+        throw ApiException.badRequest("invalid_field", "delays." + procedure + " must be a number of days from 0 to 3650");
+      }
+      delays.put(procedure, n.doubleValue());
+    }
+    return board.putQuarter(year, quarter, delays, time.now(), ScreenInput.who(ctx))
+        .compose(v -> audit.record(ctx, "transparency.updated", year + "-Q" + quarter, delays.toString()))
+        .map(v -> {
+          vertx.eventBus().publish(Events.SIGNAGE, new JsonObject().put("zones", new JsonArray()));
+          return new JsonObject().put("year", year).put("quarter", quarter)
+              .put("delays", new JsonObject(new LinkedHashMap<>(delays)));
+        });
+  }
+
+  Future<JsonArray> states(RoutingContext ctx) {
+    return board.states().map(all -> {
+      Map<String, BoardRepository.ServiceState> byService = all.stream()
+          .collect(Collectors.toMap(BoardRepository.ServiceState::service, s -> s));
+      JsonArray out = new JsonArray();
+      for (Site.Service service : site.services()) {
+        BoardRepository.ServiceState s = byService.get(service.code());
+        JsonObject row = new JsonObject().put("service", service.code())
+            .put("name", new JsonObject().put("fr", service.name().fr()).put("en", service.name().en()))
+            .put("status", s == null ? "open" : s.status());
+        if (s != null && (s.movedToFr() != null || s.movedToEn() != null)) {
+          row.put("movedTo", new JsonObject().put("fr", s.movedToFr()).put("en", s.movedToEn()));
+        }
+        if (s != null) {
+          row.put("updatedAt", time.iso(s.updatedAt())).put("updatedBy", s.updatedBy());
+        }
+        out.add(row);
+      }
+      return out;
+    });
+  }
+
+  Future<JsonObject> putState(RoutingContext ctx) {
+    String service = ctx.pathParam("service");
+    Site.Service known = site.service(service).orElseThrow(() -> ApiException.notFound("Service '" + service + "'"));
+    JsonObject body = JsonInput.object(ctx);
+    String status = JsonInput.string(body, "status");
+    if (!STATUSES.contains(status)) {
+      throw ApiException.badRequest("invalid_field", "Field 'status' must be one of " + STATUSES);
+    }
+    String fr = null;
+    String en = null;
+    if (body.getValue("movedTo") != null) {
+      if (!status.equals("moved")) {
+        throw ApiException.badRequest("invalid_field", "Field 'movedTo' is only for status 'moved'");
+      }
+      JsonObject movedTo = JsonInput.object(body, "movedTo");
+      fr = JsonInput.string(movedTo, "fr");
+      en = JsonInput.string(movedTo, "en");
+    }
+    String movedFr = fr;
+    String movedEn = en;
+    return board.putState(known.code(), status, fr, en, time.now(), ScreenInput.who(ctx))
+        .compose(v -> audit.record(ctx, "service-state.updated", known.code(),
+            status + (movedFr == null ? "" : " → " + movedFr + " / " + movedEn)))
+        .map(v -> {
+          vertx.eventBus().publish(Events.SIGNAGE, new JsonObject()
+              .put("zones", new JsonArray()).put("service", known.code()));
+          JsonObject answer = new JsonObject().put("service", known.code()).put("status", status);
+          if (movedFr != null) {
+            answer.put("movedTo", new JsonObject().put("fr", movedFr).put("en", movedEn));
+          }
+          return answer;
+        });
+  }
+}

@@ -1,0 +1,102 @@
+package fr.prefecture.accueil.screen;
+
+import fr.prefecture.accueil.db.Database;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.SqlResult;
+import io.vertx.sqlclient.templates.SqlTemplate;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+
+/** What managers post for the public besides notices: quarterly processing times and the state of services. */
+final class BoardRepository {
+
+  /** One quarter's average processing times, by procedure code. */
+  record QuarterFigures(int year, int quarter, Map<String, Double> delays, Instant updatedAt, String updatedBy) {}
+
+  /** The announced state of a service; {@code movedToFr/En} say where a moved service now receives. */
+  record ServiceState(String service, String status, String movedToFr, String movedToEn, Instant updatedAt,
+      String updatedBy) {}
+
+  private record DelayRow(int year, int quarter, String procedure, double days, Instant at, String by) {}
+
+  private final Pool pool;
+  private final SqlTemplate<Map<String, Object>, RowSet<DelayRow>> delays;
+  private final SqlTemplate<Map<String, Object>, RowSet<ServiceState>> states;
+  private final SqlTemplate<Map<String, Object>, SqlResult<Void>> putState;
+
+  BoardRepository(Pool pool) {
+    this.pool = pool;
+    delays = SqlTemplate.forQuery(pool, """
+        SELECT year, quarter, procedure, average_days, updated_at, updated_by FROM transparency_delays
+        ORDER BY year DESC, quarter DESC, procedure""")
+        .mapTo(row -> new DelayRow(row.getInteger("year"), row.getInteger("quarter"), row.getString("procedure"),
+            row.getDouble("average_days"), Instant.ofEpochMilli(row.getLong("updated_at")), row.getString("updated_by")));
+    states = SqlTemplate.forQuery(pool, """
+        SELECT service, status, moved_to_fr, moved_to_en, updated_at, updated_by FROM service_states ORDER BY service""")
+        .mapTo(row -> new ServiceState(row.getString("service"), row.getString("status"), row.getString("moved_to_fr"),
+            row.getString("moved_to_en"), Instant.ofEpochMilli(row.getLong("updated_at")), row.getString("updated_by")));
+    putState = SqlTemplate.forUpdate(pool, """
+        INSERT INTO service_states (service, status, moved_to_fr, moved_to_en, updated_at, updated_by)
+        VALUES (#{service}, #{status}, #{fr}, #{en}, #{now}, #{by})
+        ON CONFLICT (service) DO UPDATE SET status = excluded.status, moved_to_fr = excluded.moved_to_fr,
+          moved_to_en = excluded.moved_to_en, updated_at = excluded.updated_at, updated_by = excluded.updated_by""");
+  }
+
+  /** Every quarter with figures, the latest first. */
+  Future<List<QuarterFigures>> quarters() {
+    return delays.execute(Map.of()).map(rows -> {
+      Map<String, QuarterFigures> byQuarter = new LinkedHashMap<>();
+      for (DelayRow r : rows) {
+        QuarterFigures q = byQuarter.computeIfAbsent(r.year() + "-" + r.quarter(),
+            k -> new QuarterFigures(r.year(), r.quarter(), new LinkedHashMap<>(), r.at(), r.by()));
+        q.delays().put(r.procedure(), r.days());
+      }
+      return new ArrayList<>(byQuarter.values());
+    });
+  }
+
+  /** Replaces the figures of one quarter, atomically. */
+  Future<Void> putQuarter(int year, int quarter, Map<String, Double> figures, Instant now, String by) {
+    return Database.transaction(pool, conn -> {
+      Future<Void> chain = SqlTemplate.forUpdate(conn,
+              "DELETE FROM transparency_delays WHERE year = #{year} AND quarter = #{quarter}")
+          .execute(Map.of("year", year, "quarter", quarter)).mapEmpty();
+      SqlTemplate<Map<String, Object>, SqlResult<Void>> insert = SqlTemplate.forUpdate(conn, """
+          INSERT INTO transparency_delays (year, quarter, procedure, average_days, updated_at, updated_by)
+          VALUES (#{year}, #{quarter}, #{procedure}, #{days}, #{now}, #{by})""");
+      for (Map.Entry<String, Double> f : figures.entrySet()) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("year", year);
+        params.put("quarter", quarter);
+        params.put("procedure", f.getKey());
+        params.put("days", f.getValue());
+        params.put("now", now.toEpochMilli());
+        params.put("by", by);
+        chain = chain.compose(v -> insert.execute(params).mapEmpty());
+      }
+      return chain;
+    });
+  }
+
+  Future<List<ServiceState>> states() {
+    return states.execute(Map.of()).map(rows -> StreamSupport.stream(rows.spliterator(), false).toList());
+  }
+
+  Future<Void> putState(String service, String status, String movedToFr, String movedToEn, Instant now, String by) {
+    Map<String, Object> params = new HashMap<>();
+    params.put("service", service);
+    params.put("status", status);
+    params.put("fr", movedToFr);
+    params.put("en", movedToEn);
+    params.put("now", now.toEpochMilli());
+    params.put("by", by);
+    return putState.execute(params).mapEmpty();
+  }
+}

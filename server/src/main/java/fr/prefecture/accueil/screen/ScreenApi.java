@@ -1,0 +1,56 @@
+package fr.prefecture.accueil.screen;
+
+import fr.prefecture.accueil.http.Routes;
+import fr.prefecture.accueil.site.Site;
+import fr.prefecture.accueil.staff.Role;
+import fr.prefecture.accueil.time.SiteTime;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+/** The screens of the site with their last contact and whether they are online. */
+final class ScreenApi {
+  /** A screen with no open stream here is still online if another node heard from it this recently. */
+  static final Duration ONLINE_WINDOW = ScreenHub.HEARTBEAT.multipliedBy(2).plusSeconds(5);
+
+  private final Site site;
+  private final SiteTime time;
+  private final ContactRepository contacts;
+  private final ScreenHub hub;
+
+  ScreenApi(Site site, SiteTime time, ContactRepository contacts, ScreenHub hub) {
+    this.site = site;
+    this.time = time;
+    this.contacts = contacts;
+    this.hub = hub;
+  }
+
+  void mount(Routes routes) {
+    routes.with(Role.MANAGER).get("/screens").respond(this::list);
+  }
+
+  Future<JsonArray> list(RoutingContext ctx) {
+    Instant now = time.now();
+    Map<String, Integer> connected = hub.connected();
+    return contacts.lastSeen().map(seen -> {
+      JsonArray out = new JsonArray();
+      for (Site.Screen s : site.screens()) {
+        Instant last = seen.get(s.id());
+        int here = connected.getOrDefault(s.id(), 0);
+        boolean online = here > 0 || last != null && last.isAfter(now.minus(ONLINE_WINDOW));
+        JsonArray playlist = new JsonArray();
+        s.playlist().forEach(p -> playlist.add(new JsonObject().put("layout", p.layout()).put("seconds", p.seconds())));
+        out.add(new JsonObject().put("id", s.id())
+            .put("name", new JsonObject().put("fr", s.name().fr()).put("en", s.name().en()))
+            .put("zone", s.zone()).put("orientation", s.orientation()).put("languages", s.languages())
+            .put("chime", s.chime()).put("playlist", playlist).put("url", "/screens/" + s.id())
+            .put("online", online).put("connections", here).put("lastSeen", last == null ? null : time.iso(last)));
+      }
+      return out;
+    });
+  }
+}

@@ -1,0 +1,226 @@
+package fr.prefecture.accueil.screen;
+
+import fr.prefecture.accueil.site.Site;
+import fr.prefecture.accueil.time.SiteTime;
+import fr.prefecture.accueil.signage.playlist.Notices;
+import fr.prefecture.accueil.signage.playlist.PlaylistEntry;
+import fr.prefecture.accueil.signage.playlist.ScreenPlanner;
+import fr.prefecture.accueil.signage.view.AccessView;
+import fr.prefecture.accueil.signage.view.AlertSeverity;
+import fr.prefecture.accueil.signage.view.AlertView;
+import fr.prefecture.accueil.signage.view.CallView;
+import fr.prefecture.accueil.signage.view.CallsView;
+import fr.prefecture.accueil.signage.view.CharterView;
+import fr.prefecture.accueil.signage.view.Direction;
+import fr.prefecture.accueil.signage.view.LanguageMode;
+import fr.prefecture.accueil.signage.view.LayoutModel;
+import fr.prefecture.accueil.signage.view.LiveWaiting;
+import fr.prefecture.accueil.signage.view.NoticePriority;
+import fr.prefecture.accueil.signage.view.NoticeView;
+import fr.prefecture.accueil.signage.view.NoticesView;
+import fr.prefecture.accueil.signage.view.Orientation;
+import fr.prefecture.accueil.signage.view.Procedure;
+import fr.prefecture.accueil.signage.view.Quarter;
+import fr.prefecture.accueil.signage.view.QuarterlyDelay;
+import fr.prefecture.accueil.signage.view.ScreenPage;
+import fr.prefecture.accueil.signage.view.ScreenView;
+import fr.prefecture.accueil.signage.view.ServiceStatus;
+import fr.prefecture.accueil.signage.view.ServiceWayfinding;
+import fr.prefecture.accueil.signage.view.Text;
+import fr.prefecture.accueil.signage.view.TransparencyView;
+import fr.prefecture.accueil.signage.view.WayfindingView;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Builds what each screen shows from the store and the site configuration: everything is read again for each
+ * update (one {@link Snapshot} for all screens), so that any node renders the same page.
+ */
+final class ScreenContent {
+  static final int CALLS_SHOWN = 8;
+  static final int CALLS_PER_SERVICE = 3;
+
+  /** Everything the screens show at one instant. */
+  record Snapshot(Instant now, List<Notice> notices, List<StoredAlert> alerts, List<BoardRepository.QuarterFigures> quarters,
+      Map<String, BoardRepository.ServiceState> states, List<Call> calls, Map<String, Integer> waiting) {}
+
+  private final Site site;
+  private final SiteTime time;
+  private final NoticeRepository notices;
+  private final AlertRepository alerts;
+  private final BoardRepository board;
+  private final LatestCalls calls;
+  private final WaitingTimes waiting;
+  private final Set<String> allServices;
+
+  ScreenContent(Site site, SiteTime time, NoticeRepository notices, AlertRepository alerts, BoardRepository board,
+      LatestCalls calls, WaitingTimes waiting) {
+    this.site = site;
+    this.time = time;
+    this.notices = notices;
+    this.alerts = alerts;
+    this.board = board;
+    this.calls = calls;
+    this.waiting = waiting;
+    this.allServices = site.services().stream().map(Site.Service::code).collect(Collectors.toSet());
+  }
+
+  Future<Snapshot> load() {
+    Instant now = time.now();
+    Future<List<Notice>> n = notices.current(now);
+    Future<List<StoredAlert>> a = alerts.open();
+    Future<List<BoardRepository.QuarterFigures>> q = board.quarters();
+    Future<List<BoardRepository.ServiceState>> s = board.states();
+    Future<List<Call>> c = calls.today(allServices, 200);
+    Future<Map<String, Integer>> w = waiting.today();
+    return Future.all(n, a, q, s, c, w).map(all -> {
+      Map<String, BoardRepository.ServiceState> states = new HashMap<>();
+      s.result().forEach(st -> states.put(st.service(), st));
+      return new Snapshot(now, n.result(), a.result(), q.result(), states, c.result(), w.result());
+    });
+  }
+
+  /** The services whose calls a screen shows: those in its zone, else those it gives directions to. */
+  Set<String> callServices(Site.Screen screen) {
+    Set<String> inZone = site.services().stream().filter(s -> s.location().zone().equals(screen.zone()))
+        .map(Site.Service::code).collect(Collectors.toSet());
+    return inZone.isEmpty() ? screen.directions().keySet() : inZone;
+  }
+
+  ScreenView view(Site.Screen screen) {
+    return new ScreenView(screen.id(), screen.name().fr(), screen.zone(), Orientation.fromCode(screen.orientation()),
+        LanguageMode.fromCode(screen.languages()), screen.chime());
+  }
+
+  ScreenPage page(Site.Screen screen, Snapshot s) {
+    List<LayoutModel> models = List.of(calls(screen, s), wayfinding(screen, s), notices(screen, s),
+        CharterView.standard(), transparency(s), access());
+    List<PlaylistEntry> playlist = screen.playlist().stream()
+        .map(p -> new PlaylistEntry(p.layout(), p.seconds())).toList();
+    List<AlertView> open = s.alerts().stream().map(ScreenContent::alertView).flatMap(Optional::stream).toList();
+    return ScreenPlanner.plan(view(screen), playlist, models, open, java.time.Clock.fixed(s.now(), time.zone()));
+  }
+
+  /** The banner of a call that has just happened. */
+  CallView callView(Call call, boolean newest) {
+    Optional<Site.Service> service = site.service(call.service());
+    Text transfer = null;
+    if (call.transferTo() != null) {
+      JsonObject t = call.transferTo();
+      JsonObject name = t.getValue("name") instanceof JsonObject o ? o : new JsonObject();
+      JsonObject room = t.getValue("room") instanceof JsonObject o ? o : new JsonObject();
+      String fr = join(name.getString("fr"), room.getString("fr"));
+      String en = join(name.getString("en"), room.getString("en"));
+      transfer = fr == null && en == null ? null : new Text(fr, en);
+    }
+    return new CallView(call.ticket(), new Text("Guichet " + call.counter(), "Counter " + call.counter()),
+        service.map(sv -> text(sv.name())).orElse(null), call.at(), newest, transfer);
+  }
+
+  private static String join(String a, String b) {
+    if (a == null || a.isBlank()) {
+      return b == null || b.isBlank() ? null : b;
+    }
+    return b == null || b.isBlank() ? a : a + ", " + b;
+  }
+
+  private CallsView calls(Site.Screen screen, Snapshot s) {
+    Set<String> services = callServices(screen);
+    List<Call> shown = s.calls().stream().filter(c -> services.contains(c.service())).limit(CALLS_SHOWN).toList();
+    List<CallView> views = new ArrayList<>();
+    for (int i = 0; i < shown.size(); i++) {
+      views.add(callView(shown.get(i), i == 0));
+    }
+    return new CallsView(views);
+  }
+
+  private WayfindingView wayfinding(Site.Screen screen, Snapshot s) {
+    List<ServiceWayfinding> services = new ArrayList<>();
+    for (Site.Service service : site.services()) {
+      String direction = screen.directions().get(service.code());
+      if (direction == null) {
+        continue;
+      }
+      BoardRepository.ServiceState state = s.states().get(service.code());
+      ServiceStatus status = state == null ? ServiceStatus.OPEN : ServiceStatus.fromCode(state.status());
+      Text movedTo = state == null || (state.movedToFr() == null && state.movedToEn() == null) ? null
+          : new Text(state.movedToFr(), state.movedToEn());
+      List<Call> latest = s.calls().stream().filter(c -> c.service().equals(service.code()))
+          .limit(CALLS_PER_SERVICE).toList();
+      List<CallView> latestViews = new ArrayList<>();
+      for (int i = 0; i < latest.size(); i++) {
+        latestViews.add(callView(latest.get(i), i == 0));
+      }
+      Text building = site.building(service.location().building()).map(b -> text(b.name())).orElse(null);
+      services.add(new ServiceWayfinding(service.code(), text(service.name()), building, service.location().floor(),
+          text(service.location().room()), Direction.fromCode(direction), status, latestViews, movedTo));
+    }
+    return new WayfindingView(services);
+  }
+
+  private NoticesView notices(Site.Screen screen, Snapshot s) {
+    List<NoticeView> views = s.notices().stream().map(n -> new NoticeView(String.valueOf(n.id()), new Text(n.fr(), n.en()),
+        n.from(), n.to(), n.zones(), NoticePriority.fromCode(n.priority()))).toList();
+    return new NoticesView(Notices.visible(views, screen.zone(), java.time.Clock.fixed(s.now(), time.zone())));
+  }
+
+  private TransparencyView transparency(Snapshot s) {
+    Quarter quarter = null;
+    List<QuarterlyDelay> delays = new ArrayList<>();
+    if (!s.quarters().isEmpty()) {
+      BoardRepository.QuarterFigures latest = s.quarters().get(0);
+      quarter = new Quarter(latest.year(), latest.quarter());
+      for (Procedure p : Procedure.values()) {
+        Double days = latest.delays().get(p.code());
+        if (days != null) {
+          delays.add(new QuarterlyDelay(p, days));
+        }
+      }
+    }
+    List<LiveWaiting> live = site.services().stream()
+        .map(sv -> new LiveWaiting(sv.code(), text(sv.name()), s.waiting().get(sv.code()))).toList();
+    return new TransparencyView(quarter, delays, live);
+  }
+
+  private AccessView access() {
+    int early = site.services().isEmpty() ? 20 : (int) site.services().get(0).admission().early().toMinutes();
+    Text pan = site.services().stream().filter(sv -> sv.pan().isPresent()).findFirst()
+        .map(sv -> new Text(join(sv.location().room().fr(), site.building(sv.location().building())
+                .map(b -> b.name().fr()).orElse(null)),
+            join(sv.location().room().en(), site.building(sv.location().building()).map(b -> b.name().en()).orElse(null))))
+        .orElse(null);
+    return AccessView.standard(early, pan);
+  }
+
+  static Optional<AlertView> alertView(StoredAlert a) {
+    if (a.messageFr() == null && a.messageEn() == null) {
+      return Optional.empty();
+    }
+    AlertSeverity severity;
+    try {
+      severity = AlertSeverity.fromCode(a.severity());
+    } catch (IllegalArgumentException e) {
+      severity = AlertSeverity.UNKNOWN;
+    }
+    return Optional.of(new AlertView(String.valueOf(a.id()), text(a.headlineFr(), a.headlineEn()),
+        new Text(a.messageFr(), a.messageEn()), text(a.instructionFr(), a.instructionEn()), severity, a.raisedAt(),
+        a.expires(), a.zones()));
+  }
+
+  private static Text text(Site.Text t) {
+    return t == null ? null : text(t.fr(), t.en());
+  }
+
+  private static Text text(String fr, String en) {
+    boolean none = (fr == null || fr.isBlank()) && (en == null || en.isBlank());
+    return none ? null : new Text(fr, en);
+  }
+}

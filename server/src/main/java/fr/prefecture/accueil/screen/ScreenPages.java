@@ -1,0 +1,64 @@
+package fr.prefecture.accueil.screen;
+
+import fr.prefecture.accueil.http.ApiException;
+import fr.prefecture.accueil.site.Site;
+import fr.prefecture.accueil.staff.Access;
+import fr.prefecture.accueil.staff.Role;
+import fr.prefecture.accueil.web.Pages;
+import fr.prefecture.accueil.signage.view.ScreenRenderer;
+import io.vertx.core.Handler;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * The screen page and its event stream (public for now: {@code deviceCheck} runs before both and is where device
+ * pairing will refuse unknown browsers), and the managers' screens page.
+ */
+final class ScreenPages {
+  private final Site site;
+  private final Access access;
+  private final ScreenContent content;
+  private final ScreenRenderer renderer;
+  private final ScreenHub hub;
+  private final Handler<RoutingContext> deviceCheck;
+
+  ScreenPages(Site site, Access access, ScreenContent content, ScreenRenderer renderer, ScreenHub hub,
+      Handler<RoutingContext> deviceCheck) {
+    this.site = site;
+    this.access = access;
+    this.content = content;
+    this.renderer = renderer;
+    this.hub = hub;
+    this.deviceCheck = deviceCheck;
+  }
+
+  void mount(Router root) {
+    root.get("/screens").handler(ctx -> ctx.redirect("/admin/screens"));
+    root.get("/screens/:id").handler(deviceCheck).handler(this::page);
+    root.get("/screens/:id/events").handler(deviceCheck).handler(this::events);
+    root.get("/admin/screens").handler(access.page(Role.MANAGER)).handler(Pages.file("webroot/pages/admin-screens.html"));
+  }
+
+  private Site.Screen screen(RoutingContext ctx) {
+    String id = ctx.pathParam("id");
+    return site.screen(id).orElseThrow(() -> ApiException.notFound("Écran / Screen '" + id + "'"));
+  }
+
+  void page(RoutingContext ctx) {
+    Site.Screen screen = screen(ctx);
+    boolean preview = ctx.queryParams().contains("preview");
+    content.load().map(snapshot -> renderer.page(content.page(screen, snapshot), preview))
+        .onSuccess(html -> ctx.response()
+            .putHeader("Content-Type", "text/html; charset=utf-8")
+            .putHeader("Cache-Control", "no-store")
+            .putHeader("Content-Security-Policy", Pages.SCREEN_CSP)
+            .putHeader("X-Frame-Options", "SAMEORIGIN")
+            .end(html))
+        .onFailure(ctx::fail);
+  }
+
+  void events(RoutingContext ctx) {
+    Site.Screen screen = screen(ctx);
+    hub.connect(screen, ctx.queryParams().contains("preview"), ctx.request().getHeader("Last-Event-ID"), ctx.response());
+  }
+}

@@ -1,0 +1,73 @@
+package fr.prefecture.accueil.screen;
+
+import fr.prefecture.accueil.audit.AuditLog;
+import fr.prefecture.accueil.http.Routes;
+import fr.prefecture.accueil.site.Site;
+import fr.prefecture.accueil.staff.Access;
+import fr.prefecture.accueil.time.SiteTime;
+import fr.prefecture.accueil.signage.live.ScreenEvents;
+import fr.prefecture.accueil.signage.view.ScreenRenderer;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.sqlclient.Pool;
+
+/** The screens feature: pages, live stream, notices, alerts, transparency figures, service states. */
+public final class Screens {
+  private final ScreenHub hub;
+  private final ScreenPages pages;
+  private final ScreenApi screens;
+  private final NoticeApi notices;
+  private final AlertApi alerts;
+  private final BoardApi board;
+
+  private Screens(ScreenHub hub, ScreenPages pages, ScreenApi screens, NoticeApi notices, AlertApi alerts,
+      BoardApi board) {
+    this.hub = hub;
+    this.pages = pages;
+    this.screens = screens;
+    this.notices = notices;
+    this.alerts = alerts;
+    this.board = board;
+  }
+
+  /**
+   * Builds the feature (templates are compiled off the event loop) and starts its hub on the caller's context.
+   * {@code calls} and {@code waiting} give the latest calls and today's waiting times.
+   */
+  public static Future<Screens> create(Vertx vertx, Pool pool, Site site, SiteTime time, AuditLog audit,
+      Access access, LatestCalls calls, WaitingTimes waiting) {
+    return vertx.executeBlocking(() -> new ScreenRenderer(site.zone(), ScreenHub.HEARTBEAT)).map(renderer -> {
+      NoticeRepository noticeStore = new NoticeRepository(pool);
+      AlertRepository alertStore = new AlertRepository(pool);
+      BoardRepository boardStore = new BoardRepository(pool);
+      ContactRepository contacts = new ContactRepository(pool);
+      ScreenContent content = new ScreenContent(site, time, noticeStore, alertStore, boardStore, calls, waiting);
+      ScreenHub hub = new ScreenHub(vertx, site, time, content, new ScreenEvents(renderer), calls, alertStore, contacts);
+      hub.start();
+      Handler<RoutingContext> deviceCheck = RoutingContext::next;
+      return new Screens(hub, new ScreenPages(site, access, content, renderer, hub, deviceCheck),
+          new ScreenApi(site, time, contacts, hub), new NoticeApi(vertx, site, time, noticeStore, audit),
+          new AlertApi(vertx, site, time, alertStore, audit), new BoardApi(vertx, site, time, boardStore, audit));
+    });
+  }
+
+  /** The API routes (under /api). */
+  public void mount(Routes routes) {
+    screens.mount(routes);
+    notices.mount(routes);
+    alerts.mount(routes);
+    board.mount(routes);
+  }
+
+  /** The pages: mount after the security headers. */
+  public void mountPages(Router root) {
+    pages.mount(root);
+  }
+
+  public void close() {
+    hub.close();
+  }
+}
