@@ -12,7 +12,8 @@ import fr.prefecture.accueil.http.Failures;
 import fr.prefecture.accueil.http.Routes;
 import fr.prefecture.accueil.privacy.Retention;
 import fr.prefecture.accueil.queue.QueueFeature;
-import fr.prefecture.accueil.screen.RecentCalls;
+import fr.prefecture.accueil.queue.CallLog;
+import fr.prefecture.accueil.screen.StoredCalls;
 import fr.prefecture.accueil.screen.Screens;
 import fr.prefecture.accueil.screen.WaitingTimes;
 import fr.prefecture.accueil.site.ConfigException;
@@ -76,7 +77,7 @@ public final class MainVerticle extends VerticleBase {
               new AppointmentRepository(pool), new InvitationRepository(pool), audit).onSuccess(g -> gate = g))
           .compose(v -> vertx.executeBlocking(() -> new StaffApi(vertx, staff, hasher, clock, audit)))
           .compose(staffApi -> Screens.create(vertx, pool, settings.site(), time, audit, access,
-              new RecentCalls(time), WaitingTimes.NOT_MEASURED).map(s -> {
+              new StoredCalls(new CallLog(pool), time), WaitingTimes.NOT_MEASURED).map(s -> {
                 screens = s;
                 return staffApi;
               }))

@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * Today's latest calls of some services, newest first: what a screen shows after (re)connecting. The queue part
- * stores calls in its {@code calls} table; until that is wired, {@link RecentCalls} keeps them from the event bus.
+ * stores calls in its {@code calls} table ({@link StoredCalls}).
  */
 public interface LatestCalls {
 

@@ -136,15 +136,16 @@ class ScreenStreamTest {
     try (SseStream observer = open("hall-a-entree")) {
       observer.next("state");
       long id = server.post("manager", "/api/alerts", alert("Évacuez", "Leave", "hall-a")).bodyAsJsonObject().getLong("id");
-      vertx.eventBus().publish(Events.CALLS, new JsonObject().put("ticketId", 7).put("ticket", "T007")
-          .put("service", "titres").put("counter", "T2").put("at", NOW.plusSeconds(5).toEpochMilli()).put("kind", "call"));
+      server.post("agent", "/api/queues/titres/tickets", null);
+      assertThat(server.post("agent", "/api/counters/T2/call", null).bodyAsJsonObject().getString("ticket"))
+          .isEqualTo("T001");
       java.util.Map<String, SseStream.Event> seen = new java.util.HashMap<>();
       while (!seen.containsKey("alert") || !seen.containsKey("call")) {
         SseStream.Event e = observer.next();
         seen.put(e.name(), e);
       }
       assertThat(seen.get("alert").json().getString("id")).isEqualTo(String.valueOf(id));
-      assertThat(seen.get("call").json().getString("ticket")).isEqualTo("T007");
+      assertThat(seen.get("call").json().getString("ticket")).isEqualTo("T001");
 
       try (SseStream resumed = SseStream.open(http, server.port(), "hall-a-appels", lastId)) {
         SseStream.Event one = resumed.next();
@@ -153,10 +154,10 @@ class ScreenStreamTest {
         java.util.Map<String, SseStream.Event> missed = java.util.Map.of(one.name(), one, two.name(), two);
         assertThat(missed).containsOnlyKeys("alert", "call");
         assertThat(missed.get("alert").json().getString("id")).isEqualTo(String.valueOf(id));
-        assertThat(missed.get("call").json().getString("html")).contains("T007", "Guichet T2", "Counter T2");
+        assertThat(missed.get("call").json().getString("html")).contains("T001", "Guichet T2", "Counter T2");
         assertThat(java.util.List.of(one.id(), two.id(), state.id())).doesNotHaveDuplicates().doesNotContain(lastId);
         assertThat(state.name()).isEqualTo("state");
-        assertThat(state.json().getString("html")).contains("T007");
+        assertThat(state.json().getString("html")).contains("T001");
         assertThat(state.json().getJsonObject("alert").getString("id")).isEqualTo(String.valueOf(id));
       }
       try (SseStream unknown = SseStream.open(http, server.port(), "hall-a-appels", "someone-else-42")) {

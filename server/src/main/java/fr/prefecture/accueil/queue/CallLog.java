@@ -1,0 +1,51 @@
+package fr.prefecture.accueil.queue;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+
+/** The calls shown on screens, read back from the store (a reconnecting screen, a restart). */
+public final class CallLog {
+  /** One stored call; {@code transferTo} is set for a transfer. */
+  public record StoredCall(long ticketId, String ticket, String service, String counter, Instant at, String kind,
+      JsonObject transferTo) {}
+
+  private final Pool pool;
+
+  public CallLog(Pool pool) {
+    this.pool = pool;
+  }
+
+  /** The day's latest calls of these services, newest first. */
+  public Future<List<StoredCall>> latest(LocalDate day, Collection<String> services, int limit) {
+    if (services.isEmpty() || limit <= 0) {
+      return Future.succeededFuture(List.of());
+    }
+    String marks = String.join(",", Collections.nCopies(services.size(), "?"));
+    Tuple params = Tuple.tuple().addString(day.toString());
+    services.forEach(params::addString);
+    params.addInteger(limit);
+    return pool.preparedQuery("""
+            SELECT ticket_id, ticket, service, counter, at, kind, transfer_to FROM calls
+            WHERE local_date = ? AND service IN (%s) ORDER BY at DESC, id DESC LIMIT ?""".formatted(marks))
+        .execute(params)
+        .map(rows -> {
+          List<StoredCall> out = new ArrayList<>();
+          for (Row r : rows) {
+            String transfer = r.getString("transfer_to");
+            out.add(new StoredCall(r.getLong("ticket_id"), r.getString("ticket"), r.getString("service"),
+                r.getString("counter"), Instant.ofEpochMilli(r.getLong("at")), r.getString("kind"),
+                transfer == null ? null : new JsonObject(transfer)));
+          }
+          return out;
+        });
+  }
+}
