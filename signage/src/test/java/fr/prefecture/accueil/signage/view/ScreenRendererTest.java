@@ -33,10 +33,10 @@ class ScreenRendererTest {
         assertThat(html).contains("data-direction=\"left\"", "←", "<span lang=\"fr\">À gauche</span>",
                         "<span lang=\"en\">To your left</span>")
                 .contains("<span lang=\"fr\">Étrangers</span>", "<span lang=\"en\">Foreign nationals</span>")
-                .contains("<span lang=\"fr\">1er étage</span>", "<span lang=\"en\">Floor 1</span>", "Salle 12")
+                .contains("1er étage · Salle 12</span>", "Floor 1 · Room 12</span>")
                 .contains("<span lang=\"fr\">Ouvert</span>", "<span lang=\"en\">Open</span>")
                 .contains("<span lang=\"fr\">Complet</span>", "<span lang=\"en\">Full</span>")
-                .contains("<span lang=\"fr\">Rez-de-chaussée</span>", "<span lang=\"en\">Ground floor</span>")
+                .contains("Rez-de-chaussée", "Ground floor")
                 .contains("<span lang=\"fr\">Ici</span>", "<span lang=\"en\">Here</span>");
     }
 
@@ -50,7 +50,7 @@ class ScreenRendererTest {
 
         assertThat(html).contains("<span lang=\"fr\">Déplacé</span>", "<span lang=\"en\">Moved</span>")
                 .contains("<span lang=\"fr\">Désormais : Bâtiment B, salle 4</span>",
-                        "<span lang=\"en\">Now at: Building B, room 4</span>", "<span lang=\"en\">Room 3</span>");
+                        "<span lang=\"en\">Now at: Building B, room 4</span>", "<span lang=\"en\">Ground floor · Room 3</span>");
     }
 
     @Test
