@@ -9,6 +9,7 @@ import fr.prefecture.accueil.db.Database;
 import fr.prefecture.accueil.demo.DemoData;
 import fr.prefecture.accueil.http.Failures;
 import fr.prefecture.accueil.http.Routes;
+import fr.prefecture.accueil.indicator.IndicatorFeature;
 import fr.prefecture.accueil.privacy.Retention;
 import fr.prefecture.accueil.queue.QueueFeature;
 import fr.prefecture.accueil.site.ConfigException;
@@ -44,6 +45,7 @@ public final class MainVerticle extends VerticleBase {
   private Pool pool;
   private HttpServer server;
   private Routes routes;
+  private IndicatorFeature indicators;
 
   public MainVerticle(Options options) {
     this.options = options;
@@ -81,6 +83,8 @@ public final class MainVerticle extends VerticleBase {
             new InvitationApi(time, invitations).mount(routes);
             QueueFeature queues = new QueueFeature(vertx, pool, settings.site(), time);
             queues.mount(routes);
+            indicators = new IndicatorFeature(vertx, pool, settings.dataDir().resolve("accueil.db"), settings.site(), time);
+            indicators.mount(routes);
 
             Pages.securityHeaders(root);
             root.get("/health").respond(ctx -> Future.succeededFuture(new JsonObject().put("status", "ok")
@@ -88,6 +92,7 @@ public final class MainVerticle extends VerticleBase {
             root.route("/api/*").subRouter(api);
             new Pages(settings.site(), access).mount(root);
             queues.mountPages(root, access);
+            indicators.mountPages(root, access);
             Failures.install(root);
 
             Future<Void> demo = options.demo()
@@ -100,6 +105,7 @@ public final class MainVerticle extends VerticleBase {
           })
           .map(s -> {
             server = s;
+            indicators.startRollups();
             LOG.info("Accueil listening on http://localhost:{}/ (data in {})", s.actualPort(),
                 settings.dataDir().toAbsolutePath());
             return s;
@@ -142,12 +148,19 @@ public final class MainVerticle extends VerticleBase {
     return server.actualPort();
   }
 
+  public IndicatorFeature indicators() {
+    return indicators;
+  }
+
   public Routes routes() {
     return routes;
   }
 
   @Override
   public Future<?> stop() {
+    if (indicators != null) {
+      indicators.close();
+    }
     Future<Void> closing = server == null ? Future.succeededFuture() : server.close();
     return closing.compose(v -> pool == null ? Future.succeededFuture() : pool.close());
   }
