@@ -61,6 +61,9 @@ final class Definitions {
     StringBuilder sql = new StringBuilder("(").append(column).append(" + CASE");
     long offset = rules.getOffset(start).getTotalSeconds() * 1000L;
     ZoneOffsetTransition next = rules.nextTransition(start);
+    if (next == null || !next.getInstant().isBefore(end)) {
+      return "(" + column + " + " + offset + ")";
+    }
     while (next != null && next.getInstant().isBefore(end)) {
       sql.append(" WHEN ").append(column).append(" < ").append(next.getInstant().toEpochMilli())
           .append(" THEN ").append(offset);

@@ -9,7 +9,7 @@ enum Grouping {
   WEEK("week", "week"),
   MONTH("month", "month"),
   WEEKDAY("weekday", "weekday"),
-  HOUR("hour", "hour"),
+  HOUR("hour", "substr('0' || hour, -2)"),
   /** Weekday and hour, key "1-09" (Monday, 09:00-09:59): the no-show heat map. */
   WEEKDAY_HOUR("weekday-hour", "(weekday || '-' || substr('0' || hour, -2))"),
   TOTAL("total", "'total'");

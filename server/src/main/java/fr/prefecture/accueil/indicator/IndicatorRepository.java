@@ -43,7 +43,7 @@ final class IndicatorRepository {
     this.vertx = vertx;
     this.pool = pool;
     this.definitions = definitions;
-    this.url = "jdbc:sqlite:" + file.toAbsolutePath() + "?query_only=true&busy_timeout=10000&cache_size=-65536";
+    this.url = "jdbc:sqlite:" + file.toAbsolutePath() + "?busy_timeout=10000";
   }
 
   interface Read<T> {
@@ -71,7 +71,12 @@ final class IndicatorRepository {
     synchronized (this) {
       if (readers.isEmpty() && opened < READERS) {
         opened++;
-        return DriverManager.getConnection(url);
+        Connection c = DriverManager.getConnection(url);
+        try (Statement s = c.createStatement()) {
+          s.execute("PRAGMA query_only = true");
+          s.execute("PRAGMA cache_size = -65536");
+        }
+        return c;
       }
     }
     return readers.take();

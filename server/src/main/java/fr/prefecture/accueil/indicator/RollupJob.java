@@ -24,7 +24,7 @@ final class RollupJob {
   private final IndicatorRepository repository;
   private final SiteTime time;
   private final Duration maxGrace;
-  private boolean running;
+  private Future<Integer> current;
 
   RollupJob(IndicatorRepository repository, SiteTime time, Site site) {
     this.repository = repository;
@@ -41,10 +41,21 @@ final class RollupJob {
 
   /** Builds what is missing; the number of days built. */
   Future<Integer> run() {
-    if (running) {
-      return Future.succeededFuture(0);
+    if (current != null) {
+      // One pass at a time: a pass asked for meanwhile runs after it (it sees what that one built).
+      return current.transform(done -> run());
     }
-    running = true;
+    Future<Integer> pass = pass();
+    current = pass;
+    pass.onComplete(r -> {
+      if (current == pass) {
+        current = null;
+      }
+    });
+    return pass;
+  }
+
+  private Future<Integer> pass() {
     return repository.plan().compose(plan -> {
       LocalDate last = lastClosedDay();
       TreeSet<LocalDate> todo = new TreeSet<>();
@@ -68,7 +79,7 @@ final class RollupJob {
         }
         return todo.size();
       });
-    }).onComplete(r -> running = false);
+    });
   }
 
   /** Runs of consecutive days, at most CHUNK_DAYS each: short write transactions. */
