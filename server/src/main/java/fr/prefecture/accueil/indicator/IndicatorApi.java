@@ -7,7 +7,6 @@ import fr.prefecture.accueil.staff.Role;
 import fr.prefecture.accueil.time.SiteTime;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.time.LocalDate;
@@ -125,10 +124,5 @@ final class IndicatorApi {
     } else {
       ctx.response().putHeader("Content-Type", "application/json").end(json.toBuffer());
     }
-  }
-
-  /** Rows of a report as JSON (used by the CSV writer and the charts). */
-  static JsonArray rows(JsonObject report) {
-    return report.getJsonArray("rows");
   }
 }

@@ -31,7 +31,6 @@ final class Occupancy {
     long[] out = new long[24];
     long[] end = new long[24];
     long[] peak = new long[24];
-    boolean[] seen = new boolean[24];
     long inside = 0;
     long dayPeak = 0;
     int i = 0;
@@ -46,7 +45,6 @@ final class Occupancy {
           out[h]++;
         }
         peak[h] = Math.max(peak[h], inside);
-        seen[h] = true;
       }
       end[h] = inside;
       dayPeak = Math.max(dayPeak, peak[h]);
