@@ -12,7 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 
-/** The one-shot commands of the jar: backup, restore, anonymise. Each returns an exit code. */
+/** The one-shot commands of the jar: backup, restore, anonymise, generate-history. Each returns an exit code. */
 final class Commands {
   private Commands() {}
 
@@ -38,6 +38,9 @@ final class Commands {
           System.out.println("Restored " + from + " into " + data + "; start the server with --data " + data);
           return 0;
         }
+        case "generate-history" -> {
+          return generateHistory(options, data);
+        }
         case "anonymise", "anonymize" -> {
           return anonymise(options, data);
         }
@@ -48,6 +51,49 @@ final class Commands {
     } catch (Exception e) {
       System.err.println("accueil " + command + ": " + e.getMessage());
       return 1;
+    }
+  }
+
+  private static int generateHistory(Options options, Path data) throws Exception {
+    int years = intOption(options, "--years", 5, 1, 10);
+    int perDay = intOption(options, "--per-day", 1600, 1, 20_000);
+    long seed = intOption(options, "--seed", 1, 0, Integer.MAX_VALUE);
+    SiteLoader.Loaded loaded = SiteLoader.load(options.configFile());
+    java.time.Instant now = options.now().orElse(java.time.Instant.now());
+    java.time.LocalDate to = java.time.LocalDate.ofInstant(now, loaded.site().zone()).minusDays(1);
+    java.time.LocalDate from = to.minusYears(years).plusDays(1);
+    java.nio.file.Files.createDirectories(data);
+    Vertx vertx = Vertx.vertx();
+    try {
+      Pool pool = Database.open(vertx, data.resolve("accueil.db"));
+      Database.migrate(vertx, pool).await();
+      pool.close().await();
+    } finally {
+      vertx.close().await();
+    }
+    System.out.println("Generating " + years + " year(s) of history, " + from + " to " + to + ", about " + perDay
+        + " appointments per working day, seed " + seed + " ...");
+    fr.prefecture.accueil.indicator.HistoryGenerator.Counts c = new fr.prefecture.accueil.indicator.HistoryGenerator(
+        loaded.site(), seed).generate(data.resolve("accueil.db"), from, to, perDay, now);
+    System.out.printf("%,d days: %,d appointments, %,d scans, %,d tickets, %,d ticket events in %.1f s; "
+        + "rollups built in %.1f s%n", c.days(), c.appointments(), c.scans(), c.tickets(), c.events(),
+        c.millis() / 1000.0, c.rollupMillis() / 1000.0);
+    return 0;
+  }
+
+  private static int intOption(Options options, String name, int fallback, int min, int max) {
+    String raw = options.commandOption(name).orElse(null);
+    if (raw == null) {
+      return fallback;
+    }
+    try {
+      int v = Integer.parseInt(raw);
+      if (v < min || v > max) {
+        throw new NumberFormatException();
+      }
+      return v;
+    } catch (NumberFormatException e) {
+      throw new Options.UsageException(name + " needs a whole number " + min + "-" + max + ", not '" + raw + "'");
     }
   }
 

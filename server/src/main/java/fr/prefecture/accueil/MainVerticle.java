@@ -10,12 +10,12 @@ import fr.prefecture.accueil.demo.DemoData;
 import fr.prefecture.accueil.gate.GateFeature;
 import fr.prefecture.accueil.http.Failures;
 import fr.prefecture.accueil.http.Routes;
+import fr.prefecture.accueil.indicator.IndicatorFeature;
 import fr.prefecture.accueil.privacy.Retention;
 import fr.prefecture.accueil.queue.QueueFeature;
 import fr.prefecture.accueil.queue.CallLog;
 import fr.prefecture.accueil.screen.StoredCalls;
 import fr.prefecture.accueil.screen.Screens;
-import fr.prefecture.accueil.screen.WaitingTimes;
 import fr.prefecture.accueil.site.ConfigException;
 import fr.prefecture.accueil.site.Site;
 import fr.prefecture.accueil.site.SiteApi;
@@ -51,6 +51,7 @@ public final class MainVerticle extends VerticleBase {
   private Routes routes;
   private GateFeature gate;
   private Screens screens;
+  private IndicatorFeature indicators;
 
   public MainVerticle(Options options) {
     this.options = options;
@@ -77,7 +78,8 @@ public final class MainVerticle extends VerticleBase {
               new AppointmentRepository(pool), new InvitationRepository(pool), audit).onSuccess(g -> gate = g))
           .compose(v -> vertx.executeBlocking(() -> new StaffApi(vertx, staff, hasher, clock, audit)))
           .compose(staffApi -> Screens.create(vertx, pool, settings.site(), time, audit, access,
-              new StoredCalls(new CallLog(pool), time), WaitingTimes.NOT_MEASURED).map(s -> {
+              new StoredCalls(new CallLog(pool), time), () -> indicators == null
+                  ? Future.succeededFuture(java.util.Map.of()) : indicators.medianWaitToday()).map(s -> {
                 screens = s;
                 return staffApi;
               }))
@@ -97,6 +99,8 @@ public final class MainVerticle extends VerticleBase {
             queues.mount(routes);
             gate.mount(routes);
             screens.mount(routes);
+            indicators = new IndicatorFeature(vertx, pool, settings.dataDir().resolve("accueil.db"), settings.site(), time);
+            indicators.mount(routes);
 
             Pages.securityHeaders(root);
             root.get("/health").respond(ctx -> Future.succeededFuture(new JsonObject().put("status", "ok")
@@ -106,6 +110,7 @@ public final class MainVerticle extends VerticleBase {
             queues.mountPages(root, access);
             gate.mountPages(root, access);
             screens.mountPages(root);
+            indicators.mountPages(root, access);
             Failures.install(root);
 
             Future<Void> demo = options.demo()
@@ -118,6 +123,7 @@ public final class MainVerticle extends VerticleBase {
           })
           .map(s -> {
             server = s;
+            indicators.startRollups();
             LOG.info("Accueil listening on http://localhost:{}/ (data in {})", s.actualPort(),
                 settings.dataDir().toAbsolutePath());
             return s;
@@ -160,6 +166,10 @@ public final class MainVerticle extends VerticleBase {
     return server.actualPort();
   }
 
+  public IndicatorFeature indicators() {
+    return indicators;
+  }
+
   public Routes routes() {
     return routes;
   }
@@ -168,6 +178,9 @@ public final class MainVerticle extends VerticleBase {
   public Future<?> stop() {
     if (screens != null) {
       screens.close();
+    }
+    if (indicators != null) {
+      indicators.close();
     }
     Future<Void> closing = server == null ? Future.succeededFuture() : server.close();
     return closing.compose(v -> pool == null ? Future.succeededFuture() : pool.close());

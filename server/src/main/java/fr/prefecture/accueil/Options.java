@@ -20,6 +20,8 @@ public record Options(Optional<Integer> port, Optional<Path> dataDir, Path confi
              java -jar accueil.jar backup [--data DIR] --to NEW_DIR     online backup (store + keys)
              java -jar accueil.jar restore --from BACKUP_DIR --data EMPTY_DIR
              java -jar accueil.jar anonymise [--data DIR] [--config FILE]  remove personal data past retention
+             java -jar accueil.jar generate-history [--data NEW_DIR] [--config FILE] [--years 5] [--per-day 1600] [--seed 1]
+                                                     synthetic history for demos and benchmarks (empty store only)
         --port P         HTTP port (default 8080; env ACCUEIL_PORT; 0 = any free port)
         --data DIR       directory of the SQLite store and the signing keys (default ./data; env ACCUEIL_DATA)
         --config FILE    site configuration (default config/accueil.yaml; env ACCUEIL_CONFIG)

@@ -167,6 +167,21 @@ class ScreenStreamTest {
   }
 
   @Test
+  void the_transparency_page_shows_todays_median_wait_once_a_visitor_has_been_called() {
+    try (SseStream screen = open("hall-a-appels")) {
+      String first = screen.next("state").json().getString("html");
+      assertThat(first).containsPattern("data-service=\"titres\"><th scope=\"row\">[^<]*</th><td>pas encore de mesure");
+      server.post("agent", "/api/queues/titres/tickets", null);
+      assertThat(server.post("agent", "/api/counters/T1/call", null).statusCode()).isEqualTo(200);
+      String html = first;
+      for (int i = 0; i < 10 && !html.matches("(?s).*data-service=\"titres\"><th scope=\"row\">[^<]*</th><td>0 min.*"); i++) {
+        html = screen.next("state").json().getString("html");
+      }
+      assertThat(html).containsPattern("data-service=\"titres\"><th scope=\"row\">[^<]*</th><td>0 min</td>");
+    }
+  }
+
+  @Test
   void an_alert_survives_a_restart_and_a_screen_connecting_later_shows_it_at_once() {
     long id = server.post("manager", "/api/alerts", alert("Évacuez le bâtiment", "Leave the building"))
         .bodyAsJsonObject().getLong("id");

@@ -1,0 +1,87 @@
+package fr.prefecture.accueil.indicator;
+
+import fr.prefecture.accueil.http.Routes;
+import fr.prefecture.accueil.site.Site;
+import fr.prefecture.accueil.staff.Access;
+import fr.prefecture.accueil.staff.Role;
+import fr.prefecture.accueil.time.SiteTime;
+import fr.prefecture.accueil.web.Pages;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import io.vertx.sqlclient.Pool;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Managers' indicators: the report API, CSV exports, server-drawn charts, /dashboard, the rollup job. */
+public final class IndicatorFeature {
+  private static final Logger LOG = LoggerFactory.getLogger(IndicatorFeature.class);
+  static final Duration ROLLUP_EVERY = Duration.ofHours(1);
+
+  private final Vertx vertx;
+  private final IndicatorRepository repository;
+  private final RollupJob job;
+  private final IndicatorApi api;
+  private final Indicators indicators;
+  private final SiteTime time;
+  private long timer = -1;
+
+  public IndicatorFeature(Vertx vertx, Pool pool, Path storeFile, Site site, SiteTime time) {
+    this.vertx = vertx;
+    this.repository = new IndicatorRepository(vertx, pool, storeFile, new Definitions(site));
+    this.job = new RollupJob(repository, time, site);
+    this.time = time;
+    this.indicators = new Indicators(repository, () -> time.now().toEpochMilli());
+    Occupancy occupancy = new Occupancy(repository, site.zone());
+    this.api = new IndicatorApi(site, time, indicators, occupancy, new Charts(site, indicators, occupancy));
+  }
+
+  public void mount(Routes routes) {
+    api.mount(routes);
+  }
+
+  public void mountPages(Router root, Access access) {
+    root.get("/dashboard").handler(access.page(Role.MANAGER)).handler(Pages.file("webroot/dashboard/index.html"));
+  }
+
+  /** Builds missing rollups now (in the background: reports are right meanwhile, only slower) and every hour. */
+  public void startRollups() {
+    job.run().onFailure(e -> LOG.warn("Indicator rollups failed; next try in an hour", e));
+    timer = vertx.setPeriodic(ROLLUP_EVERY.toMillis(), id -> job.run()
+        .onFailure(e -> LOG.warn("Indicator rollups failed; next try in an hour", e)));
+  }
+
+  /** Builds every missing rollup and completes when done (tests, the benchmark). */
+  public Future<Integer> buildRollups() {
+    return job.run();
+  }
+
+  /**
+   * Today's median waiting time by service code, in whole minutes, for the screens' transparency
+   * page: the same definition and computation as the waiting-times report.
+   */
+  public Future<java.util.Map<String, Integer>> medianWaitToday() {
+    java.time.LocalDate today = time.today();
+    return indicators.report(new Indicators.Query(Family.WAITING_TIMES, Grouping.SERVICE, java.util.Optional.empty(),
+        today, today, false)).map(report -> {
+          java.util.Map<String, Integer> out = new java.util.HashMap<>();
+          for (Object o : report.getJsonArray("rows")) {
+            io.vertx.core.json.JsonObject row = (io.vertx.core.json.JsonObject) o;
+            Number median = row.getNumber("median");
+            if (median != null && row.getLong("count", 0L) > 0) {
+              out.put(row.getString("key"), (int) Math.round(median.doubleValue()));
+            }
+          }
+          return out;
+        });
+  }
+
+  public void close() {
+    if (timer >= 0) {
+      vertx.cancelTimer(timer);
+    }
+    repository.close();
+  }
+}
