@@ -198,6 +198,7 @@
   /* ---------- connection ---------- */
 
   var source = null;
+  var serverOffset = 0;
   var lastEventAt = Date.now();
   var retryTimer = null;
 
@@ -252,7 +253,14 @@
     source.addEventListener('call', handler(showCall));
     source.addEventListener('alert', handler(showAlert));
     source.addEventListener('alert-ended', handler(function (data) { endAlert(data.id); }));
-    source.addEventListener('heartbeat', handler(function () {}));
+    source.addEventListener('heartbeat', handler(function (data) {
+      // The clock follows the server's (which may run from a --now instant for training).
+      var at = Date.parse(data.at);
+      if (!isNaN(at)) {
+        serverOffset = at - Date.now();
+        tick();
+      }
+    }));
   }
 
   /* A connection can die silently (a switch rebooting): no event for three heartbeats means offline,
@@ -280,7 +288,7 @@
 
   function tick() {
     if (clock) {
-      clock.textContent = clockFormat.format(new Date());
+      clock.textContent = clockFormat.format(new Date(Date.now() + serverOffset));
     }
   }
 
