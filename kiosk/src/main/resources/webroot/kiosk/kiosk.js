@@ -7,6 +7,182 @@
   const error = $('kiosk-error');
   let gate = null;
   let latest = 0;
+  const O = window.AccueilOffline;
+  const PACK_EVERY = 5 * 60 * 1000;
+  const PROBE_EVERY = 5000;
+  let online = true;
+  let pack = null; // the offline pack, with fetchedAt (kiosk clock) beside the server's generatedAt
+  let keys = new Map();
+  let index = new Map(); // "kind:id" → convocation
+  let manualCodes = new Map(); // "K7M4-Q2XP-9" → "kind:id"
+  let replaying = false;
+
+  // IndexedDB: 'pack' (one record, the day's data) and 'scans' (every scan of the day; unsynced ones are the queue).
+  // The visitors' names live here for the day only: a pack of an earlier day is deleted at load.
+  function db() {
+    return new Promise((resolve, reject) => {
+      const open = indexedDB.open('accueil-kiosk', 1);
+      open.onupgradeneeded = () => {
+        open.result.createObjectStore('pack');
+        open.result.createObjectStore('scans', { keyPath: 'scanId' });
+      };
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+  }
+
+  async function tx(store, mode, work) {
+    const conn = await db();
+    return new Promise((resolve, reject) => {
+      const t = conn.transaction(store, mode);
+      const result = work(t.objectStore(store));
+      t.oncomplete = () => resolve(result && 'result' in result ? result.result : undefined);
+      t.onerror = () => reject(t.error);
+    });
+  }
+
+  const allScans = () => tx('scans', 'readonly', (s) => s.getAll());
+  const putScan = (record) => tx('scans', 'readwrite', (s) => s.put(record));
+
+  function kioskNow() {
+    return pack ? Date.now() + (pack.generatedAt - pack.fetchedAt) : Date.now();
+  }
+
+  function stale() {
+    if (!pack) {
+      return true;
+    }
+    const now = kioskNow();
+    return now - pack.generatedAt > pack.staleAfterMinutes * 60000 || O.localDate(now, pack.zone) !== pack.day;
+  }
+
+  async function usePack(p) {
+    keys = await O.importKeys(p.keys);
+    index = new Map();
+    manualCodes = new Map();
+    for (const c of p.convocations) {
+      index.set(c.kind + ':' + c.id, c);
+      for (const m of c.manualCodes || []) {
+        manualCodes.set(m, c.kind + ':' + c.id);
+      }
+    }
+    pack = p;
+    applyCaller();
+    showStatus();
+  }
+
+  async function loadStoredPack() {
+    const stored = await tx('pack', 'readonly', (s) => s.get('current'));
+    if (!stored) {
+      return;
+    }
+    if (O.localDate(Date.now() + (stored.generatedAt - stored.fetchedAt), stored.zone) > stored.day) {
+      // Personal data is kept for the day only.
+      await tx('pack', 'readwrite', (s) => s.delete('current'));
+      const old = (await allScans()).filter((r) => r.synced);
+      await tx('scans', 'readwrite', (s) => old.forEach((r) => s.delete(r.scanId)));
+      return;
+    }
+    await usePack(stored);
+  }
+
+  async function refreshPack() {
+    try {
+      const response = await fetch('/api/kiosk/offline-pack');
+      if (response.status === 401) {
+        window.location.href = '/login?next=/kiosk';
+        return;
+      }
+      if (!response.ok) {
+        setOnline(response.status < 500);
+        return;
+      }
+      const p = await response.json();
+      p.fetchedAt = Date.now();
+      await tx('pack', 'readwrite', (s) => s.put(p, 'current'));
+      await usePack(p);
+      setOnline(true);
+    } catch (e) {
+      setOnline(false);
+    }
+  }
+
+  function setOnline(value) {
+    const was = online;
+    online = value;
+    if (!was && value) {
+      replay().then(refreshPack);
+    }
+    showStatus();
+  }
+
+  async function showStatus() {
+    const pending = (await allScans()).filter((r) => !r.synced).length;
+    $('offline-banner').hidden = online;
+    $('queue-count').textContent = pending ? pending + ' passage(s) en attente d\'envoi / waiting to be sent' : '';
+    $('stale-banner').hidden = pack ? !stale() : online;
+    if (pack) {
+      const when = O.localTime(pack.generatedAt, pack.zone);
+      $('pack-status').textContent = 'Données hors ligne à jour de ' + when.replace(':', ' h ')
+        + ' (' + pack.convocations.length + ' convocations) / Offline data as of ' + when;
+    } else {
+      $('pack-status').textContent = 'Aucune donnée hors ligne / No offline data';
+    }
+    if (!online || !pack || stale()) {
+      showLocalCount();
+    }
+  }
+
+  function applyCaller() {
+    const device = pack && pack.caller && pack.caller.device;
+    $('lost').hidden = !!device;
+    $('device-note').hidden = !device;
+    if (device && pack.caller.gate) {
+      gate = pack.caller.gate;
+      $('gate').value = gate;
+      $('gate-choice').hidden = true;
+    }
+  }
+
+  // Presence: the pack's (from the server's scans) and then this kiosk's scans since the pack was made.
+  async function presence() {
+    const map = new Map();
+    if (!pack) {
+      return map;
+    }
+    for (const p of pack.presence) {
+      map.set(p.kind + ':' + p.id, { inside: p.inside, admittedToday: true, since: p.since, gate: p.gate });
+    }
+    const mine = (await allScans()).filter((r) => r.at > pack.generatedAt && r.decision === 'admit' && r.kind)
+      .sort((a, b) => a.at - b.at);
+    for (const r of mine) {
+      const key = r.kind + ':' + r.id;
+      const before = map.get(key) || { admittedToday: false };
+      map.set(key, r.direction === 'in'
+        ? { inside: true, admittedToday: true, since: r.at, gate: r.gate }
+        : { ...before, inside: false, admittedToday: true });
+    }
+    return map;
+  }
+
+  async function insideList() {
+    const people = [];
+    for (const [key, p] of await presence()) {
+      if (p.inside) {
+        const c = index.get(key) || {};
+        const service = pack.services[c.service];
+        people.push({ name: c.name || key, service: c.event || (service ? service.name.fr + ' / ' + service.name.en : ''),
+          since: p.since, gate: p.gate });
+      }
+    }
+    return people.sort((a, b) => a.since - b.since);
+  }
+
+  async function showLocalCount() {
+    if (pack) {
+      $('inside-count').textContent = String((await insideList()).length);
+    }
+  }
 
   function direction() {
     return $('mode-out').checked ? 'out' : 'in';
@@ -72,11 +248,12 @@
 
   function render(v) {
     const admit = v.decision === 'admit';
-    verdict.className = 'verdict ' + (admit ? 'admit' : 'refuse');
-    set('verdict-word', admit ? (v.direction === 'out' ? 'SORTIE OK' : 'ADMIS') : 'REFUSÉ');
-    set('verdict-word-en', admit ? (v.direction === 'out' ? 'EXIT OK' : 'ADMIT') : 'REFUSED');
-    set('verdict-reason', v.message ? v.message.fr : v.reason);
-    set('verdict-en', v.message ? v.message.en : '');
+    const check = v.decision === 'check';
+    verdict.className = 'verdict ' + (check ? 'check' : admit ? 'admit' : 'refuse');
+    set('verdict-word', check ? 'À VÉRIFIER' : admit ? (v.direction === 'out' ? 'SORTIE OK' : 'ADMIS') : 'REFUSÉ');
+    set('verdict-word-en', check ? 'CHECK BY HAND' : admit ? (v.direction === 'out' ? 'EXIT OK' : 'ADMIT') : 'REFUSED');
+    set('verdict-reason', (v.offline ? 'Hors ligne. ' : '') + (v.message ? v.message.fr : v.reason));
+    set('verdict-en', (v.offline ? 'Offline. ' : '') + (v.message ? v.message.en : ''));
     const from = $('verdict-from');
     if (v.admitFromLocal) {
       from.textContent = 'Entrée à partir de ' + v.admitFromLocal.replace(':', ' h ') + ' / from ' + v.admitFromLocal;
@@ -113,19 +290,193 @@
 
   async function scan(text) {
     const mine = ++latest;
-    try {
-      const response = await post('/api/kiosk/scan',
-        { code: text, gate, direction: direction(), scanId: scanId() }, 3);
-      const data = await answer(response);
-      if (data && mine === latest) {
-        render(data);
-        refreshInside();
+    const id = scanId();
+    const dir = direction();
+    if (online) {
+      try {
+        const response = await post('/api/kiosk/scan', { code: text, gate, direction: dir, scanId: id }, 2);
+        if (response.status < 500) {
+          const data = await answer(response);
+          if (data) {
+            const c = data.convocation || {};
+            await putScan({ scanId: id, at: kioskNow(), gate, direction: dir, decision: data.decision,
+              reason: data.reason, kind: c.kind, id: c.id, synced: true });
+            if (mine === latest) {
+              render(data);
+              refreshInside();
+            }
+          }
+          keepFocus();
+          return;
+        }
+      } catch (e) {
+        // unreachable: decide here
       }
-    } catch (e) {
-      fail('Serveur injoignable, code non enregistré (server unreachable, code not recorded).');
+      setOnline(false);
     }
+    const v = await decideHere(text, dir, id);
+    if (mine === latest) {
+      render(v);
+    }
+    showStatus();
     keepFocus();
   }
+
+  function visitorDetails(c, out) {
+    if (!c) {
+      return out;
+    }
+    const service = pack.services[c.service];
+    out.visitor = { name: c.name };
+    out.localTime = O.localTime(c.start, pack.zone);
+    out.date = O.localDate(c.start, pack.zone);
+    if (c.kind === 'invitation') {
+      out.event = c.event;
+      out.location = c.location;
+    } else if (service) {
+      out.service = service;
+    }
+    return out;
+  }
+
+  // The offline verdict: the same checks as the server, on the pack; queued with its instant unless the data is
+  // too old to be trusted, in which case the guard checks by hand and nothing is recorded.
+  async function decideHere(text, dir, id) {
+    const now = kioskNow();
+    if (!pack) {
+      return { decision: 'check', offline: true, message: {
+        fr: 'Aucune donnée hors ligne : vérifiez la convocation à la main.',
+        en: 'No offline data: check the convocation by hand.' } };
+    }
+    let key = null;
+    let v;
+    let qrStart = null;
+    if (O.looksLikeManualCode(text)) {
+      const normal = O.normalizeManualCode(text);
+      key = normal ? manualCodes.get(normal) : null;
+      v = normal ? (key ? null : { check: true }) : O.refuse('malformed');
+    } else {
+      const checked = await O.verify(text, keys);
+      if (!checked.ok) {
+        v = O.refuse(checked.reason);
+      } else {
+        key = checked.convocation.kind + ':' + checked.convocation.id;
+        qrStart = checked.convocation.start;
+      }
+    }
+    const c = key ? index.get(key) : null;
+    if (!v && c) {
+      const p = (await presence()).get(key) || { inside: false, admittedToday: false };
+      const policy = c.kind === 'invitation' ? pack.defaultPolicy : (pack.services[c.service] || pack.defaultPolicy);
+      v = O.decide({ kind: c.kind, start: c.start, end: c.end, cancelled: c.cancelled, inside: p.inside,
+        admittedToday: p.admittedToday, earlyMinutes: policy.earlyMinutes, graceMinutes: policy.graceMinutes }, dir, now, pack.zone);
+    } else if (!v && qrStart !== null && O.localDate(qrStart, pack.zone) !== O.localDate(now, pack.zone) && dir === 'in') {
+      // Not in today's data, but the code itself says another day.
+      v = { admit: false, decision: 'refuse', reason: 'wrong_day', key: 'wrong_day', when: qrStart, admitFrom: null };
+    } else if (!v) {
+      v = { check: true };
+    }
+    if (v.check) {
+      return visitorDetails(c, { decision: 'check', offline: true, direction: dir, message: {
+        fr: 'Convocation absente des données hors ligne : vérifiez à la main.',
+        en: 'This convocation is not in the offline data: check it by hand.' } });
+    }
+    const out = visitorDetails(c, { scanId: id, decision: v.decision, reason: v.reason, direction: dir, offline: true,
+      message: O.message(pack.messages, v.key, v.when, pack.zone) });
+    if (v.admitFrom) {
+      out.admitFromLocal = O.localTime(v.admitFrom, pack.zone);
+    }
+    if (stale()) {
+      out.decision = 'check';
+      out.message = { fr: 'Données trop anciennes : vérifiez à la main (avis de la guérite : ' + out.message.fr + ')',
+        en: 'Data too old to be trusted: check by hand (the kiosk would say: ' + out.message.en + ')' };
+      return out;
+    }
+    const [kind, cid] = key ? key.split(':') : [null, null];
+    await putScan({ scanId: id, code: text, at: now, gate, direction: dir, decision: v.decision, reason: v.reason,
+      kind, id: cid === null ? null : Number(cid), synced: false, offline: true });
+    return out;
+  }
+
+  // Sends the queued scans, oldest first, each with its original instant; the scanId makes a resend harmless.
+  async function replay() {
+    if (replaying) {
+      return;
+    }
+    replaying = true;
+    try {
+      const queue = (await allScans()).filter((r) => !r.synced).sort((a, b) => a.at - b.at);
+      for (const r of queue) {
+        const response = await fetch('/api/kiosk/scan', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ code: r.code, gate: r.gate, direction: r.direction, scanId: r.scanId,
+            offline: { at: new Date(r.at).toISOString(), decision: r.decision, reason: r.reason } }) });
+        if (response.status === 401 || response.status === 403 || response.status >= 500) {
+          fail('Passages hors ligne non envoyés (' + response.status + ') : reconnectez-vous '
+            + '(offline passages not sent: log in again).');
+          return;
+        }
+        // A 4xx would be refused again: keep it out of the queue (the kiosk's record stays here for the day).
+        r.synced = true;
+        r.replayStatus = response.status;
+        await putScan(r);
+      }
+    } catch (e) {
+      online = false;
+    } finally {
+      replaying = false;
+      showStatus();
+    }
+  }
+
+  async function probe() {
+    if (online) {
+      return;
+    }
+    try {
+      const response = await fetch('/health', { cache: 'no-store' });
+      if (response.ok) {
+        setOnline(true);
+      }
+    } catch (e) {
+      // still offline
+    }
+  }
+
+  async function showEvacuation() {
+    const people = await insideList();
+    const body = $('evacuation-body');
+    body.replaceChildren();
+    for (const p of people) {
+      const tr = document.createElement('tr');
+      for (const text of [p.name, p.service, pack ? O.localTime(p.since, pack.zone) : '', p.gate]) {
+        const td = document.createElement('td');
+        td.textContent = text || '';
+        tr.appendChild(td);
+      }
+      body.appendChild(tr);
+    }
+    $('evacuation-count').textContent = String(people.length);
+    const now = kioskNow();
+    $('evacuation-generated').textContent = 'établie à ' + (pack ? O.localTime(now, pack.zone) : '')
+      + (online ? '' : ' (hors ligne / offline)') + ' / generated at ' + (pack ? O.localTime(now, pack.zone) : '');
+  }
+
+  $('evacuation-toggle').addEventListener('click', async () => {
+    const box = $('evacuation');
+    const open = box.hidden;
+    if (open) {
+      await showEvacuation();
+    }
+    box.hidden = !open;
+    $('evacuation-toggle').setAttribute('aria-expanded', String(open));
+  });
+
+  $('evacuation-print').addEventListener('click', async () => {
+    await showEvacuation();
+    document.body.classList.add('print-evacuation');
+    window.print();
+    document.body.classList.remove('print-evacuation');
+  });
 
   async function admitByHand(item) {
     const mine = ++latest;
@@ -210,21 +561,35 @@
   });
 
   async function refreshInside() {
+    if (!online || (pack && pack.caller && pack.caller.device)) {
+      showLocalCount();
+      return;
+    }
     try {
       const response = await fetch('/api/site/inside');
       if (response.ok) {
         const data = await response.json();
         $('inside-count').textContent = String(data.count);
+      } else {
+        showLocalCount();
       }
     } catch (e) {
-      // Next poll will try again.
+      setOnline(false);
     }
   }
 
   async function loadGates() {
-    const response = await fetch('/api/site');
-    const site = await answer(response);
-    const gates = (site && site.gates) || [];
+    let gates = (pack && pack.gates) || [];
+    if (!pack || !pack.caller.device) {
+      try {
+        const response = await fetch('/api/site');
+        if (response.ok) {
+          gates = (await response.json()).gates || gates;
+        }
+      } catch (e) {
+        // offline: the pack's gates
+      }
+    }
     const select = $('gate');
     for (const g of gates) {
       const option = document.createElement('option');
@@ -307,7 +672,23 @@
   });
 
   showMode();
-  loadGates().then(() => code.focus());
-  refreshInside();
+  if ('serviceWorker' in navigator) {
+    navigator.serviceWorker.register('/kiosk-sw.js', { scope: '/kiosk' }).catch(() => {});
+  }
+  loadStoredPack().catch(() => {}).then(refreshPack).then(loadGates).then(() => {
+    applyCaller();
+    code.focus();
+    if (online) {
+      replay();
+    }
+    refreshInside();
+  });
   setInterval(refreshInside, 5000);
+  setInterval(probe, PROBE_EVERY);
+  setInterval(() => {
+    if (online) {
+      refreshPack();
+    }
+  }, PACK_EVERY);
+  setInterval(showStatus, 60000);
 })();

@@ -107,7 +107,62 @@
     }
   });
 
+  let site = { screens: [], gates: [] };
+  const STATES = { pending: 'en attente du code / waiting for the code', paired: 'associé / paired', revoked: 'révoqué / revoked' };
+
+  function fillTargets() {
+    const kind = document.getElementById('device-kind').value;
+    const list = kind === 'screen' ? site.screens : site.gates;
+    document.getElementById('device-target').replaceChildren(...list.map((t) => {
+      const option = document.createElement('option');
+      option.value = t.id;
+      option.textContent = (t.name && t.name.fr ? t.name.fr + ' — ' : '') + t.id;
+      return option;
+    }));
+  }
+
+  async function loadDevices() {
+    const body = document.getElementById('devices-body');
+    body.replaceChildren(...(await api('GET', '/api/devices')).map((d) => row(
+      [d.name, d.kind === 'screen' ? 'écran / screen' : 'guérite / kiosk', d.screen || d.gate, STATES[d.state] || d.state,
+        d.lastUsedAt ? new Date(d.lastUsedAt).toLocaleString('fr-FR') : ''],
+      d.state === 'revoked' ? null : button('Révoquer « ' + d.name + ' »', async () => {
+        await api('DELETE', '/api/devices/' + d.id).catch(show);
+        loadDevices();
+      }))));
+  }
+
+  document.getElementById('device-kind').addEventListener('change', fillTargets);
+  document.getElementById('new-device').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const form = event.target;
+    const result = document.getElementById('device-result');
+    const kind = form.kind.value;
+    const body = { kind, name: form.name.value };
+    body[kind === 'screen' ? 'screen' : 'gate'] = form.target.value;
+    try {
+      const created = await api('POST', '/api/devices', body);
+      const intro = document.createElement('p');
+      intro.textContent = 'Sur l\'appareil, ouvrez /pair et tapez ce code (valable jusqu\'à '
+        + new Date(created.expiresAt).toLocaleTimeString('fr-FR') + ', une seule fois) / On the device, open /pair and type:';
+      const code = document.createElement('p');
+      code.className = 'pairing-code';
+      code.id = 'pairing-code';
+      code.textContent = created.code;
+      result.replaceChildren(intro, code);
+      form.name.value = '';
+      loadDevices();
+    } catch (e) {
+      result.textContent = 'Refusé : ' + e.message;
+    }
+  });
+
+  async function loadSite() {
+    site = await api('GET', '/api/site');
+    fillTargets();
+  }
+
   document.getElementById('audit-date').addEventListener('change', () => loadAudit().catch(show));
 
-  Promise.all([loadAccounts(), loadTokens(), loadSessions(), loadAudit()]).catch(show);
+  Promise.all([loadAccounts(), loadTokens(), loadSessions(), loadAudit(), loadSite(), loadDevices()]).catch(show);
 })();

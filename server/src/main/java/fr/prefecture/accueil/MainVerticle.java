@@ -7,6 +7,7 @@ import fr.prefecture.accueil.appointment.InvitationApi;
 import fr.prefecture.accueil.appointment.InvitationRepository;
 import fr.prefecture.accueil.db.Database;
 import fr.prefecture.accueil.demo.DemoData;
+import fr.prefecture.accueil.device.Devices;
 import fr.prefecture.accueil.gate.GateFeature;
 import fr.prefecture.accueil.http.Failures;
 import fr.prefecture.accueil.http.Routes;
@@ -58,7 +59,8 @@ public final class MainVerticle extends VerticleBase {
   }
 
   /** The settings this start resolved: file, then environment and options on top. */
-  record Settings(Site site, int port, Path dataDir, Duration sessionIdle, Duration retention) {}
+  record Settings(Site site, int port, Path dataDir, Duration sessionIdle, Duration retention,
+      boolean screensRequirePairing) {}
 
   static final Duration RETENTION_PASS_EVERY = Duration.ofHours(6);
 
@@ -71,7 +73,8 @@ public final class MainVerticle extends VerticleBase {
       PasswordHasher hasher = new PasswordHasher();
       StaffRepository staff = new StaffRepository(pool);
       AuditLog audit = new AuditLog(pool, time);
-      Access access = new Access(staff, clock, settings.sessionIdle());
+      Devices devices = new Devices(vertx, pool, settings.site(), time);
+      Access access = new Access(staff, clock, settings.sessionIdle(), devices.tokens());
       return Database.migrate(vertx, pool)
           .compose(v -> new Bootstrap(vertx, staff, hasher, clock).adminFromEnvironment(options.adminPassword()))
           .compose(v -> GateFeature.create(vertx, settings.site(), time, pool, settings.dataDir(),
@@ -79,7 +82,8 @@ public final class MainVerticle extends VerticleBase {
           .compose(v -> vertx.executeBlocking(() -> new StaffApi(vertx, staff, hasher, clock, audit)))
           .compose(staffApi -> Screens.create(vertx, pool, settings.site(), time, audit, access,
               new StoredCalls(new CallLog(pool), time), () -> indicators == null
-                  ? Future.succeededFuture(java.util.Map.of()) : indicators.medianWaitToday()).map(s -> {
+                  ? Future.succeededFuture(java.util.Map.of()) : indicators.medianWaitToday(),
+              settings.screensRequirePairing()).map(s -> {
                 screens = s;
                 return staffApi;
               }))
@@ -92,6 +96,7 @@ public final class MainVerticle extends VerticleBase {
 
             staffApi.mount(routes);
             audit.mount(routes);
+            devices.mount(routes, audit);
             new SiteApi(settings.site()).mount(routes);
             new AppointmentApi(settings.site(), time, appointments, audit).mount(routes);
             new InvitationApi(time, invitations).mount(routes);
@@ -111,6 +116,7 @@ public final class MainVerticle extends VerticleBase {
             gate.mountPages(root, access);
             screens.mountPages(root);
             indicators.mountPages(root, access);
+            devices.mountPages(root);
             Failures.install(root);
 
             Future<Void> demo = options.demo()
@@ -147,7 +153,14 @@ public final class MainVerticle extends VerticleBase {
     } catch (Exception e) {
       throw new ConfigException(file, "server.dataDir", "cannot create " + data + ": " + e.getMessage());
     }
-    return new Settings(loaded.site(), port, data, Duration.ofMinutes(idle), Duration.ofDays(retentionDays));
+    Object pairing = server.getOrDefault("screensRequirePairing", true);
+    if (!(pairing instanceof Boolean)) {
+      throw new ConfigException(file, "server.screensRequirePairing", "must be true or false");
+    }
+    // --demo opens the screens without pairing, so that a demo needs no admin step.
+    boolean requirePairing = (Boolean) pairing && !options.demo();
+    return new Settings(loaded.site(), port, data, Duration.ofMinutes(idle), Duration.ofDays(retentionDays),
+        requirePairing);
   }
 
   private static int fileInt(Map<String, Object> server, String key, int fallback, String file) {

@@ -25,7 +25,8 @@ public record Options(Optional<Integer> port, Optional<Path> dataDir, Path confi
         --port P         HTTP port (default 8080; env ACCUEIL_PORT; 0 = any free port)
         --data DIR       directory of the SQLite store and the signing keys (default ./data; env ACCUEIL_DATA)
         --config FILE    site configuration (default config/accueil.yaml; env ACCUEIL_CONFIG)
-        --demo           add today's demo appointments and demo staff accounts (printed at start)
+        --demo           add today's demo appointments and demo staff accounts (printed at start);
+                         screens open without pairing
         --now INSTANT    start the server clock at this instant, e.g. 2026-03-30T07:45:00Z
         --retention-days N  remove visitors' personal data N days after their appointment (default 90)
       env ACCUEIL_ADMIN_PASSWORD creates the account 'admin' on a store with no accounts;

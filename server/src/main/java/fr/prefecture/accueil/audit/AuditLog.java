@@ -84,6 +84,12 @@ public final class AuditLog {
         "since", time.now().toEpochMilli() - windowMillis)).map(rows -> rows.iterator().next());
   }
 
+  /** How many times this action was recorded from this address within the window (throttles). */
+  public Future<Long> countFrom(String action, String ip, long windowMillis) {
+    return countByIp.execute(Map.of("action", action, "ip", String.valueOf(ip),
+        "since", time.now().toEpochMilli() - windowMillis)).map(rows -> rows.iterator().next());
+  }
+
   Future<JsonArray> list(RoutingContext ctx) {
     String fromText = ctx.queryParams().get("from");
     String toText = ctx.queryParams().get("to");

@@ -19,5 +19,8 @@ public final class Events {
   /** Screen content changed (notices, transparency figures, service states): {zones: [...]} (empty = all). */
   public static final String SIGNAGE = "accueil.signage";
 
+  /** A paired device was revoked: {id, kind, target}; open screen streams of that device are closed at once. */
+  public static final String DEVICES = "accueil.devices";
+
   private Events() {}
 }

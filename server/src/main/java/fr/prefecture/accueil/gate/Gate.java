@@ -31,8 +31,18 @@ final class Gate {
   static final int MANUAL_CODE_FAILURES = 20;
   static final Duration MANUAL_CODE_WINDOW = Duration.ofMinutes(10);
 
-  /** A well-formed scan request; everything in it was validated by the API. */
-  record Request(String scanId, String gate, Direction direction, String staff) {
+  /**
+   * What an offline kiosk decided, replayed later: the original instant, and the verdict the guard acted on.
+   * {@code reason} is OK exactly when admitted.
+   */
+  record Offline(Instant at, boolean admit, Reason reason) {}
+
+  /** A well-formed scan request; everything in it was validated by the API. {@code offline} null when live. */
+  record Request(String scanId, String gate, Direction direction, String staff, Offline offline) {
+    Request(String scanId, String gate, Direction direction, String staff) {
+      this(scanId, gate, direction, staff, null);
+    }
+
     String directionCode() {
       return direction == Direction.IN ? "in" : "out";
     }
@@ -72,7 +82,8 @@ final class Gate {
   Future<JsonObject> scan(Request request, String code) {
     return replayed(request).compose(stored -> stored.isPresent()
         ? Future.succeededFuture(stored.get())
-        : identify(request, code).compose(found -> record(request, found, false)));
+        : identify(request, code).compose(found -> request.offline() == null
+            ? record(request, found, false) : recordOffline(request, found)));
   }
 
   /** A guard's admission of a visitor found by name (lost convocation): the same rules, no code. */
@@ -136,7 +147,7 @@ final class Gate {
               request.directionCode(), now, today, v.decision(), v.reason().code(),
               found.kind() == null ? null : Target.code(found.kind()), found.id(),
               t.map(Target::service).filter(s -> !s.isEmpty()).orElse(null), manual, request.staff(), found.input(),
-              response.encode());
+              response.encode(), false);
           return tx.insert(scan).compose(inserted -> {
             if (!inserted) {
               return Future.succeededFuture(Optional.<JsonObject>empty());
@@ -150,14 +161,70 @@ final class Gate {
           });
         });
       });
-    }).compose(recorded -> {
-      if (recorded.isEmpty()) {
-        // The same scanId arrived twice at once: the UNIQUE constraint chose the other; give its answer.
-        return scans.response(request.scanId()).map(Optional::orElseThrow);
-      }
-      publish(recorded.get(), arrived[0], now);
-      return Future.succeededFuture(recorded.get());
-    });
+    }).compose(recorded -> settle(request, recorded, arrived[0], now));
+  }
+
+  /**
+   * Records a scan the kiosk decided offline, exactly once (scanId), at its original instant, with the kiosk's
+   * decision: that is what happened at the gate. The server's own verdict for that instant (rules at that
+   * instant, passages recorded before it) is kept beside it in the stored answer, flagged as a conflict when
+   * it differs, e.g. an entry the server already knew from another gate.
+   */
+  private Future<JsonObject> recordOffline(Request request, Identified found) {
+    Offline offline = request.offline();
+    Instant at = offline.at();
+    LocalDate day = time.dateOf(at);
+    AdmissionRules rulesThen = new AdmissionRules(java.time.Clock.fixed(at, time.zone()), time.zone());
+    boolean[] arrived = new boolean[1];
+    return scans.<Optional<JsonObject>>transaction(tx -> {
+      Future<Optional<Target>> target = found.kind() == null
+          ? Future.succeededFuture(Optional.empty())
+          : tx.target(found.kind(), found.id());
+      return target.compose(t -> {
+        Future<Verdict> serverVerdict = found.failure() != null ? Future.succeededFuture(rules.refuse(found.failure()))
+            : t.isEmpty() ? Future.succeededFuture(rules.refuse(Reason.UNKNOWN_CONVOCATION))
+            : tx.passagesBefore(found.kind(), found.id(), day, at)
+                .map(p -> rulesThen.decide(visit(t.get(), p), request.direction()));
+        return serverVerdict.compose(sv -> {
+          JsonObject response = response(request, found, t.orElse(null), sv, false, at)
+              .put("decision", offline.admit() ? "admit" : "refuse").put("reason", offline.reason().code())
+              .put("offline", true)
+              .put("server", new JsonObject().put("decision", sv.decision()).put("reason", sv.reason().code()))
+              .put("conflict", sv.admit() != offline.admit() || sv.reason() != offline.reason());
+          if (sv.reason() != offline.reason()) {
+            // The server's words would contradict what the kiosk said: keep its verdict under "server" only.
+            response.remove("message");
+            response.remove("admitFrom");
+            response.remove("admitFromLocal");
+          }
+          ScanRepository.Scan scan = new ScanRepository.Scan(request.scanId(), request.gate(),
+              request.directionCode(), at, day, offline.admit() ? "admit" : "refuse", offline.reason().code(),
+              found.kind() == null ? null : Target.code(found.kind()), found.id(),
+              t.map(Target::service).filter(s -> !s.isEmpty()).orElse(null), false, request.staff(), found.input(),
+              response.encode(), true);
+          return tx.insert(scan).compose(inserted -> {
+            if (!inserted) {
+              return Future.succeededFuture(Optional.<JsonObject>empty());
+            }
+            Future<Boolean> mark = offline.admit() && request.direction() == Direction.IN && found.kind() != null
+                ? tx.markArrived(found.kind(), found.id(), at) : Future.succeededFuture(false);
+            return mark.map(first -> {
+              arrived[0] = first;
+              return Optional.of(response);
+            });
+          });
+        });
+      });
+    }).compose(recorded -> settle(request, recorded, arrived[0], at));
+  }
+
+  private Future<JsonObject> settle(Request request, Optional<JsonObject> recorded, boolean arrived, Instant at) {
+    if (recorded.isEmpty()) {
+      // The same scanId arrived twice at once: the UNIQUE constraint chose the other; give its answer.
+      return scans.response(request.scanId()).map(Optional::orElseThrow);
+    }
+    publish(recorded.get(), arrived, at);
+    return Future.succeededFuture(recorded.get());
   }
 
   private Visit visit(Target t, ScanRepository.Passages p) {

@@ -15,6 +15,8 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.sqlclient.Pool;
+import fr.prefecture.accueil.staff.DeviceKind;
+import java.util.List;
 import java.nio.file.Path;
 
 /** The gate feature (guérite): keys, convocations, the kiosk API and pages, wired from the main verticle. */
@@ -38,7 +40,8 @@ public final class GateFeature {
       ScanRepository scans = new ScanRepository(pool);
       Convocations convocations = new Convocations(codec, stored, appointments, invitations, time);
       Gate gate = new Gate(site, time, codec, stored, scans, vertx.eventBus());
-      return new GateFeature(new KioskApi(vertx, site, time, gate, scans, appointments, invitations),
+      OfflinePack pack = new OfflinePack(site, time, keys, gate, scans, appointments, invitations);
+      return new GateFeature(new KioskApi(vertx, site, time, gate, scans, appointments, invitations, pack),
           new ConvocationApi(vertx, site, time, convocations), new KeyApi(vertx, keys, audit));
     });
   }
@@ -50,7 +53,14 @@ public final class GateFeature {
   }
 
   public void mountPages(Router root, Access access) {
-    root.get("/kiosk").handler(access.page(Role.GUARD)).handler(Pages.file("webroot/kiosk/index.html"));
+    root.get("/kiosk").handler(access.page(List.of(DeviceKind.KIOSK), Role.GUARD))
+        .handler(Pages.file("webroot/kiosk/index.html"));
+    // At the site root so that its scope covers /kiosk: the page reloads with no network.
+    root.get("/kiosk-sw.js").handler(ctx -> ctx.response()
+        .putHeader("Content-Type", "text/javascript; charset=utf-8").putHeader("Cache-Control", "no-cache")
+        .sendFile("webroot/kiosk/kiosk-sw.js").onFailure(ctx::fail));
+    root.get("/evacuation").handler(access.page(Role.GUARD, Role.MANAGER))
+        .handler(Pages.file("webroot/kiosk/evacuation.html"));
     convocationApi.mountPages(root, access);
   }
 }

@@ -16,6 +16,8 @@ import fr.prefecture.accueil.kiosk.qr.QrDecoder;
 import fr.prefecture.accueil.kiosk.qr.UnreadableImageException;
 import fr.prefecture.accueil.site.Site;
 import fr.prefecture.accueil.staff.Access;
+import fr.prefecture.accueil.staff.Caller;
+import fr.prefecture.accueil.staff.DeviceKind;
 import fr.prefecture.accueil.staff.Role;
 import fr.prefecture.accueil.time.SiteTime;
 import io.vertx.core.Future;
@@ -23,7 +25,11 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import fr.prefecture.accueil.kiosk.admission.Reason;
 import java.text.Normalizer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -38,6 +44,10 @@ public final class KioskApi {
   static final int MAX_DECODES_AT_ONCE = 2;
   private static final Pattern SCAN_ID = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
   private static final int MAX_MATCHES = 20;
+  /** A kiosk's clock may run a little ahead of the server's. */
+  static final Duration OFFLINE_CLOCK_SKEW = Duration.ofMinutes(5);
+  /** An offline queue older than this is not replayed (the server was down a whole week?): the guard's log is. */
+  static final Duration OFFLINE_MAX_AGE = Duration.ofDays(7);
 
   private final Vertx vertx;
   private final Site site;
@@ -46,12 +56,14 @@ public final class KioskApi {
   private final ScanRepository scans;
   private final AppointmentRepository appointments;
   private final InvitationRepository invitations;
+  private final OfflinePack pack;
   private final QrDecoder decoder = new QrDecoder();
   private final AtomicInteger decoding = new AtomicInteger();
 
   KioskApi(Vertx vertx, Site site, SiteTime time, Gate gate, ScanRepository scans,
-      AppointmentRepository appointments, InvitationRepository invitations) {
+      AppointmentRepository appointments, InvitationRepository invitations, OfflinePack pack) {
     this.vertx = vertx;
+    this.pack = pack;
     this.site = site;
     this.time = time;
     this.gate = gate;
@@ -61,9 +73,11 @@ public final class KioskApi {
   }
 
   public void mount(Routes routes) {
-    routes.with(Role.GUARD).post("/kiosk/scan").respond(this::scan);
+    routes.with(Role.GUARD).devices(DeviceKind.KIOSK).post("/kiosk/scan").respond(this::scan);
+    routes.with(Role.GUARD).devices(DeviceKind.KIOSK).get("/kiosk/offline-pack").respond(this::offlinePack);
     routes.with(Role.GUARD).post("/kiosk/admit").respond(this::admit);
-    routes.with(Role.GUARD).bodyLimit(FRAME_LIMIT).post("/kiosk/decode").respond(this::decode);
+    routes.with(Role.GUARD).devices(DeviceKind.KIOSK).bodyLimit(FRAME_LIMIT).post("/kiosk/decode")
+        .respond(this::decode);
     routes.with(Role.GUARD).get("/kiosk/appointments").respond(this::search);
     routes.with(Role.GUARD, Role.MANAGER).get("/site/inside").respond(this::inside);
     routes.with(Role.MANAGER).get("/scans").respond(this::log);
@@ -97,12 +111,50 @@ public final class KioskApi {
     if (site.gate(gateId).isEmpty()) {
       throw ApiException.badRequest("unknown_gate", "Unknown gate '" + gateId + "'");
     }
+    Caller caller = Access.caller(ctx);
+    if (caller.isDevice() && !caller.device().target().equals(gateId)) {
+      throw new ApiException(403, "wrong_gate", "This kiosk is paired with gate '" + caller.device().target() + "'");
+    }
     String direction = optionalString(body, "direction").orElse("in");
     if (!direction.equals("in") && !direction.equals("out")) {
       throw ApiException.badRequest("invalid_field", "Field 'direction' must be 'in' or 'out'");
     }
     return new Gate.Request(scanId, gateId, direction.equals("in") ? Direction.IN : Direction.OUT,
-        Access.caller(ctx).name());
+        caller.name(), offline(body));
+  }
+
+  /** An offline kiosk's replay: {"at": ISO instant, "decision": "admit"|"refuse", "reason": code}. */
+  private Gate.Offline offline(JsonObject body) {
+    if (body.getValue("offline") == null) {
+      return null;
+    }
+    JsonObject o = JsonInput.object(body, "offline");
+    Instant at;
+    try {
+      at = java.time.OffsetDateTime.parse(string(o, "at")).toInstant();
+    } catch (java.time.format.DateTimeParseException e) {
+      throw ApiException.badRequest("invalid_field", "Field 'offline.at' must be an ISO instant with its offset");
+    }
+    Instant now = time.now();
+    if (at.isAfter(now.plus(OFFLINE_CLOCK_SKEW)) || at.isBefore(now.minus(OFFLINE_MAX_AGE))) {
+      throw ApiException.badRequest("invalid_field", "Field 'offline.at' must be within the last "
+          + OFFLINE_MAX_AGE.toDays() + " days, not in the future");
+    }
+    String decision = string(o, "decision");
+    if (!decision.equals("admit") && !decision.equals("refuse")) {
+      throw ApiException.badRequest("invalid_field", "Field 'offline.decision' must be 'admit' or 'refuse'");
+    }
+    String code = string(o, "reason");
+    Reason reason = Arrays.stream(Reason.values()).filter(r -> r.code().equals(code)).findFirst().orElseThrow(() ->
+        ApiException.badRequest("invalid_field", "Field 'offline.reason' is not a gate reason"));
+    if (decision.equals("admit") != (reason == Reason.OK)) {
+      throw ApiException.badRequest("invalid_field", "An admission has reason 'ok', a refusal any other reason");
+    }
+    return new Gate.Offline(at, decision.equals("admit"), reason);
+  }
+
+  Future<JsonObject> offlinePack(RoutingContext ctx) {
+    return pack.build(Access.caller(ctx));
   }
 
   Future<JsonObject> decode(RoutingContext ctx) {

@@ -23,7 +23,10 @@ final class ScanRepository {
   /** One scan attempt to store; {@code response} is the answer given, returned again on a replay. */
   record Scan(String scanId, String gate, String direction, Instant at, LocalDate day, String decision,
       String reason, String kind, Long convocationId, String service, boolean manual, String staff, String input,
-      String response) {}
+      String response, boolean offline) {}
+
+  /** Today's admitted passages of one convocation, summed up for the offline kiosk. */
+  record Presence(String kind, long convocationId, boolean inside, Instant since, String gate) {}
 
   /** Today's admitted passages of one convocation. */
   record Passages(boolean inside, boolean admittedToday) {}
@@ -33,13 +36,18 @@ final class ScanRepository {
 
   private static final String INSERT = """
       INSERT INTO scans (scan_id, gate, direction, at, local_date, decision, reason, kind, convocation_id,
-        service, manual, staff, input, response)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (scan_id) DO NOTHING""";
+        service, manual, staff, input, response, offline)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (scan_id) DO NOTHING""";
   private static final String PASSAGES = """
       SELECT direction FROM scans WHERE kind = ? AND convocation_id = ? AND local_date = ? AND decision = 'admit'
       ORDER BY at, id""";
+  private static final String PASSAGES_BEFORE = """
+      SELECT direction FROM scans WHERE kind = ? AND convocation_id = ? AND local_date = ? AND decision = 'admit'
+        AND at < ? ORDER BY at, id""";
 
   private final Pool pool;
+  private final SqlTemplate<Map<String, Object>, RowSet<Row>> admitted;
+  private final SqlTemplate<Map<String, Object>, RowSet<Row>> manualCodes;
   private Future<Void> tail = Future.succeededFuture();
   private final SqlTemplate<Map<String, Object>, RowSet<String>> response;
   private final SqlTemplate<Map<String, Object>, RowSet<Long>> failedManualCodes;
@@ -54,8 +62,8 @@ final class ScanRepository {
         SELECT COUNT(*) AS n FROM scans WHERE staff = #{staff} AND input = 'manual_code' AND at > #{since}
           AND reason IN ('malformed', 'unknown_convocation')""").mapTo(row -> row.getLong("n"));
     onDay = SqlTemplate.forQuery(pool, """
-        SELECT scan_id, gate, direction, at, decision, reason, kind, convocation_id, service, manual, staff, input
-        FROM scans WHERE local_date = #{day} ORDER BY at, id""").mapTo(ScanRepository::logEntry);
+        SELECT scan_id, gate, direction, at, decision, reason, kind, convocation_id, service, manual, staff, input,
+          offline FROM scans WHERE local_date = #{day} ORDER BY at, id""").mapTo(ScanRepository::logEntry);
     inside = SqlTemplate.forQuery(pool, """
         SELECT s.kind, s.convocation_id, s.at, s.gate, s.service,
           COALESCE(a.visitor_name, i.guest_name) AS name
@@ -68,6 +76,47 @@ final class ScanRepository {
         ORDER BY s.at, s.id""").mapTo(row -> new Inside(row.getString("kind"), row.getLong("convocation_id"),
             row.getString("name"), row.getString("service"), Instant.ofEpochMilli(row.getLong("at")),
             row.getString("gate")));
+    admitted = SqlTemplate.forQuery(pool, """
+        SELECT kind, convocation_id, direction, at, gate FROM scans
+        WHERE local_date = #{day} AND decision = 'admit' AND kind IS NOT NULL ORDER BY at, id""")
+        .mapTo(ScanRepository::row);
+    manualCodes = SqlTemplate.forQuery(pool, """
+        SELECT c.kind, c.convocation_id, c.manual_code FROM convocations c
+        LEFT JOIN appointments a ON c.kind = 'appointment' AND a.id = c.convocation_id
+        LEFT JOIN invitations i ON c.kind = 'invitation' AND i.id = c.convocation_id
+        WHERE a.local_date IN (#{today}, #{tomorrow}) OR i.local_date IN (#{today}, #{tomorrow})""")
+        .mapTo(ScanRepository::row);
+  }
+
+  /** Who passed today: for each convocation, whether its last admitted passage was an entry, and since when. */
+  Future<List<Presence>> presence(LocalDate day) {
+    return admitted.execute(Map.of("day", day.toString())).map(rows -> {
+      Map<String, Presence> last = new java.util.LinkedHashMap<>();
+      for (Row r : rows) {
+        String kind = r.getString("kind");
+        long id = r.getLong("convocation_id");
+        last.put(kind + ":" + id, new Presence(kind, id, "in".equals(r.getString("direction")),
+            Instant.ofEpochMilli(r.getLong("at")), r.getString("gate")));
+      }
+      return new ArrayList<>(last.values());
+    });
+  }
+
+  /** The manual codes printed for the convocations of these two days: {kind:id → [codes]}. */
+  Future<Map<String, List<String>>> manualCodes(LocalDate today) {
+    return manualCodes.execute(Map.of("today", today.toString(), "tomorrow", today.plusDays(1).toString()))
+        .map(rows -> {
+          Map<String, List<String>> out = new java.util.HashMap<>();
+          for (Row r : rows) {
+            out.computeIfAbsent(r.getString("kind") + ":" + r.getLong("convocation_id"), k -> new ArrayList<>())
+                .add(r.getString("manual_code"));
+          }
+          return out;
+        });
+  }
+
+  private static Row row(Row row) {
+    return row;
   }
 
   private static JsonObject logEntry(Row row) {
@@ -76,7 +125,8 @@ final class ScanRepository {
         .put("decision", row.getString("decision")).put("reason", row.getString("reason"))
         .put("kind", row.getString("kind")).put("convocationId", row.getLong("convocation_id"))
         .put("service", row.getString("service")).put("manual", row.getInteger("manual") == 1)
-        .put("staff", row.getString("staff")).put("input", row.getString("input"));
+        .put("staff", row.getString("staff")).put("input", row.getString("input"))
+        .put("offline", row.getInteger("offline") == 1);
     return out;
   }
 
@@ -139,7 +189,17 @@ final class ScanRepository {
     }
 
     Future<Passages> passages(ConvocationKind kind, long id, LocalDate day) {
-      return conn.preparedQuery(PASSAGES).execute(Tuple.of(Target.code(kind), id, day.toString())).map(rows -> {
+      return passages(conn.preparedQuery(PASSAGES).execute(Tuple.of(Target.code(kind), id, day.toString())));
+    }
+
+    /** The passages recorded before an instant: what the gate knew when an offline scan happened. */
+    Future<Passages> passagesBefore(ConvocationKind kind, long id, LocalDate day, Instant at) {
+      return passages(conn.preparedQuery(PASSAGES_BEFORE)
+          .execute(Tuple.of(Target.code(kind), id, day.toString(), at.toEpochMilli())));
+    }
+
+    private static Future<Passages> passages(Future<RowSet<Row>> query) {
+      return query.map(rows -> {
         String last = null;
         boolean entered = false;
         for (Row row : rows) {
@@ -155,7 +215,7 @@ final class ScanRepository {
       Tuple t = Tuple.tuple();
       for (Object v : new Object[] {s.scanId(), s.gate(), s.direction(), s.at().toEpochMilli(), s.day().toString(),
           s.decision(), s.reason(), s.kind(), s.convocationId(), s.service(), s.manual() ? 1 : 0, s.staff(),
-          s.input(), s.response()}) {
+          s.input(), s.response(), s.offline() ? 1 : 0}) {
         t.addValue(v);
       }
       return conn.preparedQuery(INSERT).execute(t).map(r -> r.rowCount() == 1);

@@ -1,6 +1,7 @@
 package fr.prefecture.accueil.http;
 
 import fr.prefecture.accueil.staff.Access;
+import fr.prefecture.accueil.staff.DeviceKind;
 import fr.prefecture.accueil.staff.Role;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Route;
@@ -17,8 +18,11 @@ import java.util.List;
 public final class Routes {
   public static final long DEFAULT_BODY_LIMIT = 64 * 1024;
 
-  /** One declared route: method, path under /api, roles (empty = anyone logged in, null = open). */
-  public record Declared(HttpMethod method, String path, List<Role> roles) {}
+  /**
+   * One declared route: method, path under /api, roles (empty = anyone logged in, null = open), and the kinds of
+   * paired devices also let in (empty for almost every route: a device never gets in by role).
+   */
+  public record Declared(HttpMethod method, String path, List<Role> roles, List<DeviceKind> devices) {}
 
   private final Router router;
   private final Access access;
@@ -31,17 +35,17 @@ public final class Routes {
 
   /** Routes anyone may call (login). */
   public Builder open() {
-    return new Builder(null, DEFAULT_BODY_LIMIT);
+    return new Builder(null, List.of(), DEFAULT_BODY_LIMIT);
   }
 
   /** Routes any logged-in role may call. */
   public Builder any() {
-    return new Builder(List.of(), DEFAULT_BODY_LIMIT);
+    return new Builder(List.of(), List.of(), DEFAULT_BODY_LIMIT);
   }
 
   /** Routes for the given roles (admin is always allowed). */
   public Builder with(Role... roles) {
-    return new Builder(List.of(roles), DEFAULT_BODY_LIMIT);
+    return new Builder(List.of(roles), List.of(), DEFAULT_BODY_LIMIT);
   }
 
   public List<Declared> declared() {
@@ -55,15 +59,25 @@ public final class Routes {
   /** Declares one route; the body is read (up to its limit) before the access check. */
   public final class Builder {
     private final List<Role> roles;
+    private final List<DeviceKind> devices;
     private final long bodyLimit;
 
-    Builder(List<Role> roles, long bodyLimit) {
+    Builder(List<Role> roles, List<DeviceKind> devices, long bodyLimit) {
       this.roles = roles;
+      this.devices = devices;
       this.bodyLimit = bodyLimit;
     }
 
     public Builder bodyLimit(long bytes) {
-      return new Builder(roles, bytes);
+      return new Builder(roles, devices, bytes);
+    }
+
+    /** Also lets in paired devices of these kinds (on top of the roles). */
+    public Builder devices(DeviceKind... kinds) {
+      if (roles == null) {
+        throw new IllegalStateException("an open route needs no device");
+      }
+      return new Builder(roles, List.of(kinds), bodyLimit);
     }
 
     public Route get(String path) {
@@ -83,11 +97,11 @@ public final class Routes {
     }
 
     public Route route(HttpMethod method, String path) {
-      declared.add(new Declared(method, path, roles));
+      declared.add(new Declared(method, path, roles, devices));
       Route route = router.route(method, path);
       route.handler(BodyHandler.create(false).setBodyLimit(bodyLimit));
       if (roles != null) {
-        route.handler(access.allow(roles.toArray(Role[]::new)));
+        route.handler(access.allow(roles, devices));
       }
       return route;
     }

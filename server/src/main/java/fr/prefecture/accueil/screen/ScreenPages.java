@@ -11,8 +11,8 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * The screen page and its event stream (public for now: {@code deviceCheck} runs before both and is where device
- * pairing will refuse unknown browsers), and the managers' screens page.
+ * The screen page and its event stream ({@code deviceCheck} runs before both: see {@link ScreenAccess}), and the
+ * managers' screens page.
  */
 final class ScreenPages {
   private final Site site;
@@ -20,16 +20,18 @@ final class ScreenPages {
   private final ScreenContent content;
   private final ScreenRenderer renderer;
   private final ScreenHub hub;
+  private final ScreenAccess screenAccess;
   private final Handler<RoutingContext> deviceCheck;
 
   ScreenPages(Site site, Access access, ScreenContent content, ScreenRenderer renderer, ScreenHub hub,
-      Handler<RoutingContext> deviceCheck) {
+      ScreenAccess screenAccess) {
     this.site = site;
     this.access = access;
     this.content = content;
     this.renderer = renderer;
     this.hub = hub;
-    this.deviceCheck = deviceCheck;
+    this.screenAccess = screenAccess;
+    this.deviceCheck = screenAccess.check();
   }
 
   void mount(Router root) {
@@ -60,5 +62,6 @@ final class ScreenPages {
   void events(RoutingContext ctx) {
     Site.Screen screen = screen(ctx);
     hub.connect(screen, ctx.queryParams().contains("preview"), ctx.request().getHeader("Last-Event-ID"), ctx.response());
+    screenAccess.watch(ctx, ctx.response());
   }
 }

@@ -8,10 +8,8 @@ import fr.prefecture.accueil.time.SiteTime;
 import fr.prefecture.accueil.signage.live.ScreenEvents;
 import fr.prefecture.accueil.signage.view.ScreenRenderer;
 import io.vertx.core.Future;
-import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
-import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
 
 /** The screens feature: pages, live stream, notices, alerts, transparency figures, service states. */
@@ -22,9 +20,11 @@ public final class Screens {
   private final NoticeApi notices;
   private final AlertApi alerts;
   private final BoardApi board;
+  private final ScreenAccess screenAccess;
 
   private Screens(ScreenHub hub, ScreenPages pages, ScreenApi screens, NoticeApi notices, AlertApi alerts,
-      BoardApi board) {
+      BoardApi board, ScreenAccess screenAccess) {
+    this.screenAccess = screenAccess;
     this.hub = hub;
     this.pages = pages;
     this.screens = screens;
@@ -39,6 +39,12 @@ public final class Screens {
    */
   public static Future<Screens> create(Vertx vertx, Pool pool, Site site, SiteTime time, AuditLog audit,
       Access access, LatestCalls calls, WaitingTimes waiting) {
+    return create(vertx, pool, site, time, audit, access, calls, waiting, false);
+  }
+
+  /** As above; {@code requirePairing}: only paired screen devices (and manager sessions) open the screens. */
+  public static Future<Screens> create(Vertx vertx, Pool pool, Site site, SiteTime time, AuditLog audit,
+      Access access, LatestCalls calls, WaitingTimes waiting, boolean requirePairing) {
     return vertx.executeBlocking(() -> new ScreenRenderer(site.zone(), ScreenHub.HEARTBEAT)).map(renderer -> {
       NoticeRepository noticeStore = new NoticeRepository(pool);
       AlertRepository alertStore = new AlertRepository(pool);
@@ -47,10 +53,12 @@ public final class Screens {
       ScreenContent content = new ScreenContent(site, time, noticeStore, alertStore, boardStore, calls, waiting);
       ScreenHub hub = new ScreenHub(vertx, site, time, content, new ScreenEvents(renderer), calls, alertStore, contacts);
       hub.start();
-      Handler<RoutingContext> deviceCheck = RoutingContext::next;
-      return new Screens(hub, new ScreenPages(site, access, content, renderer, hub, deviceCheck),
+      ScreenAccess screenAccess = new ScreenAccess(access, requirePairing);
+      screenAccess.start(vertx);
+      return new Screens(hub, new ScreenPages(site, access, content, renderer, hub, screenAccess),
           new ScreenApi(site, time, contacts, hub), new NoticeApi(vertx, site, time, noticeStore, audit),
-          new AlertApi(vertx, site, time, alertStore, audit), new BoardApi(vertx, site, time, boardStore, audit));
+          new AlertApi(vertx, site, time, alertStore, audit), new BoardApi(vertx, site, time, boardStore, audit),
+          screenAccess);
     });
   }
 
@@ -68,6 +76,7 @@ public final class Screens {
   }
 
   public void close() {
+    screenAccess.close();
     hub.close();
   }
 }

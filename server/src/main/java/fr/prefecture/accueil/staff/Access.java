@@ -10,31 +10,48 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
-/** Resolves who is calling (session cookie or bearer token) and checks their role. */
+/**
+ * Resolves who is calling (bearer token, staff session cookie, or paired device cookie) and checks their role.
+ * A staff session wins over a device cookie, so a guard may log in on a paired kiosk for the name search.
+ */
 public final class Access {
   public static final String COOKIE = "accueil_session";
+  public static final String DEVICE_COOKIE = "accueil_device";
   private static final String CALLER_KEY = "caller";
 
   private final StaffRepository staff;
   private final Clock clock;
   private final Duration idleTimeout;
+  private final DeviceTokens devices;
 
   public Access(StaffRepository staff, Clock clock, Duration idleTimeout) {
+    this(staff, clock, idleTimeout, DeviceTokens.NONE);
+  }
+
+  public Access(StaffRepository staff, Clock clock, Duration idleTimeout, DeviceTokens devices) {
     this.staff = staff;
     this.clock = clock;
     this.idleTimeout = idleTimeout;
+    this.devices = devices;
   }
 
   /** A route handler letting through only the given roles (and admin): 401 or 403 JSON otherwise. */
   public Handler<RoutingContext> allow(Role... roles) {
+    return allow(List.of(roles), List.of());
+  }
+
+  /** As {@link #allow(Role...)}, and also paired devices of the given kinds (none by default). */
+  public Handler<RoutingContext> allow(List<Role> roles, List<DeviceKind> deviceKinds) {
+    Role[] allowed = roles.toArray(Role[]::new);
     return ctx -> resolve(ctx).onComplete(result -> {
       if (result.failed()) {
         ctx.fail(result.cause());
       } else if (result.result().isEmpty()) {
         ctx.fail(new ApiException(401, "unauthorized", "Log in or send an API token"));
-      } else if (!result.result().get().may(roles)) {
+      } else if (!result.result().get().may(allowed) && !result.result().get().isDeviceOf(deviceKinds)) {
         ctx.fail(new ApiException(403, "forbidden", "Your role may not do this"));
       } else if (!result.result().get().token() && !sameOrigin(ctx)) {
         ctx.fail(new ApiException(403, "csrf", "Cross-site request refused: send it from the Accueil pages"));
@@ -74,13 +91,18 @@ public final class Access {
 
   /** For pages: anonymous visitors are sent to the login page, wrong roles get a 403 page. */
   public Handler<RoutingContext> page(Role... roles) {
+    return page(List.of(), roles);
+  }
+
+  /** As {@link #page(Role...)}, and also paired devices of the given kinds. */
+  public Handler<RoutingContext> page(List<DeviceKind> deviceKinds, Role... roles) {
     return ctx -> resolve(ctx).onComplete(result -> {
       if (result.failed()) {
         ctx.fail(result.cause());
       } else if (result.result().isEmpty()) {
         String next = URLEncoder.encode(ctx.request().uri(), StandardCharsets.UTF_8);
         ctx.redirect("/login?next=" + next);
-      } else if (!result.result().get().may(roles)) {
+      } else if (!result.result().get().may(roles) && !result.result().get().isDeviceOf(deviceKinds)) {
         ctx.fail(new ApiException(403, "forbidden", "Votre rôle ne donne pas accès à cette page / Your role cannot open this page"));
       } else {
         ctx.put(CALLER_KEY, result.result().get());
@@ -97,7 +119,8 @@ public final class Access {
     return caller;
   }
 
-  Future<Optional<Caller>> resolve(RoutingContext ctx) {
+  /** Who calls, if anyone: for handlers that decide by themselves (the screens' device check). */
+  public Future<Optional<Caller>> resolve(RoutingContext ctx) {
     String authorization = ctx.request().getHeader("Authorization");
     if (authorization != null) {
       if (!authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
@@ -110,9 +133,19 @@ public final class Access {
       return staff.tokenCaller(Secrets.hash(token));
     }
     Cookie cookie = ctx.request().getCookie(COOKIE);
-    if (cookie == null || cookie.getValue().isEmpty() || cookie.getValue().length() > 200) {
-      return Future.succeededFuture(Optional.empty());
-    }
-    return staff.sessionCaller(Secrets.hash(cookie.getValue()), clock.millis(), idleTimeout.toMillis());
+    Future<Optional<Caller>> session = usable(cookie)
+        ? staff.sessionCaller(Secrets.hash(cookie.getValue()), clock.millis(), idleTimeout.toMillis())
+        : Future.succeededFuture(Optional.empty());
+    return session.compose(found -> {
+      Cookie device = ctx.request().getCookie(DEVICE_COOKIE);
+      if (found.isPresent() || !usable(device)) {
+        return Future.succeededFuture(found);
+      }
+      return devices.byTokenHash(Secrets.hash(device.getValue())).map(d -> d.map(Caller::of));
+    });
+  }
+
+  private static boolean usable(Cookie cookie) {
+    return cookie != null && !cookie.getValue().isEmpty() && cookie.getValue().length() <= 200;
   }
 }

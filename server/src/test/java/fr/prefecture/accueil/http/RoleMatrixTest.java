@@ -2,6 +2,8 @@ package fr.prefecture.accueil.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.prefecture.accueil.device.Paired;
+import fr.prefecture.accueil.staff.DeviceKind;
 import fr.prefecture.accueil.staff.Role;
 import fr.prefecture.accueil.support.TestServer;
 import io.vertx.core.Vertx;
@@ -48,6 +50,37 @@ class RoleMatrixTest {
           }
         }
       }
+      soft.assertAll();
+    }
+  }
+
+  @Test
+  void paired_devices_reach_only_the_routes_that_name_their_kind(Vertx vertx) {
+    try (TestServer server = TestServer.start(vertx, dir, Instant.parse("2026-03-30T07:00:00Z"))) {
+      String screen = Paired.screen(server, "hall-a-entree");
+      String kiosk = Paired.kiosk(server, "guerite-nord");
+      SoftAssertions soft = new SoftAssertions();
+      int allowedSomewhere = 0;
+      for (Routes.Declared route : server.verticle.routes().declared()) {
+        if (route.roles() == null) {
+          continue;
+        }
+        String uri = "/api" + route.path().replaceAll(":[a-zA-Z]+", "999999");
+        for (DeviceKind kind : DeviceKind.values()) {
+          HttpResponse<Buffer> response = server.client.request(route.method(), uri)
+              .putHeader("Cookie", kind == DeviceKind.SCREEN ? screen : kiosk)
+              .putHeader("Origin", server.baseUrl()).send().await();
+          String label = route.method() + " " + uri + " as a " + kind.code() + " device";
+          if (route.devices().contains(kind)) {
+            allowedSomewhere++;
+            soft.assertThat(response.statusCode()).as(label).isNotIn(401, 403).isLessThan(500);
+          } else {
+            soft.assertThat(response.statusCode()).as(label).isEqualTo(403);
+            soft.assertThat(response.bodyAsJsonObject().getString("error")).as(label).isEqualTo("forbidden");
+          }
+        }
+      }
+      soft.assertThat(allowedSomewhere).as("routes open to a kiosk device").isEqualTo(3);
       soft.assertAll();
     }
   }

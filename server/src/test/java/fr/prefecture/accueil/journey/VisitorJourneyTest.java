@@ -31,7 +31,7 @@ class VisitorJourneyTest {
   void a_visitor_admitted_at_the_gate_is_called_at_a_counter_and_the_open_screen_shows_the_call(Vertx vertx)
       throws Exception {
     // 08:50 Paris: the 09:00 appointment may come in.
-    try (TestServer server = TestServer.start(vertx, dir, Instant.parse("2026-03-30T06:50:00Z"));
+    try (TestServer server = TestServer.startWithOpenScreens(vertx, dir, Instant.parse("2026-03-30T06:50:00Z"));
          Browser browser = Browser.open()) {
       long id = server.post("manager", "/api/appointments", new JsonObject().put("service", "titres")
           .put("start", "2026-03-30T09:00").put("visitor", new JsonObject().put("name", "Hélène Dupont")))

@@ -30,7 +30,7 @@ class ScreenApiTest {
 
   @BeforeEach
   void start(Vertx vertx) {
-    server = TestServer.start(vertx, dir, NOW);
+    server = TestServer.startWithOpenScreens(vertx, dir, NOW);
   }
 
   @AfterEach

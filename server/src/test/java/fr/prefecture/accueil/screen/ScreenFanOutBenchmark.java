@@ -40,7 +40,7 @@ class ScreenFanOutBenchmark {
 
   @Test
   void one_alert_reaches_a_thousand_connected_screens(Vertx vertx) throws Exception {
-    try (TestServer server = TestServer.start(vertx, dir, Instant.parse("2026-03-30T08:00:00Z"))) {
+    try (TestServer server = TestServer.startWithOpenScreens(vertx, dir, Instant.parse("2026-03-30T08:00:00Z"))) {
       server.token("manager");
       HttpClient http = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true),
           new PoolOptions().setHttp1MaxSize(SCREENS + 10).setMaxWaitQueueSize(-1));

@@ -31,7 +31,7 @@ class ScreenStreamTest {
   @BeforeEach
   void start(Vertx vertx) {
     this.vertx = vertx;
-    server = TestServer.start(vertx, dir, NOW);
+    server = TestServer.startWithOpenScreens(vertx, dir, NOW);
     http = vertx.createHttpClient();
   }
 
@@ -187,7 +187,7 @@ class ScreenStreamTest {
         .bodyAsJsonObject().getLong("id");
     server.close();
     server = null;
-    server = TestServer.start(vertx, dir, NOW.plusSeconds(60));
+    server = TestServer.startWithOpenScreens(vertx, dir, NOW.plusSeconds(60));
 
     try (SseStream stream = open("annexe-b")) {
       SseStream.Event first = stream.next();

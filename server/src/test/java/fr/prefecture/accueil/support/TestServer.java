@@ -49,13 +49,43 @@ public final class TestServer implements AutoCloseable {
   }
 
   public static TestServer start(Vertx vertx, Path dataDir, Instant now, Path config, String... extraArgs) {
-    List<String> args = new ArrayList<>(List.of("--port", "0", "--data", dataDir.toString(),
+    return start(vertx, dataDir, now, config, 0, extraArgs);
+  }
+
+  /** On a fixed port: a test that stops the server and starts it again at the same address. */
+  public static TestServer start(Vertx vertx, Path dataDir, Instant now, Path config, int port, String... extraArgs) {
+    List<String> args = new ArrayList<>(List.of("--port", Integer.toString(port), "--data", dataDir.toString(),
         "--config", config.toString(), "--now", now.toString()));
     args.addAll(List.of(extraArgs));
     Options options = Options.parse(args.toArray(String[]::new), Map.of("ACCUEIL_ADMIN_PASSWORD", ADMIN_PASSWORD));
     MainVerticle verticle = new MainVerticle(options);
     String id = vertx.deployVerticle(verticle).await();
     return new TestServer(vertx, dataDir, verticle, id);
+  }
+
+  /**
+   * With {@code server.screensRequirePairing: false} (as a site that does not pair its screens): for the tests of
+   * what the screens show, which open them without a paired device.
+   */
+  public static TestServer startWithOpenScreens(Vertx vertx, Path dataDir, Instant now, String... extraArgs) {
+    try {
+      String yaml = java.nio.file.Files.readString(CONFIG);
+      Path config = dataDir.resolveSibling(dataDir.getFileName() + "-open-screens.yaml");
+      java.nio.file.Files.writeString(config, yaml.replaceFirst("(?m)^server:\\s*$",
+          "server:\n  screensRequirePairing: false"));
+      return start(vertx, dataDir, now, config, extraArgs);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** A free port on the loopback interface, for {@link #start(Vertx, Path, Instant, Path, int, String...)}. */
+  public static int freePort() {
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   public int port() {

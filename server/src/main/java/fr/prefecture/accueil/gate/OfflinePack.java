@@ -1,0 +1,126 @@
+package fr.prefecture.accueil.gate;
+
+import fr.prefecture.accueil.appointment.AppointmentRepository;
+import fr.prefecture.accueil.appointment.InvitationRepository;
+import fr.prefecture.accueil.kiosk.admission.AdmissionPolicy;
+import fr.prefecture.accueil.kiosk.convocation.KeyRing;
+import fr.prefecture.accueil.site.Site;
+import fr.prefecture.accueil.staff.Caller;
+import fr.prefecture.accueil.time.SiteTime;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ResourceBundle;
+
+/**
+ * What a kiosk needs to keep deciding when the server cannot be reached: the public keys, today's and tomorrow's
+ * convocations (with cancellations, manual codes and the visitor's name for the ID check), today's presence, the
+ * services' admission windows, and the gate texts from the kiosk's own bundles (one place for the words).
+ */
+final class OfflinePack {
+  /** After this long without a fresh pack the kiosk no longer decides alone. */
+  static final Duration STALE_AFTER = Duration.ofHours(2);
+  private static final String BUNDLE = "fr.prefecture.accueil.kiosk.messages";
+
+  private final Site site;
+  private final SiteTime time;
+  private final KeyRing keys;
+  private final Gate gate;
+  private final ScanRepository scans;
+  private final AppointmentRepository appointments;
+  private final InvitationRepository invitations;
+  private final JsonObject messages;
+
+  OfflinePack(Site site, SiteTime time, KeyRing keys, Gate gate, ScanRepository scans,
+      AppointmentRepository appointments, InvitationRepository invitations) {
+    this.site = site;
+    this.time = time;
+    this.keys = keys;
+    this.gate = gate;
+    this.scans = scans;
+    this.appointments = appointments;
+    this.invitations = invitations;
+    ResourceBundle.Control strict = ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
+    this.messages = new JsonObject()
+        .put("fr", bundle(ResourceBundle.getBundle(BUNDLE, Locale.FRENCH, strict)))
+        .put("en", bundle(ResourceBundle.getBundle(BUNDLE, Locale.ENGLISH, strict)));
+  }
+
+  private static JsonObject bundle(ResourceBundle bundle) {
+    JsonObject out = new JsonObject();
+    bundle.keySet().stream().sorted().forEach(k -> out.put(k, bundle.getString(k)));
+    return out;
+  }
+
+  Future<JsonObject> build(Caller caller) {
+    Instant now = time.now();
+    LocalDate today = time.dateOf(now);
+    LocalDate tomorrow = today.plusDays(1);
+    return Future.all(appointments.onDay(today, Optional.empty()), appointments.onDay(tomorrow, Optional.empty()),
+            invitations.onDay(today), invitations.onDay(tomorrow), scans.presence(today), scans.manualCodes(today))
+        .map(all -> {
+          JsonArray convocations = new JsonArray();
+          Map<String, List<String>> codes = all.resultAt(5);
+          for (int i = 0; i < 2; i++) {
+            List<fr.prefecture.accueil.appointment.Appointment> list = all.resultAt(i);
+            list.forEach(a -> convocations.add(convocation(Target.of(a), codes)));
+          }
+          for (int i = 2; i < 4; i++) {
+            List<fr.prefecture.accueil.appointment.Invitation> list = all.resultAt(i);
+            list.forEach(inv -> convocations.add(convocation(Target.of(inv), codes)));
+          }
+          JsonArray presence = new JsonArray();
+          List<ScanRepository.Presence> passed = all.resultAt(4);
+          passed.forEach(p -> presence.add(new JsonObject().put("kind", p.kind()).put("id", p.convocationId())
+              .put("inside", p.inside()).put("since", p.since().toEpochMilli()).put("gate", p.gate())));
+          return new JsonObject().put("generatedAt", now.toEpochMilli()).put("day", today.toString())
+              .put("zone", time.zone().getId()).put("staleAfterMinutes", STALE_AFTER.toMinutes())
+              .put("keys", keys()).put("services", services()).put("defaultPolicy", policy(AdmissionPolicy.DEFAULT))
+              .put("convocations", convocations).put("presence", presence).put("messages", messages)
+              .put("gates", gates()).put("caller", new JsonObject().put("device", caller.isDevice())
+                  .put("gate", caller.isDevice() ? caller.device().target() : null).put("name", caller.name()));
+        });
+  }
+
+  private JsonObject convocation(Target t, Map<String, List<String>> codes) {
+    return new JsonObject().put("kind", t.kindCode()).put("id", t.id()).put("service", t.service())
+        .put("start", t.start().toEpochMilli()).put("end", t.end().toEpochMilli()).put("cancelled", t.cancelled())
+        .put("name", t.name()).put("event", t.event()).put("location", t.location())
+        .put("manualCodes", new JsonArray(codes.getOrDefault(t.kindCode() + ":" + t.id(), List.of())));
+  }
+
+  private JsonArray keys() {
+    JsonArray out = new JsonArray();
+    keys.publicKeys().forEach((id, key) -> out.add(new JsonObject().put("id", id)
+        .put("publicKey", Base64.getEncoder().encodeToString(key))));
+    return out;
+  }
+
+  private JsonObject services() {
+    JsonObject out = new JsonObject();
+    for (Site.Service s : site.services()) {
+      out.put(s.code(), gate.service(s).mergeIn(
+          policy(new AdmissionPolicy(s.admission().early(), s.admission().grace()))));
+    }
+    return out;
+  }
+
+  private static JsonObject policy(AdmissionPolicy p) {
+    return new JsonObject().put("earlyMinutes", p.earlyWindow().toMinutes())
+        .put("graceMinutes", p.lateGrace().toMinutes());
+  }
+
+  private JsonArray gates() {
+    JsonArray out = new JsonArray();
+    site.gates().forEach(g -> out.add(new JsonObject().put("id", g.id()).put("name", Gate.text(g.name()))));
+    return out;
+  }
+}

@@ -1,0 +1,95 @@
+package fr.prefecture.accueil.gate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.prefecture.accueil.support.TestServer;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
+import java.nio.file.Path;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Replayed offline scans: recorded once at their original instant with the kiosk's decision; bad replays refused. */
+@ExtendWith(VertxExtension.class)
+class OfflineScanApiTest {
+  static final Instant NOW = Instant.parse("2026-03-30T07:00:00Z");
+
+  @TempDir
+  Path dir;
+
+  static JsonObject replay(String code, String scanId, String at, String decision, String reason) {
+    return new JsonObject().put("code", code).put("gate", "guerite-nord").put("direction", "in").put("scanId", scanId)
+        .put("offline", new JsonObject().put("at", at).put("decision", decision).put("reason", reason));
+  }
+
+  private static String code(TestServer server, String start) {
+    long id = server.post("manager", "/api/appointments", new JsonObject().put("service", "etrangers")
+        .put("start", start).put("visitor", new JsonObject().put("name", "Amina Benali"))).bodyAsJsonObject().getLong("id");
+    return server.get("manager", "/api/appointments/" + id + "/convocation").bodyAsJsonObject().getString("code");
+  }
+
+  @Test
+  void an_offline_admission_is_recorded_at_its_instant_and_marks_the_arrival(Vertx vertx) {
+    try (TestServer server = TestServer.start(vertx, dir, NOW)) {
+      String code = code(server, "2026-03-30T08:50");
+      JsonObject answer = server.post("guard", "/api/kiosk/scan", replay(code, "off-1", "2026-03-30T06:40:00Z", "admit", "ok"))
+          .bodyAsJsonObject();
+      assertThat(answer.getString("decision")).isEqualTo("admit");
+      assertThat(answer.getBoolean("offline")).isTrue();
+      assertThat(answer.getBoolean("conflict")).isFalse();
+      assertThat(answer.getString("at")).startsWith("2026-03-30T08:40");
+
+      JsonArray log = server.get("manager", "/api/scans?date=2026-03-30").bodyAsJsonArray();
+      assertThat(log).hasSize(1);
+      assertThat(log.getJsonObject(0).getString("at")).isEqualTo("2026-03-30T06:40:00Z");
+      assertThat(log.getJsonObject(0).getBoolean("offline")).isTrue();
+      JsonObject inside = server.get("guard", "/api/site/inside").bodyAsJsonObject();
+      assertThat(inside.getInteger("count")).isEqualTo(1);
+      assertThat(inside.getJsonArray("people").getJsonObject(0).getString("since")).startsWith("2026-03-30T08:40");
+
+      // The same scanId again: the first answer, nothing new.
+      assertThat(server.post("guard", "/api/kiosk/scan", replay(code, "off-1", "2026-03-30T06:41:00Z", "admit", "ok"))
+          .bodyAsJsonObject()).isEqualTo(answer);
+      assertThat(server.get("manager", "/api/scans?date=2026-03-30").bodyAsJsonArray()).hasSize(1);
+    }
+  }
+
+  @Test
+  void when_the_server_already_knew_an_entry_the_kiosk_decision_is_kept_and_the_conflict_flagged(Vertx vertx) {
+    try (TestServer server = TestServer.start(vertx, dir, NOW)) {
+      String code = code(server, "2026-03-30T09:10");
+      server.post("guard", "/api/kiosk/scan", new JsonObject().put("code", code).put("gate", "guerite-nord")
+          .put("direction", "in").put("scanId", "live-1"));
+      JsonObject answer = server.post("guard", "/api/kiosk/scan",
+          replay(code, "off-2", NOW.plusSeconds(30).toString(), "admit", "ok")).bodyAsJsonObject();
+      assertThat(answer.getString("decision")).isEqualTo("admit");
+      assertThat(answer.getBoolean("conflict")).isTrue();
+      assertThat(answer.getJsonObject("server").getString("reason")).isEqualTo("already_inside");
+      assertThat(server.get("manager", "/api/scans?date=2026-03-30").bodyAsJsonArray()).hasSize(2);
+    }
+  }
+
+  @Test
+  void bad_replays_are_refused_and_record_nothing(Vertx vertx) {
+    try (TestServer server = TestServer.start(vertx, dir, NOW)) {
+      String code = code(server, "2026-03-30T09:10");
+      for (JsonObject bad : new JsonObject[] {
+          replay(code, "b-1", "yesterday", "admit", "ok"),
+          replay(code, "b-2", "2026-03-30T08:00:00", "admit", "ok"),
+          replay(code, "b-3", "2026-03-30T08:00:00Z", "admit", "ok"),
+          replay(code, "b-4", "2026-03-01T08:00:00Z", "admit", "ok"),
+          replay(code, "b-5", "2026-03-30T06:59:00Z", "maybe", "ok"),
+          replay(code, "b-6", "2026-03-30T06:59:00Z", "admit", "cancelled"),
+          replay(code, "b-7", "2026-03-30T06:59:00Z", "refuse", "ok"),
+          replay(code, "b-8", "2026-03-30T06:59:00Z", "refuse", "because"),
+          replay(code, "b-9", "2026-03-30T06:59:00Z", "refuse", "cancelled").put("offline", "yes")}) {
+        assertThat(server.post("guard", "/api/kiosk/scan", bad).statusCode()).as(bad.encode()).isEqualTo(400);
+      }
+      assertThat(server.get("manager", "/api/scans?date=2026-03-30").bodyAsJsonArray()).isEmpty();
+    }
+  }
+}
