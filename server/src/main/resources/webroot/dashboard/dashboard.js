@@ -209,9 +209,11 @@ async function init() {
     o.value = s.code;
     $('service').append(o);
   }
+  // Open on the last 28 closed days: today's appointments are still pending and would skew the rates.
   const first = await get('/api/indicators/no-shows?by=total');
-  $('from').value = first.from;
-  $('to').value = first.to;
+  const dayBefore = (iso) => new Date(Date.parse(iso + 'T12:00:00Z') - 86400000).toISOString().slice(0, 10);
+  $('from').value = dayBefore(first.from);
+  $('to').value = dayBefore(first.to);
   $('filters').addEventListener('submit', (e) => {
     e.preventDefault();
     load();

@@ -76,7 +76,7 @@ public final class MainVerticle extends VerticleBase {
       Devices devices = new Devices(vertx, pool, settings.site(), time);
       Access access = new Access(staff, clock, settings.sessionIdle(), devices.tokens());
       return Database.migrate(vertx, pool)
-          .compose(v -> new Bootstrap(vertx, staff, hasher, clock).adminFromEnvironment(options.adminPassword()))
+          .compose(v -> new Bootstrap(vertx, staff, hasher, clock).adminFromEnvironment(options.adminPassword(), options.demo()))
           .compose(v -> GateFeature.create(vertx, settings.site(), time, pool, settings.dataDir(),
               new AppointmentRepository(pool), new InvitationRepository(pool), audit).onSuccess(g -> gate = g))
           .compose(v -> vertx.executeBlocking(() -> new StaffApi(vertx, staff, hasher, clock, audit)))
@@ -120,7 +120,8 @@ public final class MainVerticle extends VerticleBase {
             Failures.install(root);
 
             Future<Void> demo = options.demo()
-                ? new DemoData(vertx, settings.site(), time, staff, hasher, appointments).install()
+                ? new DemoData(vertx, settings.site(), time, staff, hasher, appointments,
+                    settings.dataDir().resolve("accueil.db")).install()
                 : Future.succeededFuture();
             Retention retention = new Retention(pool, time, settings.retention());
             vertx.setPeriodic(RETENTION_PASS_EVERY.toMillis(), id -> retention.run());

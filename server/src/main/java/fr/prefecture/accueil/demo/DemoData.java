@@ -1,6 +1,7 @@
 package fr.prefecture.accueil.demo;
 
 import fr.prefecture.accueil.appointment.AppointmentRepository;
+import fr.prefecture.accueil.indicator.HistoryGenerator;
 import fr.prefecture.accueil.site.Site;
 import fr.prefecture.accueil.staff.PasswordHasher;
 import fr.prefecture.accueil.staff.Role;
@@ -9,6 +10,7 @@ import fr.prefecture.accueil.staff.StaffRepository;
 import fr.prefecture.accueil.time.SiteTime;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -35,9 +37,15 @@ public final class DemoData {
   private final StaffRepository staff;
   private final PasswordHasher hasher;
   private final AppointmentRepository appointments;
+  private final Path storeFile;
+
+  /** Weeks of synthetic history a fresh demo store gets, so that the dashboard has something to show. */
+  static final int HISTORY_WEEKS = 8;
+  static final int HISTORY_PER_DAY = 150;
 
   public DemoData(Vertx vertx, Site site, SiteTime time, StaffRepository staff, PasswordHasher hasher,
-      AppointmentRepository appointments) {
+      AppointmentRepository appointments, Path storeFile) {
+    this.storeFile = storeFile;
     this.vertx = vertx;
     this.site = site;
     this.time = time;
@@ -60,8 +68,23 @@ public final class DemoData {
       chain = chain.compose(v -> vertx.executeBlocking(() -> hasher.hash(password)))
           .compose(hash -> staff.upsertAccount(account.getKey(), hash, account.getValue(), time.now().toEpochMilli()));
     }
-    return chain.compose(v -> appointments.saveDemo(demoAppointments(time.today()), time.now().toEpochMilli()))
+    return chain.compose(v -> vertx.executeBlocking(this::history))
+        .compose(v -> appointments.saveDemo(demoAppointments(time.today()), time.now().toEpochMilli()))
         .onSuccess(created -> print(passwords, created)).mapEmpty();
+  }
+
+  /** On a store with no record yet, the last weeks of synthetic history (see HistoryGenerator). */
+  private Void history() throws Exception {
+    LocalDate to = time.today().minusDays(1);
+    try {
+      HistoryGenerator.Counts c = new HistoryGenerator(site, to.toEpochDay())
+          .generate(storeFile, to.minusWeeks(HISTORY_WEEKS).plusDays(1), to, HISTORY_PER_DAY, time.now());
+      System.out.printf("Demo history: %d weeks, %,d appointments, %,d scans, %,d tickets%n", HISTORY_WEEKS,
+          c.appointments(), c.scans(), c.tickets());
+    } catch (IllegalStateException alreadyFilled) {
+      // A demo store started before keeps its history.
+    }
+    return null;
   }
 
   private void print(Map<String, String> passwords, int created) {

@@ -38,8 +38,8 @@ class DashboardPageTest {
       String password = server.createUser("marie", "manager");
       browser.login(server.baseUrl(), "marie", password, "/dashboard");
 
-      browser.waitForText(By.id("period"), "2026-03-19");
-      assertThat(browser.driver.findElement(By.id("from")).getAttribute("value")).isEqualTo("2026-03-19");
+      browser.waitForText(By.id("period"), "2026-03-18 au 2026-04-14");
+      assertThat(browser.driver.findElement(By.id("from")).getAttribute("value")).as("the last 28 closed days").isEqualTo("2026-03-18");
       assertThat(browser.driver.findElement(By.id("cards")).getText()).contains("Taux d'absence", "avant / before");
       browser.waitForText(By.id("table-waiting"), "Titres d'identité");
       assertThat(browser.driver.findElement(By.id("table-refusals")).getText()).contains("Trop tôt / too early");

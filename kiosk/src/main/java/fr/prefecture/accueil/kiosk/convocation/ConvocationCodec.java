@@ -48,7 +48,17 @@ public final class ConvocationCodec {
      */
     public VerifiedCode verify(String text) {
         try {
-            return check(text);
+            VerifiedCode verified = check(text);
+            // A code may begin with a space (Base45 digit 36), which forms, JSON readers and copy-paste
+            // trim: put it back once. The signature keeps this from ever accepting another text.
+            if (!verified.isValid() && verified.failure().orElse(null) == CodeFailure.MALFORMED
+                    && text != null && !text.isEmpty() && text.charAt(0) != ' ') {
+                VerifiedCode withSpace = check(" " + text);
+                if (withSpace.isValid()) {
+                    return withSpace;
+                }
+            }
+            return verified;
         } catch (RuntimeException unexpected) {
             // The parser is bounds-checked; this only guards the gate against a bug turning into a 500.
             return new VerifiedCode.Invalid(CodeFailure.MALFORMED);
