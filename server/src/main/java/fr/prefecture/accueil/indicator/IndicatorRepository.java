@@ -131,7 +131,30 @@ final class IndicatorRepository {
     if (family.histogram()) {
       filter += " AND measure = '" + family.measure + "'";
       String table = by.needsHour() ? "ind_durations_hour" : "ind_durations_day";
-      if (live != null) {
+      if (live != null && by == Grouping.HOUR) {
+        // Whole months from the monthly sums, the days at either end from the daily rows.
+        LocalDate firstMonth = from.getDayOfMonth() == 1 ? from : from.withDayOfMonth(1).plusMonths(1);
+        LocalDate afterLastMonth = to.plusDays(1).withDayOfMonth(1);
+        if (to.plusDays(1).getDayOfMonth() != 1) {
+          afterLastMonth = to.withDayOfMonth(1);
+        }
+        if (firstMonth.isBefore(afterLastMonth)) {
+          parts.add("SELECT " + by.key + " AS key, minutes, n FROM ind_durations_hour_month WHERE month BETWEEN '"
+              + firstMonth.toString().substring(0, 7) + "' AND '" + afterLastMonth.minusMonths(1).toString().substring(0, 7)
+              + "'" + filter);
+          if (from.isBefore(firstMonth)) {
+            parts.add("SELECT " + by.key + " AS key, minutes, n FROM " + table + " WHERE local_date BETWEEN '" + from
+                + "' AND '" + firstMonth.minusDays(1) + "'" + filter);
+          }
+          if (!afterLastMonth.isAfter(to)) {
+            parts.add("SELECT " + by.key + " AS key, minutes, n FROM " + table + " WHERE local_date BETWEEN '"
+                + afterLastMonth + "' AND '" + to + "'" + filter);
+          }
+        } else {
+          parts.add("SELECT " + by.key + " AS key, minutes, n FROM " + table + " WHERE local_date BETWEEN '" + from
+              + "' AND '" + to + "'" + filter);
+        }
+      } else if (live != null) {
         parts.add("SELECT " + by.key + " AS key, minutes, n FROM " + table + " WHERE local_date BETWEEN '" + from
             + "' AND '" + to + "'" + filter);
       }

@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * The rollup statements of closed days: the facts of {@link Definitions} summed per day, service
- * and hour (histograms per day and minute, and per hour and minute). Replaces what the days had,
- * and records them as built: run them in one transaction.
+ * and hour (histograms per day and minute, and per hour and minute, the latter also summed per
+ * month). Replaces what the days had, and records them as built: run them in one transaction.
  */
 final class Rollups {
   private Rollups() {}
@@ -38,6 +38,13 @@ final class Rollups {
         + "COUNT(*) FROM (" + definitions.durations(days) + ") GROUP BY measure, local_date, service, minutes");
     out.add("INSERT INTO ind_durations_hour SELECT measure, local_date, service, hour, minutes, COUNT(*) FROM ("
         + definitions.durations(days) + ") GROUP BY measure, local_date, service, hour, minutes");
+    for (LocalDate month = from.withDayOfMonth(1); !month.isAfter(to); month = month.plusMonths(1)) {
+      String m = month.toString().substring(0, 7);
+      out.add("DELETE FROM ind_durations_hour_month WHERE month = '" + m + "'");
+      out.add("INSERT INTO ind_durations_hour_month SELECT measure, '" + m + "', service, hour, minutes, SUM(n) "
+          + "FROM ind_durations_hour WHERE local_date BETWEEN '" + month + "' AND '"
+          + month.withDayOfMonth(month.lengthOfMonth()) + "' GROUP BY measure, service, hour, minutes");
+    }
     StringBuilder built = new StringBuilder("INSERT INTO ind_built (local_date, built_at) VALUES ");
     for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
       built.append(d.equals(from) ? "" : ", ").append("('").append(d).append("', ").append(now).append(')');

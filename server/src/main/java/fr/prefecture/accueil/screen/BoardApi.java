@@ -8,6 +8,7 @@ import fr.prefecture.accueil.http.Routes;
 import fr.prefecture.accueil.site.Site;
 import fr.prefecture.accueil.staff.Role;
 import fr.prefecture.accueil.time.SiteTime;
+import fr.prefecture.accueil.signage.view.Layouts;
 import fr.prefecture.accueil.signage.view.Procedure;
 import fr.prefecture.accueil.signage.view.ServiceStatus;
 import io.vertx.core.Future;
@@ -47,6 +48,57 @@ final class BoardApi {
     routes.with(Role.MANAGER).put("/transparency").respond(this::putQuarter);
     routes.with(Role.MANAGER).get("/service-states").respond(this::states);
     routes.with(Role.MANAGER).put("/service-states/:service").respond(this::putState);
+    routes.with(Role.MANAGER).put("/screens/:id/playlist").respond(this::putPlaylist);
+    routes.with(Role.MANAGER).delete("/screens/:id/playlist").respond(this::resetPlaylist);
+  }
+
+  /** Changes a screen's playlist while the site runs: the screen picks it up at once, no reload. */
+  Future<JsonObject> putPlaylist(RoutingContext ctx) {
+    Site.Screen screen = screen(ctx);
+    JsonObject body = JsonInput.object(ctx);
+    JsonArray items = JsonInput.optionalArray(body, "playlist").orElseThrow(() ->
+        ApiException.badRequest("missing_field", "Field 'playlist' is required: [{\"layout\", \"seconds\"}, ...]"));
+    if (items.isEmpty() || items.size() > 12) {
+      throw ApiException.badRequest("invalid_field", "A playlist holds 1 to 12 layouts");
+    }
+    JsonArray clean = new JsonArray();
+    for (int i = 0; i < items.size(); i++) {
+      if (!(items.getValue(i) instanceof JsonObject item)) {
+        throw ApiException.badRequest("invalid_field", "playlist[" + i + "] must be an object");
+      }
+      String layout = JsonInput.string(item, "layout");
+      if (!Layouts.NAMES.contains(layout)) {
+        throw ApiException.badRequest("invalid_field", "playlist[" + i + "].layout must be one of " + Layouts.NAMES);
+      }
+      String where = "playlist[" + i + "]";
+      long seconds = JsonInput.optionalLong(item, "seconds", 5, 600).orElseThrow(() ->
+          ApiException.badRequest("missing_field", where + ".seconds is required (5 to 600)"));
+      clean.add(new JsonObject().put("layout", layout).put("seconds", seconds));
+    }
+    return board.putPlaylist(screen.id(), clean, time.now(), ScreenInput.who(ctx))
+        .compose(v -> audit.record(ctx, "screen.playlist", screen.id(), clean.encode()))
+        .map(v -> {
+          vertx.eventBus().publish(Events.SIGNAGE, new JsonObject().put("zones", new JsonArray().add(screen.zone())));
+          return new JsonObject().put("screen", screen.id()).put("playlist", clean).put("changed", true);
+        });
+  }
+
+  /** Goes back to the configured playlist. */
+  Future<JsonObject> resetPlaylist(RoutingContext ctx) {
+    Site.Screen screen = screen(ctx);
+    return board.clearPlaylist(screen.id())
+        .compose(cleared -> audit.record(ctx, "screen.playlist", screen.id(), "back to the configuration"))
+        .map(v -> {
+          vertx.eventBus().publish(Events.SIGNAGE, new JsonObject().put("zones", new JsonArray().add(screen.zone())));
+          JsonArray configured = new JsonArray();
+          screen.playlist().forEach(p -> configured.add(new JsonObject().put("layout", p.layout()).put("seconds", p.seconds())));
+          return new JsonObject().put("screen", screen.id()).put("playlist", configured).put("changed", false);
+        });
+  }
+
+  private Site.Screen screen(RoutingContext ctx) {
+    String id = ctx.pathParam("id");
+    return site.screen(id).orElseThrow(() -> ApiException.notFound("Screen '" + id + "'"));
   }
 
   Future<JsonObject> quarters(RoutingContext ctx) {

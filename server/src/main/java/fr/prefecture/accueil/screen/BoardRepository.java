@@ -85,6 +85,32 @@ final class BoardRepository {
     });
   }
 
+  /** Playlists changed by managers, by screen id (JSON arrays of {layout, seconds}). */
+  Future<Map<String, io.vertx.core.json.JsonArray>> playlists() {
+    return pool.query("SELECT screen, playlist FROM screen_playlists").execute().map(rows -> {
+      Map<String, io.vertx.core.json.JsonArray> out = new HashMap<>();
+      rows.forEach(r -> out.put(r.getString("screen"), new io.vertx.core.json.JsonArray(r.getString("playlist"))));
+      return out;
+    });
+  }
+
+  Future<Void> putPlaylist(String screen, io.vertx.core.json.JsonArray playlist, Instant now, String by) {
+    Map<String, Object> params = new HashMap<>();
+    params.put("screen", screen);
+    params.put("playlist", playlist.encode());
+    params.put("now", now.toEpochMilli());
+    params.put("by", by);
+    return SqlTemplate.forUpdate(pool, """
+        INSERT INTO screen_playlists (screen, playlist, changed_at, changed_by) VALUES (#{screen}, #{playlist}, #{now}, #{by})
+        ON CONFLICT (screen) DO UPDATE SET playlist = excluded.playlist, changed_at = excluded.changed_at,
+          changed_by = excluded.changed_by""").execute(params).mapEmpty();
+  }
+
+  Future<Boolean> clearPlaylist(String screen) {
+    return SqlTemplate.forUpdate(pool, "DELETE FROM screen_playlists WHERE screen = #{screen}")
+        .execute(Map.of("screen", screen)).map(r -> r.rowCount() > 0);
+  }
+
   Future<List<ServiceState>> states() {
     return states.execute(Map.of()).map(rows -> StreamSupport.stream(rows.spliterator(), false).toList());
   }

@@ -21,8 +21,10 @@ final class ScreenApi {
   private final SiteTime time;
   private final ContactRepository contacts;
   private final ScreenHub hub;
+  private final BoardRepository board;
 
-  ScreenApi(Site site, SiteTime time, ContactRepository contacts, ScreenHub hub) {
+  ScreenApi(Site site, SiteTime time, ContactRepository contacts, ScreenHub hub, BoardRepository board) {
+    this.board = board;
     this.site = site;
     this.time = time;
     this.contacts = contacts;
@@ -36,7 +38,8 @@ final class ScreenApi {
   Future<JsonArray> list(RoutingContext ctx) {
     Instant now = time.now();
     Map<String, Integer> connected = hub.connected();
-    return contacts.lastSeen().map(seen -> {
+    Future<Map<String, JsonArray>> changed = board.playlists();
+    return contacts.lastSeen().compose(seen -> changed.map(playlists -> {
       JsonArray out = new JsonArray();
       for (Site.Screen s : site.screens()) {
         Instant last = seen.get(s.id());
@@ -44,13 +47,15 @@ final class ScreenApi {
         boolean online = here > 0 || last != null && last.isAfter(now.minus(ONLINE_WINDOW));
         JsonArray playlist = new JsonArray();
         s.playlist().forEach(p -> playlist.add(new JsonObject().put("layout", p.layout()).put("seconds", p.seconds())));
+        boolean playlistChanged = playlists.containsKey(s.id());
         out.add(new JsonObject().put("id", s.id())
             .put("name", new JsonObject().put("fr", s.name().fr()).put("en", s.name().en()))
             .put("zone", s.zone()).put("orientation", s.orientation()).put("languages", s.languages())
-            .put("chime", s.chime()).put("playlist", playlist).put("url", "/screens/" + s.id())
+            .put("chime", s.chime()).put("playlist", playlistChanged ? playlists.get(s.id()) : playlist)
+            .put("playlistChanged", playlistChanged).put("url", "/screens/" + s.id())
             .put("online", online).put("connections", here).put("lastSeen", last == null ? null : time.iso(last)));
       }
       return out;
-    });
+    }));
   }
 }

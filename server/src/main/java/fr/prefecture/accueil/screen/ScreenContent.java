@@ -50,7 +50,8 @@ final class ScreenContent {
 
   /** Everything the screens show at one instant. */
   record Snapshot(Instant now, List<Notice> notices, List<StoredAlert> alerts, List<BoardRepository.QuarterFigures> quarters,
-      Map<String, BoardRepository.ServiceState> states, List<Call> calls, Map<String, Integer> waiting) {}
+      Map<String, BoardRepository.ServiceState> states, List<Call> calls, Map<String, Integer> waiting,
+      Map<String, io.vertx.core.json.JsonArray> playlists) {}
 
   private final Site site;
   private final SiteTime time;
@@ -81,10 +82,11 @@ final class ScreenContent {
     Future<List<BoardRepository.ServiceState>> s = board.states();
     Future<List<Call>> c = calls.today(allServices, 200);
     Future<Map<String, Integer>> w = waiting.today();
-    return Future.all(n, a, q, s, c, w).map(all -> {
+    Future<Map<String, io.vertx.core.json.JsonArray>> p = board.playlists();
+    return Future.all(List.of(n, a, q, s, c, w, p)).map(all -> {
       Map<String, BoardRepository.ServiceState> states = new HashMap<>();
       s.result().forEach(st -> states.put(st.service(), st));
-      return new Snapshot(now, n.result(), a.result(), q.result(), states, c.result(), w.result());
+      return new Snapshot(now, n.result(), a.result(), q.result(), states, c.result(), w.result(), p.result());
     });
   }
 
@@ -103,10 +105,24 @@ final class ScreenContent {
   ScreenPage page(Site.Screen screen, Snapshot s) {
     List<LayoutModel> models = List.of(calls(screen, s), wayfinding(screen, s), notices(screen, s),
         CharterView.standard(), transparency(s), access());
-    List<PlaylistEntry> playlist = screen.playlist().stream()
+    List<PlaylistEntry> playlist = playlist(screen, s).stream()
         .map(p -> new PlaylistEntry(p.layout(), p.seconds())).toList();
     List<AlertView> open = s.alerts().stream().map(ScreenContent::alertView).flatMap(Optional::stream).toList();
     return ScreenPlanner.plan(view(screen), playlist, models, open, java.time.Clock.fixed(s.now(), time.zone()));
+  }
+
+  /** The playlist a manager set for this screen while the site runs, else the configured one. */
+  static List<Site.PlaylistItem> playlist(Site.Screen screen, Snapshot s) {
+    io.vertx.core.json.JsonArray changed = s.playlists().get(screen.id());
+    if (changed == null) {
+      return screen.playlist();
+    }
+    List<Site.PlaylistItem> items = new ArrayList<>();
+    for (Object o : changed) {
+      JsonObject item = (JsonObject) o;
+      items.add(new Site.PlaylistItem(item.getString("layout"), item.getInteger("seconds")));
+    }
+    return items;
   }
 
   /** The banner of a call that has just happened. */

@@ -56,7 +56,7 @@ public final class Screens {
       ScreenAccess screenAccess = new ScreenAccess(access, requirePairing);
       screenAccess.start(vertx);
       return new Screens(hub, new ScreenPages(site, access, content, renderer, hub, screenAccess),
-          new ScreenApi(site, time, contacts, hub), new NoticeApi(vertx, site, time, noticeStore, audit),
+          new ScreenApi(site, time, contacts, hub, boardStore), new NoticeApi(vertx, site, time, noticeStore, audit),
           new AlertApi(vertx, site, time, alertStore, audit), new BoardApi(vertx, site, time, boardStore, audit),
           screenAccess);
     });

@@ -6,6 +6,7 @@ import fr.prefecture.accueil.events.Events;
 import fr.prefecture.accueil.support.TestServer;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
@@ -179,6 +180,35 @@ class ScreenStreamTest {
       }
       assertThat(html).containsPattern("data-service=\"titres\"><th scope=\"row\">[^<]*</th><td>0 min</td>");
     }
+  }
+
+  @Test
+  void a_playlist_changed_by_a_manager_reaches_the_open_screen_live_and_can_be_reset() {
+    try (SseStream screen = open("attente-etrangers")) {
+      screen.next("state");
+      JsonObject playlist = new JsonObject().put("playlist", new JsonArray()
+          .add(new JsonObject().put("layout", "access").put("seconds", 20))
+          .add(new JsonObject().put("layout", "charter").put("seconds", 30)));
+      assertThat(server.as("manager", HttpMethod.PUT, "/api/screens/attente-etrangers/playlist", playlist).statusCode())
+          .isEqualTo(200);
+      JsonArray shown = screen.next("state").json().getJsonArray("playlist");
+      assertThat(shown).extracting(o -> ((JsonObject) o).getString("layout")).containsExactly("access", "charter");
+      JsonObject listed = server.get("manager", "/api/screens").bodyAsJsonArray().stream().map(o -> (JsonObject) o)
+          .filter(o -> o.getString("id").equals("attente-etrangers")).findFirst().orElseThrow();
+      assertThat(listed.getBoolean("playlistChanged")).isTrue();
+
+      assertThat(server.as("manager", HttpMethod.DELETE, "/api/screens/attente-etrangers/playlist", null).statusCode())
+          .isEqualTo(200);
+      JsonArray back = screen.next("state").json().getJsonArray("playlist");
+      assertThat(back).extracting(o -> ((JsonObject) o).getString("layout")).contains("charter").doesNotContain("access");
+    }
+    JsonObject cinema = new JsonObject().put("playlist", new JsonArray()
+        .add(new JsonObject().put("layout", "cinema").put("seconds", 20)));
+    assertThat(server.as("manager", HttpMethod.PUT, "/api/screens/attente-etrangers/playlist", cinema).statusCode())
+        .isEqualTo(400);
+    assertThat(server.as("manager", HttpMethod.PUT, "/api/screens/nowhere/playlist", cinema).statusCode()).isEqualTo(404);
+    assertThat(server.as("agent", HttpMethod.PUT, "/api/screens/attente-etrangers/playlist", cinema).statusCode())
+        .isEqualTo(403);
   }
 
   @Test
