@@ -237,7 +237,7 @@
       }
       if (source.readyState === EventSource.CLOSED) {
         clearTimeout(retryTimer);
-        retryTimer = setTimeout(connect, RETRY_MS);
+        retryTimer = setTimeout(reconnectOrPair, RETRY_MS);
       }
     };
     source.addEventListener('state', handler(function (data) {
@@ -261,6 +261,22 @@
         tick();
       }
     }));
+  }
+
+  /* A stream refused for good (this device was revoked, or never paired) sends the screen back to
+     the pairing page; anything else (server down, network) keeps the content and retries. */
+  function reconnectOrPair() {
+    if (config.preview || !window.fetch) {
+      connect();
+      return;
+    }
+    fetch(window.location.pathname, { redirect: 'manual', cache: 'no-store' }).then(function (response) {
+      if (response.type === 'opaqueredirect' || response.status === 401 || response.status === 403) {
+        window.location.assign('/pair');
+      } else {
+        connect();
+      }
+    }, connect);
   }
 
   /* A connection can die silently (a switch rebooting): no event for three heartbeats means offline,

@@ -45,6 +45,11 @@ class PairPageTest {
       browser.waiting(Duration.ofSeconds(10)).until(d -> Boolean.TRUE.equals(
           js.executeScript("return document.querySelector('.offline-mark').hidden;")));
       assertThat(String.valueOf(js.executeScript("return document.body.textContent;"))).contains("Finding your way");
+
+      long id = server.get("admin", "/api/devices").bodyAsJsonArray().getJsonObject(0).getLong("id");
+      assertThat(server.as("admin", io.vertx.core.http.HttpMethod.DELETE, "/api/devices/" + id, null).statusCode())
+          .isEqualTo(200);
+      browser.waiting(Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().endsWith("/pair"));
     }
   }
 }
