@@ -265,11 +265,92 @@
           frame.hidden = false;
         });
         action.appendChild(show);
+        var edit = el('button', 'Programme / Playlist', { type: 'button', 'class': 'secondary',
+          'aria-label': 'Programme de ' + s.name.fr });
+        edit.addEventListener('click', function () { editPlaylist(s); });
+        action.appendChild(edit);
         tr.appendChild(action);
         body.appendChild(tr);
       });
     });
   }
+
+  /* ---------- playlists ---------- */
+
+  var LAYOUTS = [['calls', 'Appels / Calls'], ['wayfinding', 'Orientation / Wayfinding'],
+    ['notices', 'Informations / Notices'], ['charter', 'Charte / Charter'],
+    ['transparency', 'Transparence / Transparency'], ['access', "Conditions d'accès / Access rules"]];
+  var editing = null;
+
+  function playlistRow(item, index) {
+    var row = el('div', null, { 'class': 'row playlist-row' });
+    var layoutId = 'playlist-layout-' + index;
+    var secondsId = 'playlist-seconds-' + index;
+    row.appendChild(el('label', 'Page ' + (index + 1), { 'for': layoutId }));
+    var select = el('select', null, { id: layoutId, 'class': 'playlist-layout' });
+    LAYOUTS.forEach(function (l) {
+      var option = el('option', l[1], { value: l[0] });
+      option.selected = l[0] === item.layout;
+      select.appendChild(option);
+    });
+    row.appendChild(select);
+    row.appendChild(el('label', 'Secondes / Seconds', { 'for': secondsId }));
+    row.appendChild(el('input', null, { id: secondsId, 'class': 'playlist-seconds', type: 'number', min: '5',
+      max: '600', value: String(item.seconds) }));
+    var remove = el('button', 'Retirer / Remove', { type: 'button', 'class': 'secondary',
+      'aria-label': 'Retirer la page ' + (index + 1) });
+    remove.addEventListener('click', function () {
+      var items = readPlaylist();
+      items.splice(index, 1);
+      showPlaylist(items);
+    });
+    row.appendChild(remove);
+    return row;
+  }
+
+  function readPlaylist() {
+    var layouts = document.querySelectorAll('#playlist-rows .playlist-layout');
+    var seconds = document.querySelectorAll('#playlist-rows .playlist-seconds');
+    var items = [];
+    for (var i = 0; i < layouts.length; i++) {
+      items.push({ layout: layouts[i].value, seconds: Number(seconds[i].value) });
+    }
+    return items;
+  }
+
+  function showPlaylist(items) {
+    var rows = document.getElementById('playlist-rows');
+    rows.textContent = '';
+    items.forEach(function (item, i) { rows.appendChild(playlistRow(item, i)); });
+  }
+
+  function editPlaylist(screen) {
+    editing = screen;
+    document.getElementById('playlist-title').firstChild.textContent = 'Programme de « ' + screen.name.fr + ' » ';
+    showPlaylist(screen.playlist);
+    var form = document.getElementById('playlist-form');
+    form.hidden = false;
+    form.querySelector('select, input, button').focus();
+  }
+
+  document.getElementById('playlist-add').addEventListener('click', function () {
+    var items = readPlaylist();
+    items.push({ layout: 'charter', seconds: 20 });
+    showPlaylist(items);
+  });
+
+  document.getElementById('playlist-form').addEventListener('submit', function (event) {
+    event.preventDefault();
+    api('PUT', '/screens/' + encodeURIComponent(editing.id) + '/playlist', { playlist: readPlaylist() })
+      .then(function () { say('Programme enregistré, l\'écran le prend tout de suite / Playlist saved, the screen takes it at once'); return loadScreens(); })
+      .catch(function (e) { fail(e.message); });
+  });
+
+  document.getElementById('playlist-reset').addEventListener('click', function () {
+    api('DELETE', '/screens/' + encodeURIComponent(editing.id) + '/playlist')
+      .then(function (answer) { showPlaylist(answer.playlist); say('Programme de la configuration rétabli / Configured playlist restored'); return loadScreens(); })
+      .catch(function (e) { fail(e.message); });
+  });
 
   api('GET', '/site').then(function (s) {
     site = s;

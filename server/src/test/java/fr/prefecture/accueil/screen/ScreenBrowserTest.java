@@ -85,6 +85,18 @@ class ScreenBrowserTest {
       browser.driver.switchTo().frame("preview");
       browser.waitForText(By.cssSelector(".screen-name"), "Hall A");
       browser.driver.switchTo().defaultContent();
+
+      // The first screen's playlist, changed from the page: one page removed, then saved.
+      browser.driver.findElement(By.cssSelector("#screens button[aria-label^='Programme']")).click();
+      browser.waiting(Duration.ofSeconds(10)).until(d -> d.findElement(By.id("playlist-form")).isDisplayed());
+      int before = browser.driver.findElements(By.cssSelector("#playlist-rows .playlist-row")).size();
+      browser.driver.findElement(By.cssSelector("#playlist-rows button")).click();
+      browser.driver.findElement(By.cssSelector("#playlist-form button[type=submit]")).click();
+      browser.waitForText(By.id("status"), "Programme enregistré");
+      JsonObject first = server.get("manager", "/api/screens").bodyAsJsonArray().getJsonObject(0);
+      assertThat(first.getBoolean("playlistChanged")).isTrue();
+      assertThat(first.getJsonArray("playlist")).hasSize(before - 1);
+      assertThat(browser.accessibilityViolations()).isEmpty();
     }
   }
 }
