@@ -99,7 +99,7 @@ public final class MainVerticle extends VerticleBase {
             devices.mount(routes, audit);
             new SiteApi(settings.site()).mount(routes);
             new AppointmentApi(settings.site(), time, appointments, audit).mount(routes);
-            new InvitationApi(time, invitations).mount(routes);
+            new InvitationApi(time, invitations, audit).mount(routes);
             QueueFeature queues = new QueueFeature(vertx, pool, settings.site(), time);
             queues.mount(routes);
             gate.mount(routes);

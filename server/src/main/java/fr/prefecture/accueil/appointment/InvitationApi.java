@@ -3,6 +3,7 @@ package fr.prefecture.accueil.appointment;
 import static fr.prefecture.accueil.http.JsonInput.optionalString;
 import static fr.prefecture.accueil.http.JsonInput.string;
 
+import fr.prefecture.accueil.audit.AuditLog;
 import fr.prefecture.accueil.http.ApiException;
 import fr.prefecture.accueil.http.JsonInput;
 import fr.prefecture.accueil.http.Routes;
@@ -19,10 +20,12 @@ import java.time.Instant;
 public final class InvitationApi {
   private final SiteTime time;
   private final InvitationRepository invitations;
+  private final AuditLog audit;
 
-  public InvitationApi(SiteTime time, InvitationRepository invitations) {
+  public InvitationApi(SiteTime time, InvitationRepository invitations, AuditLog audit) {
     this.time = time;
     this.invitations = invitations;
+    this.audit = audit;
   }
 
   public void mount(Routes routes) {
@@ -70,7 +73,9 @@ public final class InvitationApi {
     return invitations.find(id)
         .compose(found -> found.isEmpty()
             ? Future.failedFuture(ApiException.notFound("Invitation " + id))
-            : invitations.cancel(id, time.now().toEpochMilli()))
+            : invitations.cancel(id, time.now().toEpochMilli())
+                .compose(changed -> changed ? audit.record(ctx, "invitation.cancelled", String.valueOf(id), null)
+                    : Future.succeededFuture()))
         .compose(v -> invitations.find(id))
         .map(found -> json(found.orElseThrow()));
   }

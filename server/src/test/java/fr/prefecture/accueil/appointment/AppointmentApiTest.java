@@ -88,6 +88,9 @@ class AppointmentApiTest {
     assertThat(server.post("manager", "/api/appointments/" + id + "/cancel", null).statusCode()).isEqualTo(200);
     assertThat(server.post("manager", "/api/appointments/9999/cancel", null).statusCode()).isEqualTo(404);
     assertThat(server.post("agent", "/api/appointments/" + id + "/cancel", null).statusCode()).isEqualTo(403);
+    assertThat(server.get("admin", "/api/audit?from=2026-03-28").bodyAsJsonArray())
+        .extracting(o -> ((JsonObject) o).getString("action") + " " + ((JsonObject) o).getString("target"))
+        .containsOnlyOnce("appointment.cancelled " + id);
   }
 
   @Test
