@@ -45,7 +45,7 @@ class KillNineTest {
       return new Write(reference, "/api/appointments", "{\"service\":\"titres\",\"start\":\"2026-03-30T09:00\","
           + "\"reference\":\"" + reference + "\",\"visitor\":{\"name\":\"Charge " + reference + "\"}}", 201);
     });
-    assertThat(acknowledged).hasSizeGreaterThan(30);
+    assertThat(acknowledged).as("writes acknowledged under load").hasSizeGreaterThan(10);
     assertThat(stored("SELECT reference FROM appointments")).containsAll(acknowledged);
   }
 
@@ -67,7 +67,7 @@ class KillNineTest {
       return new Write(scanId, "/api/kiosk/scan", "{\"code\":\"" + code + "\",\"gate\":\"guerite-nord\",\"direction\":\""
           + (i % 2 == 0 ? "in" : "out") + "\",\"scanId\":\"" + scanId + "\"}", 200);
     });
-    assertThat(acknowledged).hasSizeGreaterThan(30);
+    assertThat(acknowledged).as("writes acknowledged under load").hasSizeGreaterThan(10);
     assertThat(stored("SELECT scan_id FROM scans")).containsAll(acknowledged);
   }
 
