@@ -316,7 +316,7 @@ class GateApiTest {
   }
 
   private static void waitFor(java.util.function.BooleanSupplier condition) {
-    long until = System.nanoTime() + 5_000_000_000L;
+    long until = System.nanoTime() + 15_000_000_000L;
     while (!condition.getAsBoolean() && System.nanoTime() < until) {
       try {
         Thread.sleep(20);

@@ -214,11 +214,12 @@ class ScreenApiTest {
 
   @Test
   void an_expired_cap_alert_is_ended_by_expiry() throws Exception {
-    String soon = NOW.plusSeconds(3).toString();
+    // Three seconds after the server's own clock (which started at NOW and has run since).
+    String soon = Instant.parse(server.get(null, "/health").bodyAsJsonObject().getString("time")).plusSeconds(3).toString();
     long id = cap(cap("X-1", "Actual", "Alert", "", info("fr", "Orage", "Restez à l'intérieur", "x", soon)))
         .bodyAsJsonObject().getLong("id");
     JsonObject alert = null;
-    for (int i = 0; i < 50; i++) {
+    for (int i = 0; i < 100; i++) {
       alert = server.get("manager", "/api/alerts").bodyAsJsonArray().getJsonObject(0);
       if (alert.getString("endedAt") != null) {
         break;
