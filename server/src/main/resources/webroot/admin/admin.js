@@ -48,8 +48,12 @@
 
   async function loadAccounts() {
     const body = document.getElementById('accounts-body');
-    body.replaceChildren(...(await api('GET', '/api/users'))
-      .map(a => row([a.username, a.role + (a.disabled ? ' (désactivé)' : ''), time(a.created_at)])));
+    body.replaceChildren(...(await api('GET', '/api/users')).map(a => row(
+      [a.username, a.role + (a.disabled ? ' (désactivé / disabled)' : ''), time(a.created_at)],
+      button((a.disabled ? 'Réactiver / Enable ' : 'Désactiver / Disable ') + a.username, async () => {
+        await api('POST', '/api/users/' + encodeURIComponent(a.username) + (a.disabled ? '/enable' : '/disable')).catch(show);
+        loadAccounts();
+      }))));
   }
 
   async function loadTokens() {

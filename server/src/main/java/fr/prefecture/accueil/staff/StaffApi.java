@@ -49,6 +49,9 @@ public final class StaffApi {
     routes.any().get("/session").respond(this::whoAmI);
     routes.with(Role.ADMIN).post("/users").respond(this::createUser);
     routes.with(Role.ADMIN).get("/users").respond(ctx -> staff.listAccounts().map(JsonArray::new));
+    routes.with(Role.ADMIN).post("/users/:username/disable").respond(ctx -> setDisabled(ctx, true));
+    routes.with(Role.ADMIN).post("/users/:username/enable").respond(ctx -> setDisabled(ctx, false));
+    routes.with(Role.ADMIN).put("/users/:username/password").respond(this::resetPassword);
     routes.with(Role.ADMIN).post("/tokens").respond(this::createToken);
     routes.with(Role.ADMIN).get("/tokens").respond(ctx -> staff.listTokens().map(JsonArray::new));
     routes.with(Role.ADMIN).delete("/tokens/:id").respond(this::revokeToken);
@@ -127,6 +130,35 @@ public final class StaffApi {
         .map(id -> {
           ctx.response().setStatusCode(201);
           return new JsonObject().put("id", id).put("username", username).put("role", role.code());
+        });
+  }
+
+  Future<JsonObject> setDisabled(RoutingContext ctx, boolean disabled) {
+    String username = ctx.pathParam("username");
+    if (disabled && username.equals(Access.caller(ctx).name())) {
+      throw ApiException.conflict("own_account", "You cannot disable your own account");
+    }
+    return staff.setDisabled(username, disabled).compose(found -> {
+      if (!found) {
+        return Future.failedFuture(ApiException.notFound("Account '" + username + "'"));
+      }
+      return audit.record(ctx, disabled ? "account.disabled" : "account.enabled", username, null)
+          .map(v -> new JsonObject().put("username", username).put("disabled", disabled));
+    });
+  }
+
+  Future<JsonObject> resetPassword(RoutingContext ctx) {
+    String username = ctx.pathParam("username");
+    String password = rawPassword(JsonInput.object(ctx));
+    checkStrength(password);
+    return vertx.executeBlocking(() -> hasher.hash(password))
+        .compose(hash -> staff.setPassword(username, hash))
+        .compose(found -> {
+          if (!found) {
+            return Future.failedFuture(ApiException.notFound("Account '" + username + "'"));
+          }
+          return audit.record(ctx, "account.password", username, "set by an administrator; sessions ended")
+              .map(v -> new JsonObject().put("username", username).put("passwordChanged", true));
         });
   }
 

@@ -1,5 +1,6 @@
 package fr.prefecture.accueil.staff;
 
+import fr.prefecture.accueil.db.Database;
 import fr.prefecture.accueil.http.ApiException;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -117,6 +118,32 @@ public final class StaffRepository {
               : Future.succeededFuture();
           return touch.map(v -> Optional.of(session.caller()));
         });
+  }
+
+  /** Disables or enables an account; disabling also ends its sessions. False when there is no such account. */
+  public Future<Boolean> setDisabled(String username, boolean disabled) {
+    return Database.transaction(pool, conn -> SqlTemplate.forUpdate(conn,
+            "UPDATE staff SET disabled = #{disabled} WHERE username = #{username}")
+        .execute(Map.of("disabled", disabled ? 1 : 0, "username", username))
+        .compose(updated -> {
+          if (updated.rowCount() == 0) {
+            return Future.succeededFuture(false);
+          }
+          return (disabled
+              ? SqlTemplate.forUpdate(conn, "DELETE FROM sessions WHERE staff_id = (SELECT id FROM staff WHERE username = #{username})")
+                  .execute(Map.of("username", username)).mapEmpty()
+              : Future.<Void>succeededFuture()).map(v -> true);
+        }));
+  }
+
+  /** Sets a new password hash and ends the account's sessions. False when there is no such account. */
+  public Future<Boolean> setPassword(String username, String hash) {
+    return Database.transaction(pool, conn -> SqlTemplate.forUpdate(conn,
+            "UPDATE staff SET password_hash = #{hash} WHERE username = #{username}")
+        .execute(Map.of("hash", hash, "username", username))
+        .compose(updated -> updated.rowCount() == 0 ? Future.succeededFuture(false)
+            : SqlTemplate.forUpdate(conn, "DELETE FROM sessions WHERE staff_id = (SELECT id FROM staff WHERE username = #{username})")
+                .execute(Map.of("username", username)).map(v -> true)));
   }
 
   /** Live sessions, identified by the first 16 characters of the hash of their secret. */

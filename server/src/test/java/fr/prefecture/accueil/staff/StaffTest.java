@@ -170,6 +170,36 @@ class StaffTest {
   }
 
   @Test
+  void an_admin_disables_an_account_at_once_enables_it_again_and_resets_its_password() {
+    server.post("admin", "/api/users", new JsonObject().put("username", "leaving")
+        .put("password", "long enough password").put("role", "agent"));
+    String cookie = server.login("leaving", "long enough password").orElseThrow();
+
+    assertThat(server.post("admin", "/api/users/leaving/disable", null).statusCode()).isEqualTo(200);
+    assertThat(server.client.get("/api/session").putHeader("Cookie", cookie).send().await().statusCode())
+        .as("the open session ends at once").isEqualTo(401);
+    assertThat(server.login("leaving", "long enough password")).isEmpty();
+
+    assertThat(server.post("admin", "/api/users/leaving/enable", null).statusCode()).isEqualTo(200);
+    assertThat(server.login("leaving", "long enough password")).isPresent();
+
+    assertThat(server.as("admin", HttpMethod.PUT, "/api/users/leaving/password",
+        new JsonObject().put("password", "a brand new password")).statusCode()).isEqualTo(200);
+    assertThat(server.login("leaving", "long enough password")).isEmpty();
+    assertThat(server.login("leaving", "a brand new password")).isPresent();
+    assertThat(server.as("admin", HttpMethod.PUT, "/api/users/leaving/password",
+        new JsonObject().put("password", "short")).statusCode()).isEqualTo(400);
+
+    assertThat(server.post("admin", "/api/users/nobody/disable", null).statusCode()).isEqualTo(404);
+    String admin = server.login("admin", TestServer.ADMIN_PASSWORD).orElseThrow();
+    assertThat(server.client.post("/api/users/admin/disable").putHeader("Cookie", admin)
+        .putHeader("Origin", server.baseUrl()).send().await().statusCode()).as("not one's own account").isEqualTo(409);
+    assertThat(server.get("admin", "/api/audit").bodyAsJsonArray())
+        .extracting(o -> ((JsonObject) o).getString("action"))
+        .contains("account.disabled", "account.enabled", "account.password");
+  }
+
+  @Test
   void password_hashes_are_argon2id_and_verify() {
     PasswordHasher hasher = new PasswordHasher();
     String hash = hasher.hash("un mot de passe");

@@ -33,6 +33,10 @@ class AdminPageTest {
       browser.waitForText(By.id("accounts-body"), "garde-nord");
       assertThat(server.login("garde-nord", "un mot de passe long")).isPresent();
       assertThat(browser.accessibilityViolations()).isEmpty();
+
+      browser.driver.findElement(By.xpath("//button[contains(., 'Disable garde-nord')]")).click();
+      browser.waitForText(By.id("accounts-body"), "désactivé");
+      assertThat(server.login("garde-nord", "un mot de passe long")).isEmpty();
     }
   }
 
