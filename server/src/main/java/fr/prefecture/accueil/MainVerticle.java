@@ -121,7 +121,7 @@ public final class MainVerticle extends VerticleBase {
 
             Future<Void> demo = options.demo()
                 ? new DemoData(vertx, settings.site(), time, staff, hasher, appointments,
-                    settings.dataDir().resolve("accueil.db")).install()
+                    settings.dataDir().resolve("accueil.db"), gate::admitForDemo).install()
                 : Future.succeededFuture();
             Retention retention = new Retention(pool, time, settings.retention());
             vertx.setPeriodic(RETENTION_PASS_EVERY.toMillis(), id -> retention.run());

@@ -38,14 +38,16 @@ public final class DemoData {
   private final PasswordHasher hasher;
   private final AppointmentRepository appointments;
   private final Path storeFile;
+  private final java.util.function.LongFunction<Future<?>> admit;
 
   /** Weeks of synthetic history a fresh demo store gets, so that the dashboard has something to show. */
   static final int HISTORY_WEEKS = 8;
   static final int HISTORY_PER_DAY = 150;
 
   public DemoData(Vertx vertx, Site site, SiteTime time, StaffRepository staff, PasswordHasher hasher,
-      AppointmentRepository appointments, Path storeFile) {
+      AppointmentRepository appointments, Path storeFile, java.util.function.LongFunction<Future<?>> admit) {
     this.storeFile = storeFile;
+    this.admit = admit;
     this.vertx = vertx;
     this.site = site;
     this.time = time;
@@ -70,7 +72,26 @@ public final class DemoData {
     }
     return chain.compose(v -> vertx.executeBlocking(this::history))
         .compose(v -> appointments.saveDemo(demoAppointments(time.today()), time.now().toEpochMilli()))
+        .compose(created -> arrivals().map(created))
         .onSuccess(created -> print(passwords, created)).mapEmpty();
+  }
+
+  /**
+   * Most visitors due between 25 minutes ago and 20 minutes from now are already through the gate
+   * (about 6 in 7, as on a real day), so the queues, the counters and the screens have someone.
+   */
+  private Future<Void> arrivals() {
+    java.time.Instant now = time.now();
+    return appointments.onDay(time.today(), java.util.Optional.empty()).compose(today -> {
+      Future<Void> chain = Future.succeededFuture();
+      for (var a : today) {
+        boolean due = !a.start().isBefore(now.minusSeconds(25 * 60)) && !a.start().isAfter(now.plusSeconds(20 * 60));
+        if (due && !a.cancelled() && a.id() % 7 != 3) {
+          chain = chain.compose(v -> admit.apply(a.id()).mapEmpty());
+        }
+      }
+      return chain;
+    });
   }
 
   /** On a store with no record yet, the last weeks of synthetic history (see HistoryGenerator). */

@@ -12,6 +12,7 @@ import fr.prefecture.accueil.staff.Role;
 import fr.prefecture.accueil.time.SiteTime;
 import fr.prefecture.accueil.web.Pages;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.sqlclient.Pool;
@@ -24,8 +25,12 @@ public final class GateFeature {
   private final KioskApi kiosk;
   private final ConvocationApi convocationApi;
   private final KeyApi keyApi;
+  private final Gate gate;
+  private final Site site;
 
-  private GateFeature(KioskApi kiosk, ConvocationApi convocationApi, KeyApi keyApi) {
+  private GateFeature(KioskApi kiosk, ConvocationApi convocationApi, KeyApi keyApi, Gate gate, Site site) {
+    this.gate = gate;
+    this.site = site;
     this.kiosk = kiosk;
     this.convocationApi = convocationApi;
     this.keyApi = keyApi;
@@ -42,8 +47,18 @@ public final class GateFeature {
       Gate gate = new Gate(site, time, codec, stored, scans, vertx.eventBus());
       OfflinePack pack = new OfflinePack(site, time, keys, gate, scans, appointments, invitations);
       return new GateFeature(new KioskApi(vertx, site, time, gate, scans, appointments, invitations, pack),
-          new ConvocationApi(vertx, site, time, convocations), new KeyApi(vertx, keys, audit));
+          new ConvocationApi(vertx, site, time, convocations), new KeyApi(vertx, keys, audit), gate, site);
     });
+  }
+
+  /**
+   * The demo's visitors already at the gate: admitted at the first gate under the same rules as a
+   * guard's admission by hand, recorded as such by "demo"; the scan id makes it happen once.
+   */
+  public Future<JsonObject> admitForDemo(long appointmentId) {
+    Gate.Request request = new Gate.Request("demo-arrival-" + appointmentId, site.gates().get(0).id(),
+        fr.prefecture.accueil.kiosk.admission.Direction.IN, "demo", null);
+    return gate.admitByHand(request, fr.prefecture.accueil.kiosk.convocation.ConvocationKind.APPOINTMENT, appointmentId);
   }
 
   public void mount(Routes routes) {

@@ -37,9 +37,18 @@ class DemoDataTest {
           .extracting(o -> ((JsonObject) o).getString("username"))
           .contains("demo-admin", "demo-manager", "demo-agent", "demo-guard");
       assertThat(server.get(null, "/screens/hall-a-entree").statusCode()).as("demo screens need no pairing").isEqualTo(200);
+      int inside = server.get("guard", "/api/site/inside").bodyAsJsonObject().getInteger("count");
+      assertThat(inside).as("visitors already through the gate").isGreaterThan(0);
+      int waiting = 0;
+      for (String service : new String[] {"etrangers", "titres", "vehicules", "pan", "pan-emeraude"}) {
+        waiting += server.get("agent", "/api/queues/" + service).bodyAsJsonObject().getJsonArray("waiting").size();
+      }
+      assertThat(waiting).as("visitors waiting for a counter").isEqualTo(inside);
     }
     try (TestServer again = TestServer.start(vertx, dir, now, "--demo")) {
       assertThat(again.get("manager", "/api/appointments?date=2026-11-30").bodyAsJsonArray()).hasSize(today);
+      assertThat(again.get("manager", "/api/scans?date=2026-11-30").bodyAsJsonArray())
+          .as("arrivals recorded once").extracting(o -> ((JsonObject) o).getString("scanId")).doesNotHaveDuplicates();
     }
   }
 }
