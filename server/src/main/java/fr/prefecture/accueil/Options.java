@@ -24,7 +24,7 @@ public record Options(Optional<Integer> port, Optional<Path> dataDir, Path confi
                                                      synthetic history for demos and benchmarks (empty store only)
         --port P         HTTP port (default 8080; env ACCUEIL_PORT; 0 = any free port)
         --data DIR       directory of the SQLite store and the signing keys (default ./data; env ACCUEIL_DATA)
-        --config FILE    site configuration (default config/accueil.yaml; env ACCUEIL_CONFIG)
+        --config FILE    site configuration (default config/accueil.yaml, else the demo site in the jar; env ACCUEIL_CONFIG)
         --demo           add today's demo appointments and demo staff accounts (printed at start);
                          screens open without pairing
         --now INSTANT    start the server clock at this instant, e.g. 2026-03-30T07:45:00Z
@@ -42,7 +42,8 @@ public record Options(Optional<Integer> port, Optional<Path> dataDir, Path confi
   public static Options parse(String[] args, Map<String, String> env) {
     Optional<Integer> port = Optional.ofNullable(env.get("ACCUEIL_PORT")).map(p -> port(p, "ACCUEIL_PORT"));
     Optional<Path> data = Optional.ofNullable(env.get("ACCUEIL_DATA")).map(Path::of);
-    Path config = Path.of(env.getOrDefault("ACCUEIL_CONFIG", "config/accueil.yaml"));
+    Path config = env.containsKey("ACCUEIL_CONFIG") ? Path.of(env.get("ACCUEIL_CONFIG"))
+        : fr.prefecture.accueil.site.SiteLoader.DEFAULT;
     boolean demo = false;
     Optional<Instant> now = Optional.empty();
     List<String> rest = new ArrayList<>();

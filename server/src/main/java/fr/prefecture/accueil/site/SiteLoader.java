@@ -49,10 +49,24 @@ public final class SiteLoader {
   /** The raw YAML document with the site and the server section; blocking file read. */
   public record Loaded(Site site, Map<String, Object> server) {}
 
+  /** The configuration file shipped with the product, also inside the jar. */
+  public static final Path DEFAULT = Path.of("config/accueil.yaml");
+
+  /**
+   * Reads the file (blocking). Without the default file in the working directory, the copy of the
+   * demo site inside the jar is used, so that the jar starts from anywhere.
+   */
   public static Loaded load(Path path) {
     String name = path.toString();
     String text;
     try {
+      if (path.equals(DEFAULT) && !Files.exists(path)) {
+        try (var in = SiteLoader.class.getClassLoader().getResourceAsStream("config/accueil.yaml")) {
+          if (in != null) {
+            return parse("accueil.jar!/config/accueil.yaml", new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+          }
+        }
+      }
       text = Files.readString(path);
     } catch (IOException e) {
       throw new ConfigException(name, "(file)", "cannot be read: " + e.getMessage());

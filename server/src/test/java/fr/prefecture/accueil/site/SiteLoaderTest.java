@@ -22,6 +22,16 @@ class SiteLoaderTest {
     assertThat(site.zone().getId()).isEqualTo("Europe/Paris");
   }
 
+  @Test
+  void without_a_config_directory_the_demo_site_inside_the_jar_is_used() {
+    // Tests run in server/, which has no config/ directory: the copy on the classpath is read.
+    assertThat(Files.exists(SiteLoader.DEFAULT)).isFalse();
+    Site site = SiteLoader.load(SiteLoader.DEFAULT).site();
+    assertThat(site).isEqualTo(SiteLoader.load(DEMO).site());
+    assertThatThrownBy(() -> SiteLoader.load(Path.of("no/such/file.yaml")))
+        .hasMessageContaining("no/such/file.yaml").hasMessageContaining("cannot be read");
+  }
+
   private static String demoWith(String from, String to) throws Exception {
     String text = Files.readString(DEMO);
     assertThat(text).contains(from);
