@@ -1,5 +1,6 @@
 package fr.prefecture.accueil.web;
 
+import fr.prefecture.accueil.http.ApiException;
 import fr.prefecture.accueil.site.Site;
 import fr.prefecture.accueil.staff.Access;
 import fr.prefecture.accueil.staff.Role;
@@ -35,6 +36,13 @@ public final class Pages {
           .set("Permissions-Policy", "camera=(self), microphone=(), geolocation=()");
       if (ctx.request().path().startsWith("/api/")) {
         ctx.response().headers().set("Cache-Control", "no-store");
+      }
+      try {
+        // Decoded once here: a malformed escape such as %ZZ is the client's error, not a 500 later on.
+        ctx.queryParams();
+      } catch (RuntimeException malformed) {
+        ctx.fail(ApiException.badRequest("malformed_query", "The query string is not valid URL encoding"));
+        return;
       }
       ctx.next();
     });

@@ -61,6 +61,35 @@ class ApiFuzzTest {
   }
 
   @Test
+  void hostile_query_strings_on_every_read_route_get_a_4xx_json_error_never_a_5xx(Vertx vertx) {
+    Garbage garbage = new Garbage(SEED + 2);
+    String[] keys = {"date", "from", "to", "by", "service", "q", "format", "source", "dryRun", "limit"};
+    String[] values = {"", "2026-03-30", "2026-02-30", "30/03/2026", "9999-12-31", "0001-01-01", "hour", "weekday-hour",
+        "csv", "raw", "true", "titres", "../../etc/passwd", "%00", "%ZZ", "'; DROP TABLE scans; --", "é", "1e9", "-1"};
+    try (TestServer server = TestServer.start(vertx, dir, Instant.parse("2026-03-28T08:00:00Z"))) {
+      String token = server.token("admin");
+      SoftAssertions soft = new SoftAssertions();
+      for (Routes.Declared route : server.verticle.routes().declared()) {
+        if (route.method() != HttpMethod.GET) {
+          continue;
+        }
+        String path = "/api" + route.path().replaceAll(":[a-zA-Z]+", garbage.nextInt(2) == 0 ? "999999" : "titres");
+        for (int i = 0; i < 25; i++) {
+          StringBuilder query = new StringBuilder();
+          for (int k = 1 + garbage.nextInt(4); k > 0; k--) {
+            String value = garbage.nextInt(4) == 0 ? garbage.randomString(12) : values[garbage.nextInt(values.length)];
+            query.append(query.length() == 0 ? "?" : "&").append(keys[garbage.nextInt(keys.length)]).append('=')
+                .append(value.startsWith("%") ? value : java.net.URLEncoder.encode(value, StandardCharsets.UTF_8));
+          }
+          HttpResponse<Buffer> response = server.request(HttpMethod.GET, path + query, token).send().await();
+          soft.assertThat(response.statusCode()).as("GET " + path + query).isLessThan(500);
+        }
+      }
+      soft.assertAll();
+    }
+  }
+
+  @Test
   void mutated_csv_files_never_cause_a_5xx_and_only_valid_rows_are_stored(Vertx vertx) {
     Garbage garbage = new Garbage(SEED + 1);
     String valid = "reference;service;date;heure;nom;duree;email\r\n"
