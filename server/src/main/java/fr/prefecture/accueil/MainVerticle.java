@@ -10,6 +10,7 @@ import fr.prefecture.accueil.demo.DemoData;
 import fr.prefecture.accueil.device.Devices;
 import fr.prefecture.accueil.gate.GateFeature;
 import fr.prefecture.accueil.http.Failures;
+import fr.prefecture.accueil.http.MalformedPaths;
 import fr.prefecture.accueil.http.Routes;
 import fr.prefecture.accueil.indicator.IndicatorFeature;
 import fr.prefecture.accueil.privacy.Retention;
@@ -126,7 +127,7 @@ public final class MainVerticle extends VerticleBase {
             Retention retention = new Retention(pool, time, settings.retention());
             vertx.setPeriodic(RETENTION_PASS_EVERY.toMillis(), id -> retention.run());
             return demo.compose(v -> retention.run())
-                .compose(v -> vertx.createHttpServer().requestHandler(root).listen(settings.port()));
+                .compose(v -> vertx.createHttpServer().requestHandler(MalformedPaths.guard(root)).listen(settings.port()));
           })
           .map(s -> {
             server = s;

@@ -103,6 +103,14 @@ class ErrorsTest {
   }
 
   @Test
+  void broken_percent_escapes_in_the_path_or_the_query_are_400() {
+    assertError(server.get("admin", "/api/appointments/%ZZ"), 400, "malformed_path");
+    assertError(server.get("admin", "/api/%C3%A9%Z"), 400, "malformed_path");
+    assertError(server.get("admin", "/api/appointments?date=%ZZ"), 400, "malformed_query");
+    assertError(server.get(null, "/screens/%ZZ"), 400, "malformed_path");
+  }
+
+  @Test
   void pages_carry_security_headers() {
     HttpResponse<Buffer> response = server.get(null, "/login");
     assertThat(response.statusCode()).isEqualTo(200);
