@@ -241,6 +241,12 @@
       }
     };
     source.addEventListener('state', handler(function (data) {
+      if (data.languageMode === 'alternate' || data.languageMode === 'side-by-side') {
+        config.alternate = data.languageMode === 'alternate';
+        body.dataset.languageMode = data.languageMode;
+        body.classList.toggle('mode-alternate', config.alternate);
+        body.classList.toggle('mode-side-by-side', !config.alternate);
+      }
       if (typeof data.html === 'string') {
         replaceContent(data.html);
       }

@@ -50,6 +50,8 @@ final class BoardApi {
     routes.with(Role.MANAGER).put("/service-states/:service").respond(this::putState);
     routes.with(Role.MANAGER).put("/screens/:id/playlist").respond(this::putPlaylist);
     routes.with(Role.MANAGER).delete("/screens/:id/playlist").respond(this::resetPlaylist);
+    routes.with(Role.MANAGER).put("/screens/:id/languages").respond(this::putLanguages);
+    routes.with(Role.MANAGER).delete("/screens/:id/languages").respond(this::resetLanguages);
   }
 
   /** Changes a screen's playlist while the site runs: the screen picks it up at once, no reload. */
@@ -93,6 +95,31 @@ final class BoardApi {
           JsonArray configured = new JsonArray();
           screen.playlist().forEach(p -> configured.add(new JsonObject().put("layout", p.layout()).put("seconds", p.seconds())));
           return new JsonObject().put("screen", screen.id()).put("playlist", configured).put("changed", false);
+        });
+  }
+
+  /** French and English side by side, or one after the other: changed live, like the playlist. */
+  Future<JsonObject> putLanguages(RoutingContext ctx) {
+    Site.Screen screen = screen(ctx);
+    String languages = JsonInput.string(JsonInput.object(ctx), "languages");
+    if (!languages.equals("side-by-side") && !languages.equals("alternate")) {
+      throw ApiException.badRequest("invalid_field", "Field 'languages' must be 'side-by-side' or 'alternate'");
+    }
+    return board.putLanguageMode(screen.id(), languages, time.now(), ScreenInput.who(ctx))
+        .compose(v -> audit.record(ctx, "screen.languages", screen.id(), languages))
+        .map(v -> {
+          vertx.eventBus().publish(Events.SIGNAGE, new JsonObject().put("zones", new JsonArray().add(screen.zone())));
+          return new JsonObject().put("screen", screen.id()).put("languages", languages).put("changed", true);
+        });
+  }
+
+  Future<JsonObject> resetLanguages(RoutingContext ctx) {
+    Site.Screen screen = screen(ctx);
+    return board.clearLanguageMode(screen.id())
+        .compose(cleared -> audit.record(ctx, "screen.languages", screen.id(), "back to the configuration"))
+        .map(v -> {
+          vertx.eventBus().publish(Events.SIGNAGE, new JsonObject().put("zones", new JsonArray().add(screen.zone())));
+          return new JsonObject().put("screen", screen.id()).put("languages", screen.languages()).put("changed", false);
         });
   }
 

@@ -106,6 +106,32 @@ final class BoardRepository {
           changed_by = excluded.changed_by""").execute(params).mapEmpty();
   }
 
+  /** Language modes changed by managers, by screen id. */
+  Future<Map<String, String>> languageModes() {
+    return pool.query("SELECT screen, languages FROM screen_languages").execute().map(rows -> {
+      Map<String, String> out = new HashMap<>();
+      rows.forEach(r -> out.put(r.getString("screen"), r.getString("languages")));
+      return out;
+    });
+  }
+
+  Future<Void> putLanguageMode(String screen, String languages, Instant now, String by) {
+    Map<String, Object> params = new HashMap<>();
+    params.put("screen", screen);
+    params.put("languages", languages);
+    params.put("now", now.toEpochMilli());
+    params.put("by", by);
+    return SqlTemplate.forUpdate(pool, """
+        INSERT INTO screen_languages (screen, languages, changed_at, changed_by) VALUES (#{screen}, #{languages}, #{now}, #{by})
+        ON CONFLICT (screen) DO UPDATE SET languages = excluded.languages, changed_at = excluded.changed_at,
+          changed_by = excluded.changed_by""").execute(params).mapEmpty();
+  }
+
+  Future<Boolean> clearLanguageMode(String screen) {
+    return SqlTemplate.forUpdate(pool, "DELETE FROM screen_languages WHERE screen = #{screen}")
+        .execute(Map.of("screen", screen)).map(r -> r.rowCount() > 0);
+  }
+
   Future<Boolean> clearPlaylist(String screen) {
     return SqlTemplate.forUpdate(pool, "DELETE FROM screen_playlists WHERE screen = #{screen}")
         .execute(Map.of("screen", screen)).map(r -> r.rowCount() > 0);

@@ -39,7 +39,9 @@ final class ScreenApi {
     Instant now = time.now();
     Map<String, Integer> connected = hub.connected();
     Future<Map<String, JsonArray>> changed = board.playlists();
-    return contacts.lastSeen().compose(seen -> changed.map(playlists -> {
+    Future<Map<String, String>> modes = board.languageModes();
+    return contacts.lastSeen().compose(seen -> Future.all(changed, modes).map(both -> {
+      Map<String, JsonArray> playlists = changed.result();
       JsonArray out = new JsonArray();
       for (Site.Screen s : site.screens()) {
         Instant last = seen.get(s.id());
@@ -50,7 +52,9 @@ final class ScreenApi {
         boolean playlistChanged = playlists.containsKey(s.id());
         out.add(new JsonObject().put("id", s.id())
             .put("name", new JsonObject().put("fr", s.name().fr()).put("en", s.name().en()))
-            .put("zone", s.zone()).put("orientation", s.orientation()).put("languages", s.languages())
+            .put("zone", s.zone()).put("orientation", s.orientation())
+            .put("languages", modes.result().getOrDefault(s.id(), s.languages()))
+            .put("languagesChanged", modes.result().containsKey(s.id()))
             .put("chime", s.chime()).put("playlist", playlistChanged ? playlists.get(s.id()) : playlist)
             .put("playlistChanged", playlistChanged).put("url", "/screens/" + s.id())
             .put("online", online).put("connections", here).put("lastSeen", last == null ? null : time.iso(last)));

@@ -51,7 +51,7 @@ final class ScreenContent {
   /** Everything the screens show at one instant. */
   record Snapshot(Instant now, List<Notice> notices, List<StoredAlert> alerts, List<BoardRepository.QuarterFigures> quarters,
       Map<String, BoardRepository.ServiceState> states, List<Call> calls, Map<String, Integer> waiting,
-      Map<String, io.vertx.core.json.JsonArray> playlists) {}
+      Map<String, io.vertx.core.json.JsonArray> playlists, Map<String, String> languages) {}
 
   private final Site site;
   private final SiteTime time;
@@ -83,10 +83,11 @@ final class ScreenContent {
     Future<List<Call>> c = calls.today(allServices, 200);
     Future<Map<String, Integer>> w = waiting.today();
     Future<Map<String, io.vertx.core.json.JsonArray>> p = board.playlists();
-    return Future.all(List.of(n, a, q, s, c, w, p)).map(all -> {
+    Future<Map<String, String>> l = board.languageModes();
+    return Future.all(List.of(n, a, q, s, c, w, p, l)).map(all -> {
       Map<String, BoardRepository.ServiceState> states = new HashMap<>();
       s.result().forEach(st -> states.put(st.service(), st));
-      return new Snapshot(now, n.result(), a.result(), q.result(), states, c.result(), w.result(), p.result());
+      return new Snapshot(now, n.result(), a.result(), q.result(), states, c.result(), w.result(), p.result(), l.result());
     });
   }
 
@@ -97,9 +98,10 @@ final class ScreenContent {
     return inZone.isEmpty() ? screen.directions().keySet() : inZone;
   }
 
-  ScreenView view(Site.Screen screen) {
+  ScreenView view(Site.Screen screen, Snapshot s) {
+    String languages = s.languages().getOrDefault(screen.id(), screen.languages());
     return new ScreenView(screen.id(), screen.name().fr(), screen.zone(), Orientation.fromCode(screen.orientation()),
-        LanguageMode.fromCode(screen.languages()), screen.chime());
+        LanguageMode.fromCode(languages), screen.chime());
   }
 
   ScreenPage page(Site.Screen screen, Snapshot s) {
@@ -108,7 +110,7 @@ final class ScreenContent {
     List<PlaylistEntry> playlist = playlist(screen, s).stream()
         .map(p -> new PlaylistEntry(p.layout(), p.seconds())).toList();
     List<AlertView> open = s.alerts().stream().map(ScreenContent::alertView).flatMap(Optional::stream).toList();
-    return ScreenPlanner.plan(view(screen), playlist, models, open, java.time.Clock.fixed(s.now(), time.zone()));
+    return ScreenPlanner.plan(view(screen, s), playlist, models, open, java.time.Clock.fixed(s.now(), time.zone()));
   }
 
   /** The playlist a manager set for this screen while the site runs, else the configured one. */

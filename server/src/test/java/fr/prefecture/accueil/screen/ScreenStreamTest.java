@@ -201,6 +201,16 @@ class ScreenStreamTest {
           .isEqualTo(200);
       JsonArray back = screen.next("state").json().getJsonArray("playlist");
       assertThat(back).extracting(o -> ((JsonObject) o).getString("layout")).contains("charter").doesNotContain("access");
+
+      // attente-etrangers alternates French and English; side by side from now on, live.
+      assertThat(server.as("manager", HttpMethod.PUT, "/api/screens/attente-etrangers/languages",
+          new JsonObject().put("languages", "side-by-side")).statusCode()).isEqualTo(200);
+      assertThat(screen.next("state").json().getString("languageMode")).isEqualTo("side-by-side");
+      assertThat(server.as("manager", HttpMethod.DELETE, "/api/screens/attente-etrangers/languages", null).statusCode())
+          .isEqualTo(200);
+      assertThat(screen.next("state").json().getString("languageMode")).isEqualTo("alternate");
+      assertThat(server.as("manager", HttpMethod.PUT, "/api/screens/attente-etrangers/languages",
+          new JsonObject().put("languages", "klingon")).statusCode()).isEqualTo(400);
     }
     JsonObject cinema = new JsonObject().put("playlist", new JsonArray()
         .add(new JsonObject().put("layout", "cinema").put("seconds", 20)));

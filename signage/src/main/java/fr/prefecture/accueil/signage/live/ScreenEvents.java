@@ -33,10 +33,14 @@ public final class ScreenEvents {
         this.renderer = Objects.requireNonNull(renderer, "renderer");
     }
 
-    /** Data of a {@code state} event; send one first on every new connection. */
+    /**
+     * Data of a {@code state} event; send one first on every new connection. It carries the language
+     * mode too, which a manager may change while the screen runs.
+     */
     public String state(ScreenPage page) {
         String playlist = page.slides().stream().map(ScreenEvents::slide).collect(Collectors.joining(",", "[", "]"));
         return "{\"html\":" + Json.string(renderer.content(page))
+                + ",\"languageMode\":" + Json.string(page.screen().languageMode().code())
                 + ",\"playlist\":" + playlist
                 + ",\"alert\":" + (page.alert() == null ? "null" : alertObject(page.alert())) + "}";
     }
