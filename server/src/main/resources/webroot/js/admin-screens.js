@@ -328,6 +328,7 @@
     editing = screen;
     document.getElementById('playlist-title').firstChild.textContent = 'Programme de « ' + screen.name.fr + ' » ';
     showPlaylist(screen.playlist);
+    document.getElementById('playlist-languages').value = screen.languages;
     var form = document.getElementById('playlist-form');
     form.hidden = false;
     form.querySelector('select, input, button').focus();
@@ -341,13 +342,18 @@
 
   document.getElementById('playlist-form').addEventListener('submit', function (event) {
     event.preventDefault();
-    api('PUT', '/screens/' + encodeURIComponent(editing.id) + '/playlist', { playlist: readPlaylist() })
+    var path = '/screens/' + encodeURIComponent(editing.id);
+    api('PUT', path + '/playlist', { playlist: readPlaylist() })
+      .then(function () { return api('PUT', path + '/languages', { languages: document.getElementById('playlist-languages').value }); })
       .then(function () { say('Programme enregistré, l\'écran le prend tout de suite / Playlist saved, the screen takes it at once'); return loadScreens(); })
       .catch(function (e) { fail(e.message); });
   });
 
   document.getElementById('playlist-reset').addEventListener('click', function () {
-    api('DELETE', '/screens/' + encodeURIComponent(editing.id) + '/playlist')
+    var path = '/screens/' + encodeURIComponent(editing.id);
+    api('DELETE', path + '/languages')
+      .then(function (languages) { document.getElementById('playlist-languages').value = languages.languages; })
+      .then(function () { return api('DELETE', path + '/playlist'); })
       .then(function (answer) { showPlaylist(answer.playlist); say('Programme de la configuration rétabli / Configured playlist restored'); return loadScreens(); })
       .catch(function (e) { fail(e.message); });
   });

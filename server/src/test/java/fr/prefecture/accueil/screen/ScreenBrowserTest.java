@@ -96,6 +96,7 @@ class ScreenBrowserTest {
       JsonObject first = server.get("manager", "/api/screens").bodyAsJsonArray().getJsonObject(0);
       assertThat(first.getBoolean("playlistChanged")).isTrue();
       assertThat(first.getJsonArray("playlist")).hasSize(before - 1);
+      assertThat(first.getBoolean("languagesChanged")).isTrue();
       assertThat(browser.accessibilityViolations()).isEmpty();
     }
   }
