@@ -77,11 +77,12 @@ public final class AppointmentApi {
     } else {
       throw ApiException.badRequest("invalid_body", "The body must be an appointment object or an array of them");
     }
-    AppointmentRepository.ImportCounts[] counts = new AppointmentRepository.ImportCounts[1];
-    return appointments.save(rows, time.now().toEpochMilli(), counts).map(ids -> {
-      ctx.response().setStatusCode(counts[0].created() > 0 ? 201 : 200);
-      JsonObject out = new JsonObject().put("created", counts[0].created())
-          .put("updated", counts[0].updated()).put("unchanged", counts[0].unchanged());
+    return appointments.save(rows, time.now().toEpochMilli()).map(saved -> {
+      AppointmentRepository.ImportCounts counts = saved.counts();
+      List<Long> ids = saved.ids();
+      ctx.response().setStatusCode(counts.created() > 0 ? 201 : 200);
+      JsonObject out = new JsonObject().put("created", counts.created())
+          .put("updated", counts.updated()).put("unchanged", counts.unchanged());
       return batch ? out.put("ids", new JsonArray(new ArrayList<>(ids))) : out.put("id", ids.get(0));
     });
   }
@@ -125,12 +126,12 @@ public final class AppointmentApi {
       return Future.succeededFuture(new JsonObject().put("dryRun", true).put("imported", 0)
           .put("valid", result.rows().size()).put("errors", new JsonArray()));
     }
-    AppointmentRepository.ImportCounts[] counts = new AppointmentRepository.ImportCounts[1];
-    return appointments.save(result.rows(), time.now().toEpochMilli(), counts)
-        .compose(ids -> audit.record(ctx, "appointments.imported", null, counts[0].created() + " new, "
-            + counts[0].updated() + " updated, " + counts[0].unchanged() + " unchanged").map(ids))
-        .map(ids -> new JsonObject().put("dryRun", false).put("imported", counts[0].created())
-            .put("updated", counts[0].updated()).put("unchanged", counts[0].unchanged())
+    return appointments.save(result.rows(), time.now().toEpochMilli())
+        .map(AppointmentRepository.Saved::counts)
+        .compose(counts -> audit.record(ctx, "appointments.imported", null, counts.created() + " new, "
+            + counts.updated() + " updated, " + counts.unchanged() + " unchanged").map(counts))
+        .map(counts -> new JsonObject().put("dryRun", false).put("imported", counts.created())
+            .put("updated", counts.updated()).put("unchanged", counts.unchanged())
             .put("errors", new JsonArray()));
   }
 

@@ -1,5 +1,6 @@
 package fr.prefecture.accueil.appointment;
 
+import fr.prefecture.accueil.db.Rows;
 import fr.prefecture.accueil.db.Database;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
@@ -16,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.StreamSupport;
 
 /** Appointments: create (idempotent on the booking tool's reference), list by day, cancel. */
 public final class AppointmentRepository {
@@ -38,12 +38,14 @@ public final class AppointmentRepository {
   public Future<Integer> saveDemo(List<Demo> demo, long now) {
     List<NewAppointment> rows = demo.stream().map(d -> new NewAppointment(d.service(), d.start(), d.day(),
         d.durationMinutes(), d.name(), null, null, d.reference())).toList();
-    ImportCounts[] counts = new ImportCounts[1];
-    return save(rows, now, counts).map(ids -> counts[0].created());
+    return save(rows, now).map(saved -> saved.counts().created());
   }
 
   /** What an import did: new rows, rows changed in the booking tool, rows already up to date. */
   record ImportCounts(int created, int updated, int unchanged) {}
+
+  /** The ids of the rows, in order, and what saving them did. */
+  record Saved(List<Long> ids, ImportCounts counts) {}
 
   private final Pool pool;
   private final SqlTemplate<Map<String, Object>, RowSet<Appointment>> byId;
@@ -75,14 +77,14 @@ public final class AppointmentRepository {
   }
 
   public Future<Optional<Appointment>> find(long id) {
-    return byId.execute(Map.of("id", id)).map(AppointmentRepository::first);
+    return byId.execute(Map.of("id", id)).map(Rows::first);
   }
 
   public Future<List<Appointment>> onDay(LocalDate day, Optional<String> service) {
     Future<RowSet<Appointment>> rows = service.isPresent()
         ? byDayAndService.execute(Map.of("day", day.toString(), "service", service.get()))
         : byDay.execute(Map.of("day", day.toString()));
-    return rows.map(AppointmentRepository::list);
+    return rows.map(Rows::list);
   }
 
   public Future<Boolean> cancel(long id, long now) {
@@ -93,7 +95,7 @@ public final class AppointmentRepository {
    * Stores the rows in one transaction. A row whose reference is already stored is not duplicated:
    * it is updated when the booking tool changed it, left alone otherwise. Returns the ids in order.
    */
-  Future<List<Long>> save(List<NewAppointment> rows, long now, ImportCounts[] counts) {
+  Future<Saved> save(List<NewAppointment> rows, long now) {
     return Database.transaction(pool, conn -> existing(conn, rows).compose(known -> {
       List<Long> ids = new ArrayList<>();
       int[] tally = new int[3];
@@ -121,8 +123,7 @@ public final class AppointmentRepository {
         }
       }
       return chain.map(v -> {
-        counts[0] = new ImportCounts(tally[0], tally[1], tally[2]);
-        return ids;
+        return new Saved(ids, new ImportCounts(tally[0], tally[1], tally[2]));
       });
     }));
   }
@@ -162,12 +163,5 @@ public final class AppointmentRepository {
     return chain.map(v -> found);
   }
 
-  private static <T> Optional<T> first(Iterable<T> rows) {
-    var it = rows.iterator();
-    return it.hasNext() ? Optional.of(it.next()) : Optional.empty();
-  }
 
-  private static <T> List<T> list(Iterable<T> rows) {
-    return StreamSupport.stream(rows.spliterator(), false).toList();
-  }
 }

@@ -1,5 +1,6 @@
 package fr.prefecture.accueil.device;
 
+import fr.prefecture.accueil.db.Rows;
 import fr.prefecture.accueil.staff.Device;
 import fr.prefecture.accueil.staff.DeviceKind;
 import fr.prefecture.accueil.staff.DeviceTokens;
@@ -94,13 +95,13 @@ final class DeviceRepository implements DeviceTokens {
   /** Spends a pairing code: the device now holds the token; empty for an unknown, used or expired code. */
   Future<Optional<Device>> pair(String codeHash, String tokenHash) {
     return pair.execute(Map.of("codeHash", codeHash, "tokenHash", tokenHash, "now", clock.millis()))
-        .map(DeviceRepository::first);
+        .map(Rows::first);
   }
 
   @Override
   public Future<Optional<Device>> byTokenHash(String tokenHash) {
     return byToken.execute(Map.of("hash", tokenHash)).compose(rows -> {
-      Optional<Live> live = first(rows);
+      Optional<Live> live = Rows.first(rows);
       if (live.isEmpty()) {
         return Future.succeededFuture(Optional.empty());
       }
@@ -127,11 +128,7 @@ final class DeviceRepository implements DeviceTokens {
     params.put("id", id);
     params.put("by", by);
     params.put("now", clock.millis());
-    return revoke.execute(params).map(DeviceRepository::first);
+    return revoke.execute(params).map(Rows::first);
   }
 
-  private static <T> Optional<T> first(Iterable<T> rows) {
-    var it = rows.iterator();
-    return it.hasNext() ? Optional.of(it.next()) : Optional.empty();
-  }
 }

@@ -1,5 +1,6 @@
 package fr.prefecture.accueil.gate;
 
+import fr.prefecture.accueil.db.Rows;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.RowSet;
@@ -36,11 +37,11 @@ final class ConvocationRepository {
   }
 
   Future<Optional<Stored>> latest(String kind, long id) {
-    return latest.execute(Map.of("kind", kind, "id", id)).map(ConvocationRepository::first);
+    return latest.execute(Map.of("kind", kind, "id", id)).map(Rows::first);
   }
 
   Future<Optional<Stored>> byManualCode(String manualCode) {
-    return byManualCode.execute(Map.of("code", manualCode)).map(ConvocationRepository::first);
+    return byManualCode.execute(Map.of("code", manualCode)).map(Rows::first);
   }
 
   Future<Void> save(Stored stored, long now) {
@@ -54,8 +55,4 @@ final class ConvocationRepository {
     return insert.execute(params).mapEmpty();
   }
 
-  private static <T> Optional<T> first(RowSet<T> rows) {
-    var it = rows.iterator();
-    return it.hasNext() ? Optional.of(it.next()) : Optional.empty();
-  }
 }

@@ -1,5 +1,6 @@
 package fr.prefecture.accueil.gate;
 
+import fr.prefecture.accueil.db.Rows;
 import fr.prefecture.accueil.db.Database;
 import fr.prefecture.accueil.kiosk.convocation.ConvocationKind;
 import io.vertx.core.Future;
@@ -144,11 +145,11 @@ final class ScanRepository {
   }
 
   Future<List<JsonObject>> onDay(LocalDate day) {
-    return onDay.execute(Map.of("day", day.toString())).map(ScanRepository::list);
+    return onDay.execute(Map.of("day", day.toString())).map(Rows::list);
   }
 
   Future<List<Inside>> inside(LocalDate day) {
-    return inside.execute(Map.of("day", day.toString())).map(ScanRepository::list);
+    return inside.execute(Map.of("day", day.toString())).map(Rows::list);
   }
 
   /** Runs a scan's reads and writes in one write transaction, so that two gates never both admit one entry. */
@@ -229,9 +230,4 @@ final class ScanRepository {
     }
   }
 
-  private static <T> List<T> list(RowSet<T> rows) {
-    List<T> out = new ArrayList<>();
-    rows.forEach(out::add);
-    return out;
-  }
 }

@@ -1,5 +1,6 @@
 package fr.prefecture.accueil.queue;
 
+import fr.prefecture.accueil.db.Rows;
 import fr.prefecture.accueil.db.Database;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
@@ -13,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.stream.StreamSupport;
 
 /**
  * Tickets, their steps, the calls shown on screens, and PAN slot states. Every change runs in one
@@ -70,7 +70,7 @@ final class TicketRepository {
               ORDER BY a.arrived_at, a.id""")
           .mapTo(r -> new Arrival(r.getLong("id"), r.getString("service"), Instant.ofEpochMilli(r.getLong("start_at")),
               Instant.ofEpochMilli(r.getLong("arrived_at"))))
-          .execute(Map.of("day", day.toString())).map(TicketRepository::list);
+          .execute(Map.of("day", day.toString())).map(Rows::list);
     }
 
     /** The next number of the service's day, allocated inside the caller's transaction. */
@@ -138,19 +138,19 @@ final class TicketRepository {
     Future<List<Ticket>> ofService(LocalDate day, String service) {
       return SqlTemplate.forQuery(client, TICKET + " WHERE t.local_date = #{day} AND t.service = #{service}")
           .mapTo(TicketRepository::ticket)
-          .execute(Map.of("day", day.toString(), "service", service)).map(TicketRepository::list);
+          .execute(Map.of("day", day.toString(), "service", service)).map(Rows::list);
     }
 
     Future<Optional<Ticket>> find(long id) {
       return SqlTemplate.forQuery(client, TICKET + " WHERE t.id = #{id}").mapTo(TicketRepository::ticket)
-          .execute(Map.of("id", id)).map(TicketRepository::first);
+          .execute(Map.of("id", id)).map(Rows::first);
     }
 
     Future<Optional<Ticket>> calledAt(String counter, LocalDate day) {
       return SqlTemplate.forQuery(client, TICKET
               + " WHERE t.local_date = #{day} AND t.counter = #{counter} AND t.status = 'called' ORDER BY t.id LIMIT 1")
           .mapTo(TicketRepository::ticket)
-          .execute(Map.of("day", day.toString(), "counter", counter)).map(TicketRepository::first);
+          .execute(Map.of("day", day.toString(), "counter", counter)).map(Rows::first);
     }
 
     /** Whether the service's last first call of the day was for a booked visitor (empty: no call yet). */
@@ -160,7 +160,7 @@ final class TicketRepository {
               WHERE e.local_date = #{day} AND e.service = #{service} AND e.type = 'call'
               ORDER BY e.id DESC LIMIT 1""")
           .mapTo(r -> Ticket.Kind.of(r.getString("kind")).booked())
-          .execute(Map.of("day", day.toString(), "service", service)).map(TicketRepository::first);
+          .execute(Map.of("day", day.toString(), "service", service)).map(Rows::first);
     }
 
     /** Moves a ticket to called (or called again); false when it was not in the expected status. */
@@ -194,7 +194,7 @@ final class TicketRepository {
               WHERE local_date = #{day} AND service = #{service} AND status <> 'cancelled' ORDER BY start_at, id""")
           .mapTo(r -> new Booking(r.getLong("id"), r.getString("visitor_name"),
               Instant.ofEpochMilli(r.getLong("start_at")), instant(r, "arrived_at")))
-          .execute(Map.of("day", day.toString(), "service", service)).map(TicketRepository::list);
+          .execute(Map.of("day", day.toString(), "service", service)).map(Rows::list);
     }
 
     /** Walk-in tickets given a PAN slot of the service that day. */
@@ -202,7 +202,7 @@ final class TicketRepository {
       return SqlTemplate.forQuery(client, TICKET
               + " WHERE t.local_date = #{day} AND t.origin_service = #{service} AND t.kind = 'slot' ORDER BY t.id")
           .mapTo(TicketRepository::ticket)
-          .execute(Map.of("day", day.toString(), "service", service)).map(TicketRepository::list);
+          .execute(Map.of("day", day.toString(), "service", service)).map(Rows::list);
     }
 
     /** Slot starts (epoch ms) staff changed that day, with open or closed. */
@@ -248,12 +248,5 @@ final class TicketRepository {
     return ms == null ? null : Instant.ofEpochMilli(ms);
   }
 
-  private static <T> Optional<T> first(Iterable<T> rows) {
-    var it = rows.iterator();
-    return it.hasNext() ? Optional.of(it.next()) : Optional.empty();
-  }
 
-  private static <T> List<T> list(Iterable<T> rows) {
-    return StreamSupport.stream(rows.spliterator(), false).toList();
-  }
 }

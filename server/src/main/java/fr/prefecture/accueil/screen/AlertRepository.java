@@ -1,5 +1,6 @@
 package fr.prefecture.accueil.screen;
 
+import fr.prefecture.accueil.db.Rows;
 import fr.prefecture.accueil.db.Database;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -132,19 +133,19 @@ final class AlertRepository {
   }
 
   Future<List<StoredAlert>> open() {
-    return open.execute(Map.of()).map(AlertRepository::list);
+    return open.execute(Map.of()).map(Rows::list);
   }
 
   Future<List<StoredAlert>> recent(int limit) {
-    return recent.execute(Map.of("limit", limit)).map(AlertRepository::list);
+    return recent.execute(Map.of("limit", limit)).map(Rows::list);
   }
 
   Future<Optional<StoredAlert>> find(long id) {
-    return byId.execute(Map.of("id", id)).map(rows -> list(rows).stream().findFirst());
+    return byId.execute(Map.of("id", id)).map(Rows::first);
   }
 
   Future<Optional<StoredAlert>> findCap(String sender, String identifier) {
-    return byCap.execute(Map.of("sender", sender, "identifier", identifier)).map(rows -> list(rows).stream().findFirst());
+    return byCap.execute(Map.of("sender", sender, "identifier", identifier)).map(Rows::first);
   }
 
   /** Ends an open alert; false when it was already ended. */
@@ -163,7 +164,4 @@ final class AlertRepository {
         .map(rows -> StreamSupport.stream(rows.spliterator(), false).toList());
   }
 
-  private static List<StoredAlert> list(RowSet<StoredAlert> rows) {
-    return StreamSupport.stream(rows.spliterator(), false).toList();
-  }
 }

@@ -1,5 +1,6 @@
 package fr.prefecture.accueil.staff;
 
+import fr.prefecture.accueil.db.Rows;
 import fr.prefecture.accueil.db.Database;
 import fr.prefecture.accueil.http.ApiException;
 import io.vertx.core.Future;
@@ -76,7 +77,7 @@ public final class StaffRepository {
   }
 
   public Future<Optional<Account>> findByUsername(String username) {
-    return byUsername.execute(Map.of("username", username)).map(StaffRepository::first);
+    return byUsername.execute(Map.of("username", username)).map(Rows::first);
   }
 
   public Future<Long> createAccount(String username, String hash, Role role, long now) {
@@ -104,7 +105,7 @@ public final class StaffRepository {
    * time is written at most once a minute so that busy pages do not turn reads into writes.
    */
   public Future<Optional<Caller>> sessionCaller(String tokenHash, long now, long idleMillis) {
-    return sessionByHash.execute(Map.of("hash", tokenHash)).map(StaffRepository::first)
+    return sessionByHash.execute(Map.of("hash", tokenHash)).map(Rows::first)
         .compose(found -> {
           if (found.isEmpty()) {
             return Future.succeededFuture(Optional.empty());
@@ -174,7 +175,7 @@ public final class StaffRepository {
   }
 
   public Future<Optional<Caller>> tokenCaller(String tokenHash) {
-    return tokenByHash.execute(Map.of("hash", tokenHash)).map(StaffRepository::first);
+    return tokenByHash.execute(Map.of("hash", tokenHash)).map(Rows::first);
   }
 
   public Future<Boolean> revokeToken(long id, long now) {
@@ -191,10 +192,6 @@ public final class StaffRepository {
         .map(rows -> StreamSupport.stream(rows.spliterator(), false).map(Row::toJson).toList());
   }
 
-  private static <T> Optional<T> first(Iterable<T> rows) {
-    var it = rows.iterator();
-    return it.hasNext() ? Optional.of(it.next()) : Optional.empty();
-  }
 
   static boolean isUniqueViolation(Throwable e) {
     String message = String.valueOf(e.getMessage());
