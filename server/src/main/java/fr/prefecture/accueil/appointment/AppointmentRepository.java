@@ -97,25 +97,28 @@ public final class AppointmentRepository {
    */
   Future<Saved> save(List<NewAppointment> rows, long now) {
     return Database.transaction(pool, conn -> existing(conn, rows).compose(known -> {
-      List<Long> ids = new ArrayList<>();
+      // Inserts complete later in the chain: each id goes to its row's place, so the ids follow the rows.
+      Long[] ids = new Long[rows.size()];
       int[] tally = new int[3];
       Future<Void> chain = Future.succeededFuture();
-      for (NewAppointment row : rows) {
+      for (int i = 0; i < rows.size(); i++) {
+        NewAppointment row = rows.get(i);
+        int at = i;
         Appointment old = row.reference() == null ? null : known.get(row.reference());
         if (old == null) {
           chain = chain.compose(v -> conn.preparedQuery(INSERT).execute(tuple(
                   row.service(), row.start().toEpochMilli(), row.localDate().toString(), row.durationMinutes(),
                   row.name(), row.email(), row.phone(), row.reference(), now))
               .map(r -> {
-                ids.add(r.iterator().next().getLong("id"));
+                ids[at] = r.iterator().next().getLong("id");
                 tally[0]++;
                 return null;
               }));
         } else if (same(old, row)) {
-          ids.add(old.id());
+          ids[at] = old.id();
           tally[2]++;
         } else {
-          ids.add(old.id());
+          ids[at] = old.id();
           tally[1]++;
           chain = chain.compose(v -> conn.preparedQuery(UPDATE).execute(tuple(
               row.service(), row.start().toEpochMilli(), row.localDate().toString(), row.durationMinutes(),
@@ -123,7 +126,7 @@ public final class AppointmentRepository {
         }
       }
       return chain.map(v -> {
-        return new Saved(ids, new ImportCounts(tally[0], tally[1], tally[2]));
+        return new Saved(List.of(ids), new ImportCounts(tally[0], tally[1], tally[2]));
       });
     }));
   }

@@ -79,6 +79,19 @@ class AppointmentApiTest {
   }
 
   @Test
+  void a_batch_mixing_known_and_new_references_answers_the_ids_in_the_order_of_the_rows() {
+    long known = server.post("manager", "/api/appointments", appointment("titres", "2026-03-30T09:00", "Known", "K-1"))
+        .bodyAsJsonObject().getLong("id");
+    JsonArray batch = new JsonArray()
+        .add(appointment("titres", "2026-03-30T10:00", "New", "K-2"))
+        .add(appointment("titres", "2026-03-30T09:00", "Known", "K-1"));
+    JsonArray ids = server.post("manager", "/api/appointments", batch).bodyAsJsonObject().getJsonArray("ids");
+    assertThat(ids.getLong(1)).isEqualTo(known);
+    assertThat(server.get("manager", "/api/appointments/" + ids.getLong(0)).bodyAsJsonObject().getString("reference"))
+        .isEqualTo("K-2");
+  }
+
+  @Test
   void cancelling_marks_the_appointment_and_is_idempotent() {
     long id = server.post("manager", "/api/appointments", appointment("titres", "2026-03-30T09:00", "A", null))
         .bodyAsJsonObject().getLong("id");
