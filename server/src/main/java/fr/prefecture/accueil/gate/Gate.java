@@ -13,6 +13,7 @@ import fr.prefecture.accueil.kiosk.convocation.ConvocationKind;
 import fr.prefecture.accueil.kiosk.convocation.ManualCode;
 import fr.prefecture.accueil.kiosk.convocation.VerifiedCode;
 import fr.prefecture.accueil.site.Site;
+import fr.prefecture.accueil.site.SiteApi;
 import fr.prefecture.accueil.time.SiteTime;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.EventBus;
@@ -263,17 +264,13 @@ final class Gate {
   JsonObject service(Site.Service s) {
     Site.Location l = s.location();
     JsonObject location = new JsonObject().put("building", l.building()).put("floor", l.floor())
-        .put("room", text(l.room()));
+        .put("room", SiteApi.text(l.room()));
     site.building(l.building()).ifPresent(b -> {
-      location.put("buildingName", text(b.name()));
+      location.put("buildingName", SiteApi.text(b.name()));
       b.floors().stream().filter(f -> f.level() == l.floor()).findFirst()
-          .ifPresent(f -> location.put("floorName", text(f.name())));
+          .ifPresent(f -> location.put("floorName", SiteApi.text(f.name())));
     });
-    return new JsonObject().put("code", s.code()).put("name", text(s.name())).put("location", location);
-  }
-
-  static JsonObject text(Site.Text t) {
-    return new JsonObject().put("fr", t.fr()).put("en", t.en());
+    return new JsonObject().put("code", s.code()).put("name", SiteApi.text(s.name())).put("location", location);
   }
 
   private String clock(Instant instant) {

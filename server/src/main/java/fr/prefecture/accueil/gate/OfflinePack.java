@@ -5,6 +5,7 @@ import fr.prefecture.accueil.appointment.InvitationRepository;
 import fr.prefecture.accueil.kiosk.admission.AdmissionPolicy;
 import fr.prefecture.accueil.kiosk.convocation.KeyRing;
 import fr.prefecture.accueil.site.Site;
+import fr.prefecture.accueil.site.SiteApi;
 import fr.prefecture.accueil.staff.Caller;
 import fr.prefecture.accueil.time.SiteTime;
 import io.vertx.core.Future;
@@ -120,7 +121,7 @@ final class OfflinePack {
 
   private JsonArray gates() {
     JsonArray out = new JsonArray();
-    site.gates().forEach(g -> out.add(new JsonObject().put("id", g.id()).put("name", Gate.text(g.name()))));
+    site.gates().forEach(g -> out.add(new JsonObject().put("id", g.id()).put("name", SiteApi.text(g.name()))));
     return out;
   }
 }

@@ -4,6 +4,7 @@ import fr.prefecture.accueil.http.ApiException;
 import fr.prefecture.accueil.http.JsonInput;
 import fr.prefecture.accueil.http.Routes;
 import fr.prefecture.accueil.site.Site;
+import fr.prefecture.accueil.site.SiteApi;
 import fr.prefecture.accueil.staff.Access;
 import fr.prefecture.accueil.staff.Role;
 import fr.prefecture.accueil.time.SiteTime;
@@ -60,7 +61,7 @@ final class QueueApi {
         ordered.add(json(waiting.get(i)).put("position", i + 1));
       }
       return new JsonObject().put("service", service.code())
-          .put("name", new JsonObject().put("fr", service.name().fr()).put("en", service.name().en()))
+          .put("name", SiteApi.text(service.name()))
           .put("date", time.today().toString()).put("rule", service.queue().rule().code())
           .put("absentAfterCalls", service.queue().absentAfterCalls())
           .put("counters", new JsonArray(service.counters()))
@@ -125,7 +126,7 @@ final class QueueApi {
     return pan.slots(service).map(slots -> {
       Site.PanSlots config = service.pan().orElseThrow();
       return new JsonObject().put("service", service.code())
-          .put("name", new JsonObject().put("fr", service.name().fr()).put("en", service.name().en()))
+          .put("name", SiteApi.text(service.name()))
           .put("date", time.today().toString()).put("slotMinutes", config.slotMinutes())
           .put("capacity", config.capacity()).put("graceMinutes", service.admission().grace().toMinutes())
           .put("slots", new JsonArray(slots.stream().map(this::json).toList()));

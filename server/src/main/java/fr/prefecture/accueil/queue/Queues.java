@@ -3,6 +3,7 @@ package fr.prefecture.accueil.queue;
 import fr.prefecture.accueil.events.Events;
 import fr.prefecture.accueil.http.ApiException;
 import fr.prefecture.accueil.site.Site;
+import fr.prefecture.accueil.site.SiteApi;
 import fr.prefecture.accueil.time.SiteTime;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.EventBus;
@@ -271,10 +272,10 @@ final class Queues {
   /** Where a transferred visitor must go: the contract's transferTo. */
   JsonObject destination(Site.Service s) {
     return new JsonObject().put("service", s.code())
-        .put("name", new JsonObject().put("fr", s.name().fr()).put("en", s.name().en()))
+        .put("name", SiteApi.text(s.name()))
         .put("building", s.location().building()).put("floor", s.location().floor())
         .put("zone", s.location().zone())
-        .put("room", new JsonObject().put("fr", s.location().room().fr()).put("en", s.location().room().en()));
+        .put("room", SiteApi.text(s.location().room()));
   }
 
   private static JsonObject callMessage(Ticket t, String kind, Instant at, JsonObject transferTo) {

@@ -6,6 +6,7 @@ import fr.prefecture.accueil.http.ApiException;
 import fr.prefecture.accueil.http.JsonInput;
 import fr.prefecture.accueil.http.Routes;
 import fr.prefecture.accueil.site.Site;
+import fr.prefecture.accueil.site.SiteApi;
 import fr.prefecture.accueil.staff.Role;
 import fr.prefecture.accueil.time.SiteTime;
 import fr.prefecture.accueil.signage.view.Layouts;
@@ -179,7 +180,7 @@ final class BoardApi {
       for (Site.Service service : site.services()) {
         BoardRepository.ServiceState s = byService.get(service.code());
         JsonObject row = new JsonObject().put("service", service.code())
-            .put("name", new JsonObject().put("fr", service.name().fr()).put("en", service.name().en()))
+            .put("name", SiteApi.text(service.name()))
             .put("status", s == null ? "open" : s.status());
         if (s != null && (s.movedToFr() != null || s.movedToEn() != null)) {
           row.put("movedTo", new JsonObject().put("fr", s.movedToFr()).put("en", s.movedToEn()));

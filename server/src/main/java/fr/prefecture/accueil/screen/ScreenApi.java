@@ -2,6 +2,7 @@ package fr.prefecture.accueil.screen;
 
 import fr.prefecture.accueil.http.Routes;
 import fr.prefecture.accueil.site.Site;
+import fr.prefecture.accueil.site.SiteApi;
 import fr.prefecture.accueil.staff.Role;
 import fr.prefecture.accueil.time.SiteTime;
 import io.vertx.core.Future;
@@ -51,7 +52,7 @@ final class ScreenApi {
         s.playlist().forEach(p -> playlist.add(new JsonObject().put("layout", p.layout()).put("seconds", p.seconds())));
         boolean playlistChanged = playlists.containsKey(s.id());
         out.add(new JsonObject().put("id", s.id())
-            .put("name", new JsonObject().put("fr", s.name().fr()).put("en", s.name().en()))
+            .put("name", SiteApi.text(s.name()))
             .put("zone", s.zone()).put("orientation", s.orientation())
             .put("languages", modes.result().getOrDefault(s.id(), s.languages()))
             .put("languagesChanged", modes.result().containsKey(s.id()))
