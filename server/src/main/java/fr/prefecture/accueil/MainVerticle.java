@@ -112,7 +112,7 @@ public final class MainVerticle extends VerticleBase {
             root.get("/health").respond(ctx -> Future.succeededFuture(new JsonObject().put("status", "ok")
                 .put("site", settings.site().name().fr()).put("time", time.now().toString())));
             root.route("/api/*").subRouter(api);
-            new Pages(settings.site(), access).mount(root);
+            new Pages(access).mount(root);
             queues.mountPages(root, access);
             gate.mountPages(root, access);
             screens.mountPages(root);

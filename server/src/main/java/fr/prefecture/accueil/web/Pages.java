@@ -1,7 +1,6 @@
 package fr.prefecture.accueil.web;
 
 import fr.prefecture.accueil.http.ApiException;
-import fr.prefecture.accueil.site.Site;
 import fr.prefecture.accueil.staff.Access;
 import fr.prefecture.accueil.staff.Role;
 import io.vertx.core.Handler;
@@ -17,11 +16,9 @@ public final class Pages {
   /** The screens' pages may be framed by our own admin page (preview), by nothing else. */
   public static final String SCREEN_CSP = CSP.replace("frame-ancestors 'none'", "frame-ancestors 'self'");
 
-  private final Site site;
   private final Access access;
 
-  public Pages(Site site, Access access) {
-    this.site = site;
+  public Pages(Access access) {
     this.access = access;
   }
 
@@ -61,13 +58,5 @@ public final class Pages {
     return ctx -> ctx.response().putHeader("Content-Type", "text/html; charset=utf-8")
         .putHeader("Cache-Control", "no-store").sendFile(path)
         .onFailure(ctx::fail);
-  }
-
-  public Access access() {
-    return access;
-  }
-
-  public Site site() {
-    return site;
   }
 }

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -99,12 +98,4 @@ public final class Browser implements AutoCloseable {
     driver.quit();
   }
 
-  /** Convenience for tests that need a map of form values. */
-  public static Map<String, String> form(String... keyValues) {
-    java.util.LinkedHashMap<String, String> map = new java.util.LinkedHashMap<>();
-    for (int i = 0; i + 1 < keyValues.length; i += 2) {
-      map.put(keyValues[i], keyValues[i + 1]);
-    }
-    return map;
-  }
 }

@@ -2,7 +2,6 @@ package fr.prefecture.accueil.support;
 
 import fr.prefecture.accueil.MainVerticle;
 import fr.prefecture.accueil.Options;
-import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -180,9 +179,6 @@ public final class TestServer implements AutoCloseable {
         .putHeader("Content-Type", contentType).sendBuffer(Buffer.buffer(body)).await();
   }
 
-  public static MultiMap headers() {
-    return MultiMap.caseInsensitiveMultiMap();
-  }
 
   @Override
   public void close() {
