@@ -1,8 +1,8 @@
 package fr.prefecture.accueil.audit;
 
-import fr.prefecture.accueil.http.Routes;
-import fr.prefecture.accueil.staff.Caller;
-import fr.prefecture.accueil.staff.Role;
+import fr.prefecture.accueil.web.Routes;
+import fr.prefecture.accueil.auth.Caller;
+import fr.prefecture.accueil.auth.Role;
 import fr.prefecture.accueil.time.SiteTime;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;

@@ -1,9 +1,9 @@
 package fr.prefecture.accueil.device;
 
 import fr.prefecture.accueil.db.Rows;
-import fr.prefecture.accueil.staff.Device;
-import fr.prefecture.accueil.staff.DeviceKind;
-import fr.prefecture.accueil.staff.DeviceTokens;
+import fr.prefecture.accueil.auth.Device;
+import fr.prefecture.accueil.auth.DeviceKind;
+import fr.prefecture.accueil.auth.DeviceTokens;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;

@@ -1,9 +1,9 @@
 package fr.prefecture.accueil.device;
 
 import fr.prefecture.accueil.audit.AuditLog;
-import fr.prefecture.accueil.http.Routes;
+import fr.prefecture.accueil.web.Routes;
 import fr.prefecture.accueil.site.Site;
-import fr.prefecture.accueil.staff.DeviceTokens;
+import fr.prefecture.accueil.auth.DeviceTokens;
 import fr.prefecture.accueil.time.SiteTime;
 import fr.prefecture.accueil.web.Pages;
 import io.vertx.core.Vertx;

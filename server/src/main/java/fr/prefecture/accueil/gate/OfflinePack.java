@@ -6,7 +6,7 @@ import fr.prefecture.accueil.kiosk.admission.AdmissionPolicy;
 import fr.prefecture.accueil.kiosk.convocation.KeyRing;
 import fr.prefecture.accueil.site.Site;
 import fr.prefecture.accueil.site.SiteApi;
-import fr.prefecture.accueil.staff.Caller;
+import fr.prefecture.accueil.auth.Caller;
 import fr.prefecture.accueil.time.SiteTime;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;

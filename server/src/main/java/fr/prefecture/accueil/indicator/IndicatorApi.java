@@ -1,9 +1,9 @@
 package fr.prefecture.accueil.indicator;
 
 import fr.prefecture.accueil.http.ApiException;
-import fr.prefecture.accueil.http.Routes;
+import fr.prefecture.accueil.web.Routes;
 import fr.prefecture.accueil.site.Site;
-import fr.prefecture.accueil.staff.Role;
+import fr.prefecture.accueil.auth.Role;
 import fr.prefecture.accueil.time.SiteTime;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;

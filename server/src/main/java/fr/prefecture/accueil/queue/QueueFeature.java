@@ -1,9 +1,9 @@
 package fr.prefecture.accueil.queue;
 
 import fr.prefecture.accueil.events.Events;
-import fr.prefecture.accueil.http.Routes;
+import fr.prefecture.accueil.web.Routes;
 import fr.prefecture.accueil.site.Site;
-import fr.prefecture.accueil.staff.Access;
+import fr.prefecture.accueil.auth.Access;
 import fr.prefecture.accueil.time.SiteTime;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;

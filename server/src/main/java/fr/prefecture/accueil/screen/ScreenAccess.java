@@ -2,10 +2,10 @@ package fr.prefecture.accueil.screen;
 
 import fr.prefecture.accueil.events.Events;
 import fr.prefecture.accueil.http.ApiException;
-import fr.prefecture.accueil.staff.Access;
-import fr.prefecture.accueil.staff.Caller;
-import fr.prefecture.accueil.staff.DeviceKind;
-import fr.prefecture.accueil.staff.Role;
+import fr.prefecture.accueil.auth.Access;
+import fr.prefecture.accueil.auth.Caller;
+import fr.prefecture.accueil.auth.DeviceKind;
+import fr.prefecture.accueil.auth.Role;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;

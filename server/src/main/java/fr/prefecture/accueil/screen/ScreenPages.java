@@ -2,8 +2,8 @@ package fr.prefecture.accueil.screen;
 
 import fr.prefecture.accueil.http.ApiException;
 import fr.prefecture.accueil.site.Site;
-import fr.prefecture.accueil.staff.Access;
-import fr.prefecture.accueil.staff.Role;
+import fr.prefecture.accueil.auth.Access;
+import fr.prefecture.accueil.auth.Role;
 import fr.prefecture.accueil.web.Pages;
 import fr.prefecture.accueil.signage.view.ScreenRenderer;
 import io.vertx.core.Handler;

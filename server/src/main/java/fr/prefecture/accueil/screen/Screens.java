@@ -1,9 +1,9 @@
 package fr.prefecture.accueil.screen;
 
 import fr.prefecture.accueil.audit.AuditLog;
-import fr.prefecture.accueil.http.Routes;
+import fr.prefecture.accueil.web.Routes;
 import fr.prefecture.accueil.site.Site;
-import fr.prefecture.accueil.staff.Access;
+import fr.prefecture.accueil.auth.Access;
 import fr.prefecture.accueil.time.SiteTime;
 import fr.prefecture.accueil.signage.live.ScreenEvents;
 import fr.prefecture.accueil.signage.view.ScreenRenderer;

@@ -1,11 +1,16 @@
 package fr.prefecture.accueil.staff;
 
+import fr.prefecture.accueil.auth.Access;
+import fr.prefecture.accueil.auth.Caller;
+import fr.prefecture.accueil.auth.Role;
+import fr.prefecture.accueil.auth.PasswordHasher;
+import fr.prefecture.accueil.auth.Secrets;
 import static fr.prefecture.accueil.http.JsonInput.string;
 
 import fr.prefecture.accueil.audit.AuditLog;
 import fr.prefecture.accueil.http.ApiException;
 import fr.prefecture.accueil.http.JsonInput;
-import fr.prefecture.accueil.http.Routes;
+import fr.prefecture.accueil.web.Routes;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.Cookie;

@@ -1,5 +1,8 @@
 package fr.prefecture.accueil.staff;
 
+import fr.prefecture.accueil.auth.Caller;
+import fr.prefecture.accueil.auth.Credentials;
+import fr.prefecture.accueil.auth.Role;
 import fr.prefecture.accueil.db.Rows;
 import fr.prefecture.accueil.db.Database;
 import fr.prefecture.accueil.http.ApiException;
@@ -14,7 +17,7 @@ import java.util.Optional;
 import java.util.stream.StreamSupport;
 
 /** Staff accounts, their sessions and the API tokens of machine clients. */
-public final class StaffRepository {
+public final class StaffRepository implements Credentials {
   /** An account as stored. */
   public record Account(long id, String username, String passwordHash, Role role, boolean disabled) {}
 
@@ -104,6 +107,7 @@ public final class StaffRepository {
    * The caller of a live session; a session idle longer than the timeout is deleted. The last-seen
    * time is written at most once a minute so that busy pages do not turn reads into writes.
    */
+  @Override
   public Future<Optional<Caller>> sessionCaller(String tokenHash, long now, long idleMillis) {
     return sessionByHash.execute(Map.of("hash", tokenHash)).map(Rows::first)
         .compose(found -> {
@@ -174,6 +178,7 @@ public final class StaffRepository {
     return insertToken.execute(params).map(rows -> rows.iterator().next());
   }
 
+  @Override
   public Future<Optional<Caller>> tokenCaller(String tokenHash) {
     return tokenByHash.execute(Map.of("hash", tokenHash)).map(Rows::first);
   }

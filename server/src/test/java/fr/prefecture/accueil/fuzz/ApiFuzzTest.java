@@ -2,7 +2,7 @@ package fr.prefecture.accueil.fuzz;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.prefecture.accueil.http.Routes;
+import fr.prefecture.accueil.web.Routes;
 import fr.prefecture.accueil.support.TestServer;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;

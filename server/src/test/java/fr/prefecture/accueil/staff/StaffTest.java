@@ -1,5 +1,6 @@
 package fr.prefecture.accueil.staff;
 
+import fr.prefecture.accueil.auth.PasswordHasher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.prefecture.accueil.support.TestServer;

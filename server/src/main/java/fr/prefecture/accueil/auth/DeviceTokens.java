@@ -1,4 +1,4 @@
-package fr.prefecture.accueil.staff;
+package fr.prefecture.accueil.auth;
 
 import io.vertx.core.Future;
 import java.util.Optional;

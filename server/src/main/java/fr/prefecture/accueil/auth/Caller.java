@@ -1,4 +1,4 @@
-package fr.prefecture.accueil.staff;
+package fr.prefecture.accueil.auth;
 
 /**
  * Who is calling: a logged-in account (session; staffId set), an API token (tokenId set), or a paired device

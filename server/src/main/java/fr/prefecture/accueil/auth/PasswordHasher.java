@@ -1,4 +1,4 @@
-package fr.prefecture.accueil.staff;
+package fr.prefecture.accueil.auth;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,4 +1,4 @@
-package fr.prefecture.accueil.staff;
+package fr.prefecture.accueil.auth;
 
 import fr.prefecture.accueil.http.ApiException;
 import io.vertx.core.Future;
@@ -22,16 +22,16 @@ public final class Access {
   public static final String DEVICE_COOKIE = "accueil_device";
   private static final String CALLER_KEY = "caller";
 
-  private final StaffRepository staff;
+  private final Credentials staff;
   private final Clock clock;
   private final Duration idleTimeout;
   private final DeviceTokens devices;
 
-  public Access(StaffRepository staff, Clock clock, Duration idleTimeout) {
+  public Access(Credentials staff, Clock clock, Duration idleTimeout) {
     this(staff, clock, idleTimeout, DeviceTokens.NONE);
   }
 
-  public Access(StaffRepository staff, Clock clock, Duration idleTimeout, DeviceTokens devices) {
+  public Access(Credentials staff, Clock clock, Duration idleTimeout, DeviceTokens devices) {
     this.staff = staff;
     this.clock = clock;
     this.idleTimeout = idleTimeout;

@@ -1,8 +1,8 @@
-package fr.prefecture.accueil.http;
+package fr.prefecture.accueil.web;
 
-import fr.prefecture.accueil.staff.Access;
-import fr.prefecture.accueil.staff.DeviceKind;
-import fr.prefecture.accueil.staff.Role;
+import fr.prefecture.accueil.auth.Access;
+import fr.prefecture.accueil.auth.DeviceKind;
+import fr.prefecture.accueil.auth.Role;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;

@@ -1,4 +1,4 @@
-package fr.prefecture.accueil.staff;
+package fr.prefecture.accueil.auth;
 
 import java.util.Locale;
 import java.util.Optional;
