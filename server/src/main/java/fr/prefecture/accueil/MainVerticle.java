@@ -1,34 +1,34 @@
 package fr.prefecture.accueil;
 
-import fr.prefecture.accueil.appointment.AppointmentApi;
-import fr.prefecture.accueil.audit.AuditLog;
+import fr.prefecture.accueil.appointment.AppointmentFeature;
 import fr.prefecture.accueil.appointment.AppointmentRepository;
-import fr.prefecture.accueil.appointment.InvitationApi;
 import fr.prefecture.accueil.appointment.InvitationRepository;
+import fr.prefecture.accueil.audit.AuditFeature;
+import fr.prefecture.accueil.audit.AuditLog;
+import fr.prefecture.accueil.auth.Access;
+import fr.prefecture.accueil.auth.PasswordHasher;
 import fr.prefecture.accueil.db.Database;
 import fr.prefecture.accueil.demo.DemoData;
-import fr.prefecture.accueil.device.Devices;
+import fr.prefecture.accueil.device.DeviceFeature;
 import fr.prefecture.accueil.gate.GateFeature;
 import fr.prefecture.accueil.http.Failures;
 import fr.prefecture.accueil.http.MalformedPaths;
-import fr.prefecture.accueil.web.Routes;
 import fr.prefecture.accueil.indicator.IndicatorFeature;
-import fr.prefecture.accueil.privacy.Retention;
-import fr.prefecture.accueil.queue.QueueFeature;
+import fr.prefecture.accueil.privacy.PrivacyFeature;
 import fr.prefecture.accueil.queue.CallLog;
+import fr.prefecture.accueil.queue.QueueFeature;
+import fr.prefecture.accueil.screen.ScreenFeature;
 import fr.prefecture.accueil.screen.StoredCalls;
-import fr.prefecture.accueil.screen.Screens;
 import fr.prefecture.accueil.site.ConfigException;
 import fr.prefecture.accueil.site.Site;
-import fr.prefecture.accueil.site.SiteApi;
+import fr.prefecture.accueil.site.SiteFeature;
 import fr.prefecture.accueil.site.SiteLoader;
-import fr.prefecture.accueil.auth.Access;
-import fr.prefecture.accueil.staff.Bootstrap;
-import fr.prefecture.accueil.auth.PasswordHasher;
-import fr.prefecture.accueil.staff.StaffApi;
+import fr.prefecture.accueil.staff.StaffFeature;
 import fr.prefecture.accueil.staff.StaffRepository;
 import fr.prefecture.accueil.time.SiteTime;
+import fr.prefecture.accueil.web.Feature;
 import fr.prefecture.accueil.web.Pages;
+import fr.prefecture.accueil.web.Routes;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
@@ -39,6 +39,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,9 +52,9 @@ public final class MainVerticle extends VerticleBase {
   private Pool pool;
   private HttpServer server;
   private Routes routes;
-  private GateFeature gate;
-  private Screens screens;
   private IndicatorFeature indicators;
+  private Access access;
+  private List<Feature> features = List.of();
 
   public MainVerticle(Options options) {
     this.options = options;
@@ -63,80 +64,71 @@ public final class MainVerticle extends VerticleBase {
   record Settings(Site site, int port, Path dataDir, Duration sessionIdle, Duration retention,
       boolean screensRequirePairing) {}
 
-  static final Duration RETENTION_PASS_EVERY = Duration.ofHours(6);
-
   @Override
   public Future<?> start() {
     return vertx.executeBlocking(this::settings).compose(settings -> {
       Clock clock = options.now().map(SiteTime::startingAt).orElse(Clock.systemUTC());
       SiteTime time = new SiteTime(clock, settings.site().zone());
       pool = Database.open(vertx, settings.dataDir().resolve("accueil.db"));
-      PasswordHasher hasher = new PasswordHasher();
-      StaffRepository staff = new StaffRepository(pool);
-      AuditLog audit = new AuditLog(pool, time);
-      Devices devices = new Devices(vertx, pool, settings.site(), time);
-      Access access = new Access(staff, clock, settings.sessionIdle(), devices.tokens());
       return Database.migrate(vertx, pool)
-          .compose(v -> new Bootstrap(vertx, staff, hasher, clock).adminFromEnvironment(options.adminPassword(), options.demo()))
-          .compose(v -> GateFeature.create(vertx, settings.site(), time, pool, settings.dataDir(),
-              new AppointmentRepository(pool), new InvitationRepository(pool), audit).onSuccess(g -> gate = g))
-          .compose(v -> vertx.executeBlocking(() -> new StaffApi(vertx, staff, hasher, clock, audit)))
-          .compose(staffApi -> Screens.create(vertx, pool, settings.site(), time, audit, access,
-              new StoredCalls(new CallLog(pool), time), () -> indicators == null
-                  ? Future.succeededFuture(java.util.Map.of()) : indicators.medianWaitToday(),
-              settings.screensRequirePairing()).map(s -> {
-                screens = s;
-                return staffApi;
-              }))
-          .compose(staffApi -> {
-            Router root = Router.router(vertx);
-            Router api = Router.router(vertx);
-            routes = new Routes(api, access);
-            AppointmentRepository appointments = new AppointmentRepository(pool);
-            InvitationRepository invitations = new InvitationRepository(pool);
-
-            staffApi.mount(routes);
-            audit.mount(routes);
-            devices.mount(routes, audit);
-            new SiteApi(settings.site()).mount(routes);
-            new AppointmentApi(settings.site(), time, appointments, audit).mount(routes);
-            new InvitationApi(time, invitations, audit).mount(routes);
-            QueueFeature queues = new QueueFeature(vertx, pool, settings.site(), time);
-            queues.mount(routes);
-            gate.mount(routes);
-            screens.mount(routes);
-            indicators = new IndicatorFeature(vertx, pool, settings.dataDir().resolve("accueil.db"), settings.site(), time);
-            indicators.mount(routes);
-
-            Pages.securityHeaders(root);
-            root.get("/health").respond(ctx -> Future.succeededFuture(new JsonObject().put("status", "ok")
-                .put("site", settings.site().name().fr()).put("time", time.now().toString())));
-            root.route("/api/*").subRouter(api);
-            new Pages(access).mount(root);
-            queues.mountPages(root, access);
-            gate.mountPages(root, access);
-            screens.mountPages(root);
-            indicators.mountPages(root, access);
-            devices.mountPages(root);
-            Failures.install(root);
-
-            Future<Void> demo = options.demo()
-                ? new DemoData(vertx, settings.site(), time, staff, hasher, appointments,
-                    settings.dataDir().resolve("accueil.db"), gate::admitForDemo).install()
-                : Future.succeededFuture();
-            Retention retention = new Retention(pool, time, settings.retention());
-            vertx.setPeriodic(RETENTION_PASS_EVERY.toMillis(), id -> retention.run());
-            return demo.compose(v -> retention.run())
-                .compose(v -> vertx.createHttpServer().requestHandler(MalformedPaths.guard(root)).listen(settings.port()));
-          })
-          .map(s -> {
+          .compose(v -> features(settings, time))
+          .compose(v -> listen(settings, time))
+          .onSuccess(s -> {
             server = s;
-            indicators.startRollups();
+            features.forEach(Feature::start);
             LOG.info("Accueil listening on http://localhost:{}/ (data in {})", s.actualPort(),
                 settings.dataDir().toAbsolutePath());
-            return s;
           });
     });
+  }
+
+  /** Builds every feature, in the order their dependencies need, then the demo's data if asked. */
+  private Future<Void> features(Settings settings, SiteTime time) {
+    Site site = settings.site();
+    Path store = settings.dataDir().resolve("accueil.db");
+    PasswordHasher hasher = new PasswordHasher();
+    StaffRepository staff = new StaffRepository(pool);
+    AuditLog audit = new AuditLog(pool, time);
+    AppointmentRepository appointments = new AppointmentRepository(pool);
+    InvitationRepository invitations = new InvitationRepository(pool);
+    return DeviceFeature.create(vertx, pool, site, time, audit).compose(devices -> {
+      access = new Access(staff, time.clock(), settings.sessionIdle(), devices.tokens());
+      Future<StaffFeature> staffFeature = StaffFeature.create(vertx, staff, hasher, time.clock(), audit,
+          options.adminPassword(), options.demo());
+      Future<IndicatorFeature> indicatorFeature = IndicatorFeature.create(vertx, pool, store, site, time, access);
+      Future<GateFeature> gate = GateFeature.create(vertx, site, time, pool, settings.dataDir(), appointments,
+          invitations, audit, access);
+      Future<ScreenFeature> screens = indicatorFeature.compose(i -> ScreenFeature.create(vertx, pool, site, time,
+          audit, access, new StoredCalls(new CallLog(pool), time), i::medianWaitToday,
+          settings.screensRequirePairing()));
+      List<Future<? extends Feature>> all = List.of(Future.succeededFuture(new Pages(access)),
+          staffFeature, AuditFeature.create(audit), Future.succeededFuture(devices), SiteFeature.create(site),
+          AppointmentFeature.create(site, time, appointments, invitations, audit),
+          QueueFeature.create(vertx, pool, site, time, access), gate, screens, indicatorFeature,
+          PrivacyFeature.create(vertx, pool, time, settings.retention()));
+      return Future.all(all).compose(built -> {
+        features = all.stream().<Feature>map(Future::result).toList();
+        indicators = indicatorFeature.result();
+        return options.demo()
+            ? new DemoData(vertx, site, time, staff, hasher, appointments, store, gate.result()::admitForDemo)
+                .install()
+            : Future.succeededFuture();
+      });
+    });
+  }
+
+  private Future<HttpServer> listen(Settings settings, SiteTime time) {
+    Router root = Router.router(vertx);
+    Router api = Router.router(vertx);
+    routes = new Routes(api, access);
+    features.forEach(f -> f.mount(routes));
+    Pages.securityHeaders(root);
+    root.get("/health").respond(ctx -> Future.succeededFuture(new JsonObject().put("status", "ok")
+        .put("site", settings.site().name().fr()).put("time", time.now().toString())));
+    root.route("/api/*").subRouter(api);
+    features.forEach(f -> f.mountPages(root));
+    Failures.install(root);
+    return vertx.createHttpServer().requestHandler(MalformedPaths.guard(root)).listen(settings.port());
   }
 
   private Settings settings() throws Exception {
@@ -191,12 +183,7 @@ public final class MainVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
-    if (screens != null) {
-      screens.close();
-    }
-    if (indicators != null) {
-      indicators.close();
-    }
+    features.forEach(Feature::close);
     Future<Void> closing = server == null ? Future.succeededFuture() : server.close();
     return closing.compose(v -> pool == null ? Future.succeededFuture() : pool.close());
   }

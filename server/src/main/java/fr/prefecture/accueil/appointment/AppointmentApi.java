@@ -23,7 +23,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** Appointments pushed by the booking tool or imported from its CSV export; listing; cancelling. */
-public final class AppointmentApi {
+final class AppointmentApi {
   static final int MAX_BATCH = 1_000;
   static final long CSV_LIMIT = 8L * 1024 * 1024;
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
@@ -34,7 +34,7 @@ public final class AppointmentApi {
   private final AppointmentCsv csv;
   private final AuditLog audit;
 
-  public AppointmentApi(Site site, SiteTime time, AppointmentRepository appointments, AuditLog audit) {
+  AppointmentApi(Site site, SiteTime time, AppointmentRepository appointments, AuditLog audit) {
     this.site = site;
     this.time = time;
     this.appointments = appointments;
@@ -42,7 +42,7 @@ public final class AppointmentApi {
     this.csv = new AppointmentCsv(site, time);
   }
 
-  public void mount(Routes routes) {
+  void mount(Routes routes) {
     routes.with(Role.MANAGER).post("/appointments").respond(this::create);
     routes.with(Role.MANAGER).bodyLimit(CSV_LIMIT).post("/appointments/import").respond(this::importCsv);
     routes.with(Role.MANAGER, Role.AGENT).get("/appointments").respond(this::list);

@@ -17,18 +17,18 @@ import java.time.Duration;
 import java.time.Instant;
 
 /** Invitations to meetings: create, list by day, cancel. */
-public final class InvitationApi {
+final class InvitationApi {
   private final SiteTime time;
   private final InvitationRepository invitations;
   private final AuditLog audit;
 
-  public InvitationApi(SiteTime time, InvitationRepository invitations, AuditLog audit) {
+  InvitationApi(SiteTime time, InvitationRepository invitations, AuditLog audit) {
     this.time = time;
     this.invitations = invitations;
     this.audit = audit;
   }
 
-  public void mount(Routes routes) {
+  void mount(Routes routes) {
     routes.with(Role.MANAGER).post("/invitations").respond(this::create);
     routes.with(Role.MANAGER, Role.AGENT).get("/invitations").respond(this::list);
     routes.with(Role.MANAGER, Role.AGENT).get("/invitations/:id").respond(this::get);

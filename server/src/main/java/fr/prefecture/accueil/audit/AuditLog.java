@@ -1,8 +1,6 @@
 package fr.prefecture.accueil.audit;
 
-import fr.prefecture.accueil.web.Routes;
 import fr.prefecture.accueil.auth.Caller;
-import fr.prefecture.accueil.auth.Role;
 import fr.prefecture.accueil.time.SiteTime;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -47,10 +45,6 @@ public final class AuditLog {
     lastSuccess = SqlTemplate.forQuery(pool, """
         SELECT COALESCE(MAX(at), 0) AS at FROM audit_log WHERE action = 'login' AND target = #{target}""")
         .mapTo(row -> row.getLong("at"));
-  }
-
-  public void mount(Routes routes) {
-    routes.with(Role.ADMIN).get("/audit").respond(this::list);
   }
 
   /** Records an action of the caller of this request. */

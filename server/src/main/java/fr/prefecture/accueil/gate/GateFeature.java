@@ -10,6 +10,7 @@ import fr.prefecture.accueil.site.Site;
 import fr.prefecture.accueil.auth.Access;
 import fr.prefecture.accueil.auth.Role;
 import fr.prefecture.accueil.time.SiteTime;
+import fr.prefecture.accueil.web.Feature;
 import fr.prefecture.accueil.web.Pages;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -21,14 +22,17 @@ import java.util.List;
 import java.nio.file.Path;
 
 /** The gate feature (guérite): keys, convocations, the kiosk API and pages, wired from the main verticle. */
-public final class GateFeature {
+public final class GateFeature implements Feature {
   private final KioskApi kiosk;
   private final ConvocationApi convocationApi;
   private final KeyApi keyApi;
   private final Gate gate;
   private final Site site;
+  private final Access access;
 
-  private GateFeature(KioskApi kiosk, ConvocationApi convocationApi, KeyApi keyApi, Gate gate, Site site) {
+  private GateFeature(KioskApi kiosk, ConvocationApi convocationApi, KeyApi keyApi, Gate gate, Site site,
+      Access access) {
+    this.access = access;
     this.gate = gate;
     this.site = site;
     this.kiosk = kiosk;
@@ -38,7 +42,7 @@ public final class GateFeature {
 
   /** Opens (on first start, creates) the signing keys in {@code dataDir/keys}, off the event loop. */
   public static Future<GateFeature> create(Vertx vertx, Site site, SiteTime time, Pool pool, Path dataDir,
-      AppointmentRepository appointments, InvitationRepository invitations, AuditLog audit) {
+      AppointmentRepository appointments, InvitationRepository invitations, AuditLog audit, Access access) {
     return vertx.executeBlocking(() -> KeyRing.openOrCreate(dataDir.resolve("keys"), time.clock())).map(keys -> {
       ConvocationCodec codec = new ConvocationCodec(keys);
       ConvocationRepository stored = new ConvocationRepository(pool);
@@ -47,7 +51,7 @@ public final class GateFeature {
       Gate gate = new Gate(site, time, codec, stored, scans, vertx.eventBus());
       OfflinePack pack = new OfflinePack(site, time, keys, gate, scans, appointments, invitations);
       return new GateFeature(new KioskApi(vertx, site, time, gate, scans, appointments, invitations, pack),
-          new ConvocationApi(vertx, site, time, convocations), new KeyApi(vertx, keys, audit), gate, site);
+          new ConvocationApi(vertx, site, time, convocations), new KeyApi(vertx, keys, audit), gate, site, access);
     });
   }
 
@@ -61,13 +65,15 @@ public final class GateFeature {
     return gate.admitByHand(request, fr.prefecture.accueil.kiosk.convocation.ConvocationKind.APPOINTMENT, appointmentId);
   }
 
+  @Override
   public void mount(Routes routes) {
     kiosk.mount(routes);
     convocationApi.mount(routes);
     keyApi.mount(routes);
   }
 
-  public void mountPages(Router root, Access access) {
+  @Override
+  public void mountPages(Router root) {
     root.get("/kiosk").handler(access.page(List.of(DeviceKind.KIOSK), Role.GUARD))
         .handler(Pages.file("webroot/kiosk/index.html"));
     // At the site root so that its scope covers /kiosk: the page reloads with no network.

@@ -34,35 +34,29 @@ final class IndicatorApi {
   }
 
   void mount(Routes routes) {
-    routes.with(Role.MANAGER).get("/indicators/occupancy").handler(this::occupancy);
-    routes.with(Role.MANAGER).get("/indicators/charts/:chart").handler(this::chart);
-    routes.with(Role.MANAGER).get("/indicators/:family").handler(this::report);
+    routes.with(Role.MANAGER).get("/indicators/occupancy").respond(this::occupancy);
+    routes.with(Role.MANAGER).get("/indicators/charts/:chart").respond(this::chart);
+    routes.with(Role.MANAGER).get("/indicators/:family").respond(this::report);
   }
 
-  private void report(RoutingContext ctx) {
-    Future.succeededFuture().compose(v -> {
-      Family family = Family.of(ctx.pathParam("family")).orElseThrow(() -> new ApiException(404,
-          "unknown_indicator", "No indicator '" + ctx.pathParam("family") + "': no-shows, waiting-times, "
-          + "service-times, counters, flows, refusals, pan, occupancy"));
-      return indicators.report(query(ctx, family)).map(json -> (Object) json);
-    }).onSuccess(json -> send(ctx, (JsonObject) json)).onFailure(ctx::fail);
+  private Future<Buffer> report(RoutingContext ctx) {
+    Family family = Family.of(ctx.pathParam("family")).orElseThrow(() -> new ApiException(404,
+        "unknown_indicator", "No indicator '" + ctx.pathParam("family") + "': no-shows, waiting-times, "
+        + "service-times, counters, flows, refusals, pan, occupancy"));
+    return indicators.report(query(ctx, family)).map(json -> send(ctx, json));
   }
 
-  private void occupancy(RoutingContext ctx) {
-    Future.succeededFuture().compose(v -> {
-      LocalDate day = param(ctx, "date").map(d -> time.parseDate("date", d)).orElse(time.today());
-      format(ctx);
-      return occupancy.day(day);
-    }).onSuccess(json -> send(ctx, json)).onFailure(ctx::fail);
+  private Future<Buffer> occupancy(RoutingContext ctx) {
+    LocalDate day = param(ctx, "date").map(d -> time.parseDate("date", d)).orElse(time.today());
+    format(ctx);
+    return occupancy.day(day).map(json -> send(ctx, json));
   }
 
-  private void chart(RoutingContext ctx) {
-    Future.succeededFuture().compose(v -> {
-      Indicators.Query base = query(ctx, Family.NO_SHOWS);
-      Optional<LocalDate> day = param(ctx, "date").map(d -> time.parseDate("date", d));
-      return charts.render(ctx.pathParam("chart"), base, day.orElse(base.to()));
-    }).onSuccess(svg -> ctx.response().putHeader("Content-Type", "image/svg+xml; charset=utf-8")
-        .putHeader("Cache-Control", "no-store").end(svg)).onFailure(ctx::fail);
+  private Future<String> chart(RoutingContext ctx) {
+    Indicators.Query base = query(ctx, Family.NO_SHOWS);
+    Optional<LocalDate> day = param(ctx, "date").map(d -> time.parseDate("date", d));
+    ctx.response().putHeader("Content-Type", "image/svg+xml; charset=utf-8");
+    return charts.render(ctx.pathParam("chart"), base, day.orElse(base.to()));
   }
 
   /** Validates the common parameters; every mistake is a 400 that names the parameter. */
@@ -113,16 +107,17 @@ final class IndicatorApi {
     return accept != null && accept.contains("text/csv");
   }
 
-  private static void send(RoutingContext ctx, JsonObject json) {
-    if (format(ctx)) {
-      String name = "indicateurs-" + json.getString("indicator") + "-"
-          + (json.containsKey("date") ? json.getString("date")
-          : json.getString("from") + "_" + json.getString("to") + "-par-" + json.getString("by")) + ".csv";
-      ctx.response().putHeader("Content-Type", "text/csv; charset=utf-8")
-          .putHeader("Content-Disposition", "attachment; filename=\"" + name + "\"")
-          .end(Buffer.buffer(Csv.of(json)));
-    } else {
-      ctx.response().putHeader("Content-Type", "application/json").end(json.toBuffer());
+  /** The report as CSV (a download) or JSON, as the caller asked. */
+  private static Buffer send(RoutingContext ctx, JsonObject json) {
+    if (!format(ctx)) {
+      ctx.response().putHeader("Content-Type", "application/json");
+      return json.toBuffer();
     }
+    String name = "indicateurs-" + json.getString("indicator") + "-"
+        + (json.containsKey("date") ? json.getString("date")
+        : json.getString("from") + "_" + json.getString("to") + "-par-" + json.getString("by")) + ".csv";
+    ctx.response().putHeader("Content-Type", "text/csv; charset=utf-8")
+        .putHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
+    return Buffer.buffer(Csv.of(json));
   }
 }

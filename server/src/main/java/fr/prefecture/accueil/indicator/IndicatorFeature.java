@@ -5,6 +5,7 @@ import fr.prefecture.accueil.site.Site;
 import fr.prefecture.accueil.auth.Access;
 import fr.prefecture.accueil.auth.Role;
 import fr.prefecture.accueil.time.SiteTime;
+import fr.prefecture.accueil.web.Feature;
 import fr.prefecture.accueil.web.Pages;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -16,7 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Managers' indicators: the report API, CSV exports, server-drawn charts, /dashboard, the rollup job. */
-public final class IndicatorFeature {
+public final class IndicatorFeature implements Feature {
   private static final Logger LOG = LoggerFactory.getLogger(IndicatorFeature.class);
   static final Duration ROLLUP_EVERY = Duration.ofHours(1);
 
@@ -26,10 +27,12 @@ public final class IndicatorFeature {
   private final IndicatorApi api;
   private final Indicators indicators;
   private final SiteTime time;
+  private final Access access;
   private long timer = -1;
 
-  public IndicatorFeature(Vertx vertx, Pool pool, Path storeFile, Site site, SiteTime time) {
+  private IndicatorFeature(Vertx vertx, Pool pool, Path storeFile, Site site, SiteTime time, Access access) {
     this.vertx = vertx;
+    this.access = access;
     this.repository = new IndicatorRepository(vertx, pool, storeFile, new Definitions(site));
     this.job = new RollupJob(repository, time, site);
     this.time = time;
@@ -38,16 +41,24 @@ public final class IndicatorFeature {
     this.api = new IndicatorApi(site, time, indicators, occupancy, new Charts(site, indicators, occupancy));
   }
 
+  public static Future<IndicatorFeature> create(Vertx vertx, Pool pool, Path storeFile, Site site, SiteTime time,
+      Access access) {
+    return Future.succeededFuture(new IndicatorFeature(vertx, pool, storeFile, site, time, access));
+  }
+
+  @Override
   public void mount(Routes routes) {
     api.mount(routes);
   }
 
-  public void mountPages(Router root, Access access) {
+  @Override
+  public void mountPages(Router root) {
     root.get("/dashboard").handler(access.page(Role.MANAGER)).handler(Pages.file("webroot/dashboard/index.html"));
   }
 
   /** Builds missing rollups now (in the background: reports are right meanwhile, only slower) and every hour. */
-  public void startRollups() {
+  @Override
+  public void start() {
     job.run().onFailure(e -> LOG.warn("Indicator rollups failed; next try in an hour", e));
     timer = vertx.setPeriodic(ROLLUP_EVERY.toMillis(), id -> job.run()
         .onFailure(e -> LOG.warn("Indicator rollups failed; next try in an hour", e)));
@@ -78,6 +89,7 @@ public final class IndicatorFeature {
         });
   }
 
+  @Override
   public void close() {
     if (timer >= 0) {
       vertx.cancelTimer(timer);

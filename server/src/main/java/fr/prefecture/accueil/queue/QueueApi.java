@@ -32,7 +32,7 @@ final class QueueApi {
     routes.with(Role.AGENT).post("/queues/:service/tickets").respond(this::walkIn);
     routes.with(Role.AGENT, Role.MANAGER).get("/queues/:service").respond(this::queue);
     routes.with(Role.AGENT).get("/counters/:counter").respond(this::counter);
-    routes.with(Role.AGENT).post("/counters/:counter/call").handler(this::callNext);
+    routes.with(Role.AGENT).post("/counters/:counter/call").respond(this::callNext);
     routes.with(Role.AGENT).post("/counters/:counter/call/:id").respond(this::callTicket);
     routes.with(Role.AGENT, Role.MANAGER).get("/tickets/:id").respond(this::ticket);
     routes.with(Role.AGENT).post("/tickets/:id/recall").respond(this::recall);
@@ -82,16 +82,9 @@ final class QueueApi {
     });
   }
 
-  void callNext(RoutingContext ctx) {
-    Future.succeededFuture().compose(v -> queues.callNext(ctx.pathParam("counter"), staff(ctx)))
-        .onSuccess(called -> {
-          if (called.isEmpty()) {
-            ctx.response().setStatusCode(204).end();
-          } else {
-            ctx.json(json(called.get()));
-          }
-        })
-        .onFailure(ctx::fail);
+  /** The called ticket, or 204 when nobody waits. */
+  Future<JsonObject> callNext(RoutingContext ctx) {
+    return queues.callNext(ctx.pathParam("counter"), staff(ctx)).map(called -> called.map(this::json).orElse(null));
   }
 
   Future<JsonObject> callTicket(RoutingContext ctx) {

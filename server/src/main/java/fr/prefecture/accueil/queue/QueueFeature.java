@@ -1,11 +1,14 @@
 package fr.prefecture.accueil.queue;
 
-import fr.prefecture.accueil.events.Events;
-import fr.prefecture.accueil.web.Routes;
-import fr.prefecture.accueil.site.Site;
 import fr.prefecture.accueil.auth.Access;
+import fr.prefecture.accueil.events.Events;
+import fr.prefecture.accueil.site.Site;
 import fr.prefecture.accueil.time.SiteTime;
+import fr.prefecture.accueil.web.Feature;
+import fr.prefecture.accueil.web.Routes;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.sqlclient.Pool;
@@ -13,32 +16,54 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Queues, counters and PAN slots: the API, the counter and PAN pages, the printable ticket. */
-public final class QueueFeature {
+public final class QueueFeature implements Feature {
   private static final Logger LOG = LoggerFactory.getLogger(QueueFeature.class);
 
   private final Vertx vertx;
+  private final Access access;
   private final Queues queues;
   private final QueueApi api;
   private final QueuePages pages;
+  private MessageConsumer<JsonObject> arrivals;
 
-  public QueueFeature(Vertx vertx, Pool pool, Site site, SiteTime time) {
+  private QueueFeature(Vertx vertx, Access access, Queues queues, QueueApi api, QueuePages pages) {
     this.vertx = vertx;
-    TicketRepository tickets = new TicketRepository(pool);
-    this.queues = new Queues(site, time, tickets, vertx.eventBus());
-    this.api = new QueueApi(queues, new PanDesk(time, tickets, queues), time);
-    this.pages = new QueuePages(site, time, queues);
+    this.access = access;
+    this.queues = queues;
+    this.api = api;
+    this.pages = pages;
   }
 
-  /** Mounts the API routes and listens to the gate's arrivals. */
+  public static Future<QueueFeature> create(Vertx vertx, Pool pool, Site site, SiteTime time, Access access) {
+    TicketRepository tickets = new TicketRepository(pool);
+    Queues queues = new Queues(site, time, tickets, vertx.eventBus());
+    return vertx.executeBlocking(() -> new QueueFeature(vertx, access, queues,
+        new QueueApi(queues, new PanDesk(time, tickets, queues), time), new QueuePages(site, time, queues)));
+  }
+
+  @Override
   public void mount(Routes routes) {
     api.mount(routes);
+  }
+
+  /** Mounts /counter, /pan and the printable ticket /tickets/{id}. */
+  @Override
+  public void mountPages(Router root) {
+    pages.mount(root, access);
+  }
+
+  /** Listens to the gate's arrivals. */
+  @Override
+  public void start() {
     // Only makes the ticket appear sooner: every read and call takes arrivals from the store anyway.
-    vertx.eventBus().<JsonObject>consumer(Events.ARRIVALS, message -> queues.takeArrivals()
+    arrivals = vertx.eventBus().consumer(Events.ARRIVALS, message -> queues.takeArrivals()
         .onFailure(e -> LOG.warn("Could not take arrivals now; the next read will", e)));
   }
 
-  /** Mounts /counter, /pan and the printable ticket /tickets/{id} (after the security headers). */
-  public void mountPages(Router root, Access access) {
-    pages.mount(root, access);
+  @Override
+  public void close() {
+    if (arrivals != null) {
+      arrivals.unregister();
+    }
   }
 }

@@ -7,6 +7,7 @@ import fr.prefecture.accueil.auth.Role;
 import fr.prefecture.accueil.web.Pages;
 import fr.prefecture.accueil.signage.view.ScreenRenderer;
 import io.vertx.core.Handler;
+import io.vertx.core.Future;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -36,7 +37,7 @@ final class ScreenPages {
 
   void mount(Router root) {
     root.get("/screens").handler(ctx -> ctx.redirect("/admin/screens"));
-    root.get("/screens/:id").handler(deviceCheck).handler(this::page);
+    root.get("/screens/:id").handler(deviceCheck).respond(this::page);
     root.get("/screens/:id/events").handler(deviceCheck).handler(this::events);
     root.get("/admin/screens").handler(access.page(Role.MANAGER)).handler(Pages.file("webroot/pages/admin-screens.html"));
   }
@@ -46,17 +47,12 @@ final class ScreenPages {
     return site.screen(id).orElseThrow(() -> ApiException.notFound("Écran / Screen '" + id + "'"));
   }
 
-  void page(RoutingContext ctx) {
+  Future<String> page(RoutingContext ctx) {
     Site.Screen screen = screen(ctx);
     boolean preview = ctx.queryParams().contains("preview");
-    content.load().map(snapshot -> renderer.page(content.page(screen, snapshot), preview))
-        .onSuccess(html -> ctx.response()
-            .putHeader("Content-Type", "text/html; charset=utf-8")
-            .putHeader("Cache-Control", "no-store")
-            .putHeader("Content-Security-Policy", Pages.SCREEN_CSP)
-            .putHeader("X-Frame-Options", "SAMEORIGIN")
-            .end(html))
-        .onFailure(ctx::fail);
+    ctx.response().putHeader("Content-Type", "text/html; charset=utf-8").putHeader("Cache-Control", "no-store")
+        .putHeader("Content-Security-Policy", Pages.SCREEN_CSP).putHeader("X-Frame-Options", "SAMEORIGIN");
+    return content.load().map(snapshot -> renderer.page(content.page(screen, snapshot), preview));
   }
 
   void events(RoutingContext ctx) {

@@ -1,21 +1,14 @@
 package fr.prefecture.accueil.site;
 
-import fr.prefecture.accueil.web.Routes;
-import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
-/** The configured site as JSON: services for every role, the whole layout for the pages. */
+/** The configured site as JSON: services for every role, the whole layout for the pages, bilingual texts. */
 public final class SiteApi {
   private final Site site;
 
   public SiteApi(Site site) {
     this.site = site;
-  }
-
-  public void mount(Routes routes) {
-    routes.any().get("/services").respond(ctx -> Future.succeededFuture(services()));
-    routes.any().get("/site").respond(ctx -> Future.succeededFuture(site()));
   }
 
   public static JsonObject text(Site.Text text) {

@@ -10,7 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The first admin account, from ACCUEIL_ADMIN_PASSWORD, on a store that has no account yet. */
-public final class Bootstrap {
+final class Bootstrap {
   private static final Logger LOG = LoggerFactory.getLogger(Bootstrap.class);
 
   private final Vertx vertx;
@@ -18,14 +18,14 @@ public final class Bootstrap {
   private final PasswordHasher hasher;
   private final Clock clock;
 
-  public Bootstrap(Vertx vertx, StaffRepository staff, PasswordHasher hasher, Clock clock) {
+  Bootstrap(Vertx vertx, StaffRepository staff, PasswordHasher hasher, Clock clock) {
     this.vertx = vertx;
     this.staff = staff;
     this.hasher = hasher;
     this.clock = clock;
   }
 
-  public Future<Void> adminFromEnvironment(Optional<String> password, boolean demo) {
+  Future<Void> adminFromEnvironment(Optional<String> password, boolean demo) {
     return staff.countAccounts().compose(count -> {
       if (count > 0) {
         return Future.succeededFuture();

@@ -22,7 +22,7 @@ import java.time.Clock;
 import java.util.regex.Pattern;
 
 /** Login sessions, staff accounts and API tokens. */
-public final class StaffApi {
+final class StaffApi {
   private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,63}");
   static final int MIN_PASSWORD = 12;
   private static final int MAX_PASSWORD = 256;
@@ -39,7 +39,7 @@ public final class StaffApi {
   private final Clock clock;
   private final AuditLog audit;
 
-  public StaffApi(Vertx vertx, StaffRepository staff, PasswordHasher hasher, Clock clock, AuditLog audit) {
+  StaffApi(Vertx vertx, StaffRepository staff, PasswordHasher hasher, Clock clock, AuditLog audit) {
     this.vertx = vertx;
     this.staff = staff;
     this.hasher = hasher;
@@ -48,7 +48,7 @@ public final class StaffApi {
     this.decoyHash = hasher.hash(Secrets.random(""));
   }
 
-  public void mount(Routes routes) {
+  void mount(Routes routes) {
     routes.open().post("/session").respond(this::login);
     routes.any().delete("/session").respond(this::logout);
     routes.any().get("/session").respond(this::whoAmI);

@@ -8,8 +8,8 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.StaticHandler;
 
-/** Static assets, the home and login pages, and the security headers every answer carries. */
-public final class Pages {
+/** Static assets, the home, login and admin pages, and the security headers every answer carries. */
+public final class Pages implements Feature {
   static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
       + "media-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; "
       + "form-action 'self'; frame-ancestors 'none'";
@@ -45,7 +45,8 @@ public final class Pages {
     });
   }
 
-  public void mount(Router root) {
+  @Override
+  public void mountPages(Router root) {
     root.get("/static/*").handler(StaticHandler.create("webroot").setCachingEnabled(true).setMaxAgeSeconds(300)
         .setDirectoryListing(false).setIncludeHidden(false));
     root.get("/").handler(file("webroot/pages/index.html"));

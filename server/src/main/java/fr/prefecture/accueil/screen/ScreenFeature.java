@@ -1,6 +1,7 @@
 package fr.prefecture.accueil.screen;
 
 import fr.prefecture.accueil.audit.AuditLog;
+import fr.prefecture.accueil.web.Feature;
 import fr.prefecture.accueil.web.Routes;
 import fr.prefecture.accueil.site.Site;
 import fr.prefecture.accueil.auth.Access;
@@ -13,7 +14,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.sqlclient.Pool;
 
 /** The screens feature: pages, live stream, notices, alerts, transparency figures, service states. */
-public final class Screens {
+public final class ScreenFeature implements Feature {
   private final ScreenHub hub;
   private final ScreenPages pages;
   private final ScreenApi screens;
@@ -22,7 +23,7 @@ public final class Screens {
   private final BoardApi board;
   private final ScreenAccess screenAccess;
 
-  private Screens(ScreenHub hub, ScreenPages pages, ScreenApi screens, NoticeApi notices, AlertApi alerts,
+  private ScreenFeature(ScreenHub hub, ScreenPages pages, ScreenApi screens, NoticeApi notices, AlertApi alerts,
       BoardApi board, ScreenAccess screenAccess) {
     this.screenAccess = screenAccess;
     this.hub = hub;
@@ -35,15 +36,10 @@ public final class Screens {
 
   /**
    * Builds the feature (templates are compiled off the event loop) and starts its hub on the caller's context.
-   * {@code calls} and {@code waiting} give the latest calls and today's waiting times.
+   * {@code calls} and {@code waiting} give the latest calls and today's waiting times; {@code requirePairing}:
+   * only paired screen devices (and manager sessions) open the screens.
    */
-  public static Future<Screens> create(Vertx vertx, Pool pool, Site site, SiteTime time, AuditLog audit,
-      Access access, LatestCalls calls, WaitingTimes waiting) {
-    return create(vertx, pool, site, time, audit, access, calls, waiting, false);
-  }
-
-  /** As above; {@code requirePairing}: only paired screen devices (and manager sessions) open the screens. */
-  public static Future<Screens> create(Vertx vertx, Pool pool, Site site, SiteTime time, AuditLog audit,
+  public static Future<ScreenFeature> create(Vertx vertx, Pool pool, Site site, SiteTime time, AuditLog audit,
       Access access, LatestCalls calls, WaitingTimes waiting, boolean requirePairing) {
     return vertx.executeBlocking(() -> new ScreenRenderer(site.zone(), ScreenHub.HEARTBEAT)).map(renderer -> {
       NoticeRepository noticeStore = new NoticeRepository(pool);
@@ -55,14 +51,14 @@ public final class Screens {
       hub.start();
       ScreenAccess screenAccess = new ScreenAccess(access, requirePairing);
       screenAccess.start(vertx);
-      return new Screens(hub, new ScreenPages(site, access, content, renderer, hub, screenAccess),
+      return new ScreenFeature(hub, new ScreenPages(site, access, content, renderer, hub, screenAccess),
           new ScreenApi(site, time, contacts, hub, boardStore), new NoticeApi(vertx, site, time, noticeStore, audit),
           new AlertApi(vertx, site, time, alertStore, audit), new BoardApi(vertx, site, time, boardStore, audit),
           screenAccess);
     });
   }
 
-  /** The API routes (under /api). */
+  @Override
   public void mount(Routes routes) {
     screens.mount(routes);
     notices.mount(routes);
@@ -70,11 +66,12 @@ public final class Screens {
     board.mount(routes);
   }
 
-  /** The pages: mount after the security headers. */
+  @Override
   public void mountPages(Router root) {
     pages.mount(root);
   }
 
+  @Override
   public void close() {
     screenAccess.close();
     hub.close();

@@ -1,0 +1,45 @@
+package fr.prefecture.accueil.device;
+
+import fr.prefecture.accueil.audit.AuditLog;
+import fr.prefecture.accueil.auth.DeviceTokens;
+import fr.prefecture.accueil.site.Site;
+import fr.prefecture.accueil.time.SiteTime;
+import fr.prefecture.accueil.web.Feature;
+import fr.prefecture.accueil.web.Pages;
+import fr.prefecture.accueil.web.Routes;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import io.vertx.sqlclient.Pool;
+
+/** The devices feature: pairing, device tokens (for {@code Access}), revocation, the public /pair page. */
+public final class DeviceFeature implements Feature {
+  private final DeviceRepository repository;
+  private final DeviceApi api;
+
+  private DeviceFeature(DeviceRepository repository, DeviceApi api) {
+    this.repository = repository;
+    this.api = api;
+  }
+
+  public static Future<DeviceFeature> create(Vertx vertx, Pool pool, Site site, SiteTime time, AuditLog audit) {
+    DeviceRepository repository = new DeviceRepository(pool, time.clock());
+    return Future.succeededFuture(
+        new DeviceFeature(repository, new DeviceApi(site, time, repository, audit, vertx.eventBus())));
+  }
+
+  /** What {@code Access} asks to know a device cookie. */
+  public DeviceTokens tokens() {
+    return repository;
+  }
+
+  @Override
+  public void mount(Routes routes) {
+    api.mount(routes);
+  }
+
+  @Override
+  public void mountPages(Router root) {
+    root.get("/pair").handler(Pages.file("webroot/pair/index.html"));
+  }
+}

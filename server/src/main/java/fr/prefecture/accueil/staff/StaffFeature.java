@@ -1,0 +1,34 @@
+package fr.prefecture.accueil.staff;
+
+import fr.prefecture.accueil.audit.AuditLog;
+import fr.prefecture.accueil.auth.PasswordHasher;
+import fr.prefecture.accueil.web.Feature;
+import fr.prefecture.accueil.web.Routes;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.time.Clock;
+import java.util.Optional;
+
+/** Staff accounts, sign-in sessions and API tokens; the first admin account from the environment. */
+public final class StaffFeature implements Feature {
+  private final StaffApi api;
+
+  private StaffFeature(StaffApi api) {
+    this.api = api;
+  }
+
+  /**
+   * Creates {@code admin} from {@code adminPassword} on a store with no account, then the API (whose decoy
+   * password hash is computed off the event loop).
+   */
+  public static Future<StaffFeature> create(Vertx vertx, StaffRepository staff, PasswordHasher hasher, Clock clock,
+      AuditLog audit, Optional<String> adminPassword, boolean demo) {
+    return new Bootstrap(vertx, staff, hasher, clock).adminFromEnvironment(adminPassword, demo)
+        .compose(v -> vertx.executeBlocking(() -> new StaffFeature(new StaffApi(vertx, staff, hasher, clock, audit))));
+  }
+
+  @Override
+  public void mount(Routes routes) {
+    api.mount(routes);
+  }
+}
