@@ -98,17 +98,6 @@ public final class JsonInput {
     return Optional.of(array);
   }
 
-  public static Optional<Boolean> optionalBoolean(JsonObject o, String field) {
-    Object v = o.getValue(field);
-    if (v == null) {
-      return Optional.empty();
-    }
-    if (!(v instanceof Boolean b)) {
-      throw ApiException.badRequest("invalid_field", "Field '" + field + "' must be true or false");
-    }
-    return Optional.of(b);
-  }
-
   public static long pathId(RoutingContext ctx, String name) {
     String raw = ctx.pathParam(name);
     try {

@@ -1,6 +1,5 @@
 package fr.prefecture.accueil.kiosk.admission;
 
-import java.util.Map;
 import java.util.Objects;
 
 /** A gate message in French (for the guard and most visitors) and English. */
@@ -9,10 +8,5 @@ public record Message(String fr, String en) {
     public Message {
         Objects.requireNonNull(fr, "fr");
         Objects.requireNonNull(en, "en");
-    }
-
-    /** {@code {"fr": ..., "en": ...}}, as the HTTP API writes it. */
-    public Map<String, String> asMap() {
-        return Map.of("fr", fr, "en", en);
     }
 }

@@ -20,14 +20,6 @@ public record Text(String fr, String en) {
         return new Text(fr, en);
     }
 
-    public boolean hasFr() {
-        return fr != null;
-    }
-
-    public boolean hasEn() {
-        return en != null;
-    }
-
     /** The text in one language, or null when that language is absent. */
     public String in(Language language) {
         return language == Language.FR ? fr : en;
