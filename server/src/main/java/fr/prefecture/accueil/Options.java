@@ -134,24 +134,26 @@ public record Options(Layer given, Layer environment, Path configFile, boolean d
   @Command(name = "java -jar accueil.jar", sortOptions = false, usageHelpAutoWidth = true,
       description = "Starts the Accueil server, or runs one of the commands.",
       subcommands = {BackupCommand.class, RestoreCommand.class, AnonymiseCommand.class, GenerateHistoryCommand.class},
-      footer = {"%nEnvironment: ACCUEIL_PORT, ACCUEIL_DATA, ACCUEIL_CONFIG, ACCUEIL_RETENTION_DAYS (beaten by the options);",
-          "ACCUEIL_ADMIN_PASSWORD creates the account 'admin' on a store with no accounts.",
-          "Options beat the environment, which beats the server section of the configuration file."})
+      footer = {"%nOptions beat the environment (ACCUEIL_PORT, ACCUEIL_DATA, ACCUEIL_CONFIG, ACCUEIL_RETENTION_DAYS),",
+          "which beats the server section of the configuration file.",
+          "ACCUEIL_ADMIN_PASSWORD creates the account 'admin' on a store with no accounts."})
   static final class Accueil {
     @Option(names = "--port", paramLabel = "P", scope = ScopeType.INHERIT,
-        description = "HTTP port (default " + Settings.DEFAULT_PORT + "; 0 = any free port)")
+        description = "HTTP port, 0 = any free one (else ACCUEIL_PORT, server.port, " + Settings.DEFAULT_PORT + ")")
     String port;
 
     @Option(names = "--data", paramLabel = "DIR", scope = ScopeType.INHERIT,
-        description = "directory of the SQLite store and the signing keys (default " + Settings.DEFAULT_DATA_DIR + ")")
+        description = "the SQLite store and the signing keys (else ACCUEIL_DATA, server.dataDir, "
+            + Settings.DEFAULT_DATA_DIR + ")")
     String data;
 
     @Option(names = "--config", paramLabel = "FILE", scope = ScopeType.INHERIT,
-        description = "site configuration (default config/accueil.yaml, else the demo site in the jar)")
+        description = "site configuration (else ACCUEIL_CONFIG, config/accueil.yaml, the demo site in the jar)")
     String config;
 
     @Option(names = "--demo", scope = ScopeType.INHERIT,
-        description = "today's demo appointments and demo staff accounts (printed at start); screens open without pairing")
+        description = "today's demo appointments and demo staff accounts (printed at start); screens open "
+            + "without pairing")
     boolean demo;
 
     @Option(names = "--now", paramLabel = "ISO_INSTANT", scope = ScopeType.INHERIT,
@@ -159,27 +161,30 @@ public record Options(Layer given, Layer environment, Path configFile, boolean d
     String now;
 
     @Option(names = "--retention-days", paramLabel = "N", scope = ScopeType.INHERIT,
-        description = "remove visitors' personal data N days after their appointment (default "
-            + Settings.DEFAULT_RETENTION_DAYS + ")")
+        description = "remove visitors' personal data N days after their appointment (else "
+            + "ACCUEIL_RETENTION_DAYS, server.retentionDays, " + Settings.DEFAULT_RETENTION_DAYS + ")")
     String retentionDays;
 
     @Option(names = {"-h", "--help"}, usageHelp = true, scope = ScopeType.INHERIT, description = "this help")
     boolean help;
   }
 
-  @Command(name = "backup", description = "online backup of the store and the keys into a new directory")
+  @Command(name = "backup", sortOptions = false,
+      description = "online backup of the store and the keys into a new directory")
   static final class BackupCommand {
     @Option(names = "--to", paramLabel = "NEW_DIR", required = true, description = "the backup's directory (new)")
     String to;
   }
 
-  @Command(name = "restore", description = "restore a backup into an empty data directory (--data, required)")
+  @Command(name = "restore", sortOptions = false,
+      description = "restore a backup into an empty data directory (--data, required)")
   static final class RestoreCommand {
     @Option(names = "--from", paramLabel = "BACKUP_DIR", required = true, description = "the backup to restore")
     String from;
   }
 
-  @Command(name = "anonymise", aliases = "anonymize", description = "remove personal data past the retention period")
+  @Command(name = "anonymise", aliases = "anonymize", sortOptions = false,
+      description = "remove personal data past the retention period")
   static final class AnonymiseCommand {}
 
   @Command(name = "generate-history", sortOptions = false,
