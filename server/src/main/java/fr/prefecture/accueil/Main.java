@@ -3,7 +3,10 @@ package fr.prefecture.accueil;
 import fr.prefecture.accueil.site.ConfigException;
 import io.vertx.core.Vertx;
 
-/** Starts the Accueil server: one Vert.x instance, the main verticle deployed once. */
+/**
+ * Starts the Accueil server (one Vert.x instance, the main verticle deployed once) or runs a command. Exit codes:
+ * 0 help, 2 a usage error (the message, then the usage), 1 a failure.
+ */
 public final class Main {
   private Main() {}
 
@@ -11,22 +14,12 @@ public final class Main {
     Options options;
     try {
       options = Options.parse(args, System.getenv());
-    } catch (Options.UsageException e) {
-      if (!e.getMessage().isEmpty()) {
-        System.err.println("accueil: " + e.getMessage());
-      }
-      System.err.println(Options.USAGE);
-      System.exit(e.getMessage().isEmpty() ? 0 : 2);
-      return;
-    }
-    if (!options.rest().isEmpty()) {
-      try {
+      if (options.job().isPresent()) {
         System.exit(Commands.run(options));
-      } catch (Options.UsageException e) {
-        System.err.println("accueil: " + e.getMessage());
-        System.err.println(Options.USAGE);
-        System.exit(2);
+        return;
       }
+    } catch (Options.UsageException e) {
+      System.exit(usage(e));
       return;
     }
     Vertx vertx = Vertx.vertx();
@@ -39,5 +32,15 @@ public final class Main {
       vertx.close().onComplete(v -> System.exit(1));
     });
     Runtime.getRuntime().addShutdownHook(new Thread(() -> vertx.close().await()));
+  }
+
+  private static int usage(Options.UsageException e) {
+    if (e.helpRequested()) {
+      System.out.print(e.usage());
+      return 0;
+    }
+    System.err.println("accueil: " + e.getMessage());
+    System.err.print(e.usage());
+    return 2;
   }
 }

@@ -19,10 +19,8 @@ import fr.prefecture.accueil.queue.CallLog;
 import fr.prefecture.accueil.queue.QueueFeature;
 import fr.prefecture.accueil.screen.ScreenFeature;
 import fr.prefecture.accueil.screen.StoredCalls;
-import fr.prefecture.accueil.site.ConfigException;
 import fr.prefecture.accueil.site.Site;
 import fr.prefecture.accueil.site.SiteFeature;
-import fr.prefecture.accueil.site.SiteLoader;
 import fr.prefecture.accueil.staff.StaffFeature;
 import fr.prefecture.accueil.staff.StaffRepository;
 import fr.prefecture.accueil.time.SiteTime;
@@ -35,12 +33,10 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.sqlclient.Pool;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,13 +56,10 @@ public final class MainVerticle extends VerticleBase {
     this.options = options;
   }
 
-  /** The settings this start resolved: file, then environment and options on top. */
-  record Settings(Site site, int port, Path dataDir, Duration sessionIdle, Duration retention,
-      boolean screensRequirePairing) {}
 
   @Override
   public Future<?> start() {
-    return vertx.executeBlocking(this::settings).compose(settings -> {
+    return vertx.executeBlocking(() -> Settings.resolve(options)).compose(settings -> {
       Clock clock = options.now().map(SiteTime::startingAt).orElse(Clock.systemUTC());
       SiteTime time = new SiteTime(clock, settings.site().zone());
       pool = Database.open(vertx, settings.dataDir().resolve("accueil.db"));
@@ -129,43 +122,6 @@ public final class MainVerticle extends VerticleBase {
     features.forEach(f -> f.mountPages(root));
     Failures.install(root);
     return vertx.createHttpServer().requestHandler(MalformedPaths.guard(root)).listen(settings.port());
-  }
-
-  private Settings settings() throws Exception {
-    SiteLoader.Loaded loaded = SiteLoader.load(options.configFile());
-    Map<String, Object> server = loaded.server();
-    String file = options.configFile().toString();
-    int port = options.port().orElseGet(() -> fileInt(server, "port", 8080, file));
-    Path data = options.dataDir().orElseGet(() -> Path.of(String.valueOf(server.getOrDefault("dataDir", "./data"))));
-    int idle = fileInt(server, "sessionIdleMinutes", 30, file);
-    int retentionDays = options.retentionDays().orElseGet(() -> fileInt(server, "retentionDays", 90, file));
-    if (retentionDays < 1) {
-      throw new ConfigException(file, "server.retentionDays", "must be at least 1 day");
-    }
-    try {
-      Files.createDirectories(data);
-    } catch (Exception e) {
-      throw new ConfigException(file, "server.dataDir", "cannot create " + data + ": " + e.getMessage());
-    }
-    Object pairing = server.getOrDefault("screensRequirePairing", true);
-    if (!(pairing instanceof Boolean)) {
-      throw new ConfigException(file, "server.screensRequirePairing", "must be true or false");
-    }
-    // --demo opens the screens without pairing, so that a demo needs no admin step.
-    boolean requirePairing = (Boolean) pairing && !options.demo();
-    return new Settings(loaded.site(), port, data, Duration.ofMinutes(idle), Duration.ofDays(retentionDays),
-        requirePairing);
-  }
-
-  private static int fileInt(Map<String, Object> server, String key, int fallback, String file) {
-    Object v = server.get(key);
-    if (v == null) {
-      return fallback;
-    }
-    if (!(v instanceof Integer i) || i < 0 || i > 65535) {
-      throw new ConfigException(file, "server." + key, "must be a whole number");
-    }
-    return i;
   }
 
   /** The port actually bound (useful with --port 0). */

@@ -1,122 +1,203 @@
 package fr.prefecture.accueil;
 
+import fr.prefecture.accueil.site.SiteLoader;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.ScopeType;
 
 /**
- * Start options. Precedence: command-line option, then environment variable, then the {@code server}
- * section of the configuration file, then the default.
+ * The command line (parsed with picocli) and the environment it ran in. Which of them wins over the file is
+ * decided by {@link Settings}; here each value is only checked.
  */
-public record Options(Optional<Integer> port, Optional<Path> dataDir, Path configFile, boolean demo,
-    Optional<Instant> now, Optional<String> adminPassword, Optional<Integer> retentionDays, List<String> rest) {
+public record Options(Layer given, Layer environment, Path configFile, boolean demo, Optional<Instant> now,
+    Optional<String> adminPassword, Optional<Job> job) {
 
-  public static final String USAGE = """
-      usage: java -jar accueil.jar [--port P] [--data DIR] [--config FILE] [--demo] [--now ISO_INSTANT]
-             java -jar accueil.jar backup [--data DIR] --to NEW_DIR     online backup (store + keys)
-             java -jar accueil.jar restore --from BACKUP_DIR --data EMPTY_DIR
-             java -jar accueil.jar anonymise [--data DIR] [--config FILE]  remove personal data past retention
-             java -jar accueil.jar generate-history [--data NEW_DIR] [--config FILE] [--years 5] [--per-day 1600] [--seed 1]
-                                                     synthetic history for demos and benchmarks (empty store only)
-        --port P         HTTP port (default 8080; env ACCUEIL_PORT; 0 = any free port)
-        --data DIR       directory of the SQLite store and the signing keys (default ./data; env ACCUEIL_DATA)
-        --config FILE    site configuration (default config/accueil.yaml, else the demo site in the jar; env ACCUEIL_CONFIG)
-        --demo           add today's demo appointments and demo staff accounts (printed at start);
-                         screens open without pairing
-        --now INSTANT    start the server clock at this instant, e.g. 2026-03-30T07:45:00Z
-        --retention-days N  remove visitors' personal data N days after their appointment (default 90)
-      env ACCUEIL_ADMIN_PASSWORD creates the account 'admin' on a store with no accounts;
-      env ACCUEIL_RETENTION_DAYS overrides server.retentionDays (default 90).""";
+  /** The settings one source gives (the options, or the environment); empty where it says nothing. */
+  public record Layer(Optional<Integer> port, Optional<Path> dataDir, Optional<Integer> retentionDays) {}
 
-  /** A command-line mistake: the message is printed with the usage. */
+  /** A one-shot command of the jar instead of the server. */
+  public sealed interface Job {}
+
+  record Backup(Path to) implements Job {}
+
+  record Restore(Path from) implements Job {}
+
+  record Anonymise() implements Job {}
+
+  record GenerateHistory(int years, int perDay, long seed) implements Job {}
+
+  private static final int DEFAULT_YEARS = 5;
+  private static final int DEFAULT_PER_DAY = 1600;
+  private static final int DEFAULT_SEED = 1;
+  static final Settings.WholeNumber YEARS = new Settings.WholeNumber("years", "a whole number", 1, 10, DEFAULT_YEARS);
+  static final Settings.WholeNumber PER_DAY =
+      new Settings.WholeNumber("per-day", "a whole number", 1, 20_000, DEFAULT_PER_DAY);
+  static final Settings.WholeNumber SEED =
+      new Settings.WholeNumber("seed", "a whole number", 0, Integer.MAX_VALUE, DEFAULT_SEED);
+
+  /** A command-line mistake (printed with the usage, exit 2), or a request for help (empty message, exit 0). */
   public static final class UsageException extends RuntimeException {
+    private final String usage;
+
     UsageException(String message) {
-      super(message);
+      this(message, Options.usage());
     }
+
+    UsageException(String message, String usage) {
+      super(message);
+      this.usage = usage;
+    }
+
+    public boolean helpRequested() {
+      return getMessage().isEmpty();
+    }
+
+    /** The usage of the command the mistake was made in. */
+    public String usage() {
+      return usage;
+    }
+  }
+
+  /** The usage of the jar: the server's options and the commands. */
+  public static String usage() {
+    return new CommandLine(new Accueil()).getUsageMessage();
+  }
+
+  /** The usage of one command of the jar. */
+  static String usage(String command) {
+    return new CommandLine(new Accueil()).getSubcommands().get(command).getUsageMessage();
   }
 
   public static Options parse(String[] args, Map<String, String> env) {
-    Optional<Integer> port = Optional.ofNullable(env.get("ACCUEIL_PORT")).map(p -> port(p, "ACCUEIL_PORT"));
-    Optional<Path> data = Optional.ofNullable(env.get("ACCUEIL_DATA")).map(Path::of);
-    Path config = env.containsKey("ACCUEIL_CONFIG") ? Path.of(env.get("ACCUEIL_CONFIG"))
-        : fr.prefecture.accueil.site.SiteLoader.DEFAULT;
-    boolean demo = false;
-    Optional<Instant> now = Optional.empty();
-    List<String> rest = new ArrayList<>();
-    Optional<Integer> retentionOption = Optional.empty();
-    for (int i = 0; i < args.length; i++) {
-      String arg = args[i];
-      switch (arg) {
-        case "--port" -> port = Optional.of(port(value(args, ++i, arg), arg));
-        case "--data" -> data = Optional.of(Path.of(value(args, ++i, arg)));
-        case "--config" -> config = Path.of(value(args, ++i, arg));
-        case "--demo" -> demo = true;
-        case "--retention-days" -> retentionOption = Optional.of(days(value(args, ++i, arg), arg));
-        case "--now" -> {
-          String raw = value(args, ++i, arg);
-          try {
-            now = Optional.of(Instant.parse(raw));
-          } catch (DateTimeParseException e) {
-            throw new UsageException("--now needs an ISO instant such as 2026-03-30T07:45:00Z, not '" + raw + "'");
-          }
-        }
-        case "-h", "--help" -> throw new UsageException("");
-        default -> rest.add(arg);
+    Accueil cli = new Accueil();
+    CommandLine commandLine = new CommandLine(cli);
+    ParseResult result;
+    try {
+      result = commandLine.parseArgs(args);
+    } catch (ParameterException e) {
+      throw new UsageException(e.getMessage(), e.getCommandLine().getUsageMessage());
+    }
+    for (CommandLine c : result.asCommandLineList()) {
+      if (c.isUsageHelpRequested()) {
+        throw new UsageException("", c.getUsageMessage());
       }
     }
+    Optional<Job> job = result.hasSubcommand() ? Optional.of(job(result.subcommand())) : Optional.empty();
+    Layer given = new Layer(
+        Optional.ofNullable(cli.port).map(p -> Settings.PORT.parse(p, "--port")),
+        Optional.ofNullable(cli.data).map(Path::of),
+        Optional.ofNullable(cli.retentionDays).map(d -> Settings.RETENTION_DAYS.parse(d, "--retention-days")));
+    Layer environment = new Layer(
+        Optional.ofNullable(env.get("ACCUEIL_PORT")).map(p -> Settings.PORT.parse(p, "ACCUEIL_PORT")),
+        Optional.ofNullable(env.get("ACCUEIL_DATA")).filter(d -> !d.isBlank()).map(Path::of),
+        Optional.ofNullable(env.get("ACCUEIL_RETENTION_DAYS"))
+            .map(d -> Settings.RETENTION_DAYS.parse(d, "ACCUEIL_RETENTION_DAYS")));
+    Path config = Optional.ofNullable(cli.config)
+        .or(() -> Optional.ofNullable(env.get("ACCUEIL_CONFIG")).filter(c -> !c.isBlank()))
+        .map(Path::of).orElse(SiteLoader.DEFAULT);
     Optional<String> admin = Optional.ofNullable(env.get("ACCUEIL_ADMIN_PASSWORD")).filter(s -> !s.isBlank());
-    Optional<Integer> retention = Optional.ofNullable(env.get("ACCUEIL_RETENTION_DAYS"))
-        .map(d -> days(d, "ACCUEIL_RETENTION_DAYS"));
-    if (retentionOption.isPresent()) {
-      retention = retentionOption;
-    }
-    return new Options(port, data, config, demo, now, admin, retention, List.copyOf(rest));
+    return new Options(given, environment, config, cli.demo, Optional.ofNullable(cli.now).map(Options::instant),
+        admin, job);
   }
 
-  private static String value(String[] args, int i, String option) {
-    if (i >= args.length || args[i].startsWith("--")) {
-      throw new UsageException(option + " needs a value");
+  private static Job job(ParseResult sub) {
+    Object command = sub.commandSpec().userObject();
+    if (command instanceof BackupCommand b) {
+      return new Backup(Path.of(b.to));
     }
-    return args[i];
+    if (command instanceof RestoreCommand r) {
+      return new Restore(Path.of(r.from));
+    }
+    if (command instanceof GenerateHistoryCommand g) {
+      return new GenerateHistory(YEARS.parseOrDefault(g.years, "--years"),
+          PER_DAY.parseOrDefault(g.perDay, "--per-day"), SEED.parseOrDefault(g.seed, "--seed"));
+    }
+    return new Anonymise();
   }
 
-  private static int days(String raw, String option) {
+  private static Instant instant(String raw) {
     try {
-      int d = Integer.parseInt(raw);
-      if (d < 1 || d > 3660) {
-        throw new NumberFormatException();
-      }
-      return d;
-    } catch (NumberFormatException e) {
-      throw new UsageException(option + " needs a number of days 1-3660, not '" + raw + "'");
+      return Instant.parse(raw);
+    } catch (DateTimeParseException e) {
+      throw new UsageException("--now needs an ISO instant such as 2026-03-30T07:45:00Z, not '" + raw + "'");
     }
   }
 
-  /** The value following an option among the command's own arguments (backup --to DIR). */
-  public Optional<String> commandOption(String name) {
-    int i = rest.indexOf(name);
-    if (i < 0) {
-      return Optional.empty();
-    }
-    if (i + 1 >= rest.size()) {
-      throw new UsageException(name + " needs a value");
-    }
-    return Optional.of(rest.get(i + 1));
+  @Command(name = "java -jar accueil.jar", sortOptions = false, usageHelpAutoWidth = true,
+      description = "Starts the Accueil server, or runs one of the commands.",
+      subcommands = {BackupCommand.class, RestoreCommand.class, AnonymiseCommand.class, GenerateHistoryCommand.class},
+      footer = {"%nOptions beat the environment (ACCUEIL_PORT, ACCUEIL_DATA, ACCUEIL_CONFIG, ACCUEIL_RETENTION_DAYS),",
+          "which beats the server section of the configuration file.",
+          "ACCUEIL_ADMIN_PASSWORD creates the account 'admin' on a store with no accounts."})
+  static final class Accueil {
+    @Option(names = "--port", paramLabel = "P", scope = ScopeType.INHERIT,
+        description = "HTTP port, 0 = any free one (else ACCUEIL_PORT, server.port, " + Settings.DEFAULT_PORT + ")")
+    String port;
+
+    @Option(names = "--data", paramLabel = "DIR", scope = ScopeType.INHERIT,
+        description = "the SQLite store and the signing keys (else ACCUEIL_DATA, server.dataDir, "
+            + Settings.DEFAULT_DATA_DIR + ")")
+    String data;
+
+    @Option(names = "--config", paramLabel = "FILE", scope = ScopeType.INHERIT,
+        description = "site configuration (else ACCUEIL_CONFIG, config/accueil.yaml, the demo site in the jar)")
+    String config;
+
+    @Option(names = "--demo", scope = ScopeType.INHERIT,
+        description = "today's demo appointments and demo staff accounts (printed at start); screens open "
+            + "without pairing")
+    boolean demo;
+
+    @Option(names = "--now", paramLabel = "ISO_INSTANT", scope = ScopeType.INHERIT,
+        description = "start the clock at this instant, e.g. 2026-03-30T07:45:00Z, then run in real time")
+    String now;
+
+    @Option(names = "--retention-days", paramLabel = "N", scope = ScopeType.INHERIT,
+        description = "remove visitors' personal data N days after their appointment (else "
+            + "ACCUEIL_RETENTION_DAYS, server.retentionDays, " + Settings.DEFAULT_RETENTION_DAYS + ")")
+    String retentionDays;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, scope = ScopeType.INHERIT, description = "this help")
+    boolean help;
   }
 
-  private static int port(String raw, String option) {
-    try {
-      int p = Integer.parseInt(raw);
-      if (p < 0 || p > 65535) {
-        throw new NumberFormatException();
-      }
-      return p;
-    } catch (NumberFormatException e) {
-      throw new UsageException(option + " needs a port number 0-65535, not '" + raw + "'");
-    }
+  @Command(name = "backup", sortOptions = false,
+      description = "online backup of the store and the keys into a new directory")
+  static final class BackupCommand {
+    @Option(names = "--to", paramLabel = "NEW_DIR", required = true, description = "the backup's directory (new)")
+    String to;
+  }
+
+  @Command(name = "restore", sortOptions = false,
+      description = "restore a backup into an empty data directory (--data, required)")
+  static final class RestoreCommand {
+    @Option(names = "--from", paramLabel = "BACKUP_DIR", required = true, description = "the backup to restore")
+    String from;
+  }
+
+  @Command(name = "anonymise", aliases = "anonymize", sortOptions = false,
+      description = "remove personal data past the retention period")
+  static final class AnonymiseCommand {}
+
+  @Command(name = "generate-history", sortOptions = false,
+      description = "synthetic history for demos and benchmarks (empty store only)")
+  static final class GenerateHistoryCommand {
+    @Option(names = "--years", paramLabel = "N", description = "years of history (default " + DEFAULT_YEARS + ")")
+    String years;
+
+    @Option(names = "--per-day", paramLabel = "N",
+        description = "appointments per working day (default " + DEFAULT_PER_DAY + ")")
+    String perDay;
+
+    @Option(names = "--seed", paramLabel = "N", description = "random seed (default " + DEFAULT_SEED + ")")
+    String seed;
   }
 }

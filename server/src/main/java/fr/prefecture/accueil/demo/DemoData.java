@@ -77,7 +77,7 @@ public final class DemoData {
   }
 
   /**
-   * Most visitors due between 25 minutes ago and 20 minutes from now are already through the gate
+   * Most visitors due between 25 minutes ago and the default early window from now are already through the gate
    * (about 6 in 7, as on a real day), so the queues, the counters and the screens have someone.
    */
   private Future<Void> arrivals() {
@@ -85,7 +85,7 @@ public final class DemoData {
     return appointments.onDay(time.today(), java.util.Optional.empty()).compose(today -> {
       Future<Void> chain = Future.succeededFuture();
       for (var a : today) {
-        boolean due = !a.start().isBefore(now.minusSeconds(25 * 60)) && !a.start().isAfter(now.plusSeconds(20 * 60));
+        boolean due = !a.start().isBefore(now.minusSeconds(25 * 60)) && !a.start().isAfter(now.plus(Site.Admission.DEFAULT.early()));
         if (due && !a.cancelled() && a.id() % 7 != 3) {
           chain = chain.compose(v -> admit.apply(a.id()).mapEmpty());
         }

@@ -30,7 +30,7 @@ final class RollupJob {
     this.repository = repository;
     this.time = time;
     this.maxGrace = site.services().stream().map(s -> s.admission().grace()).max(Duration::compareTo)
-        .orElse(Duration.ofMinutes(30));
+        .orElse(Site.Admission.DEFAULT.grace());
   }
 
   LocalDate lastClosedDay() {

@@ -9,6 +9,7 @@ import fr.prefecture.accueil.site.Site;
 import fr.prefecture.accueil.site.SiteApi;
 import fr.prefecture.accueil.auth.Role;
 import fr.prefecture.accueil.time.SiteTime;
+import fr.prefecture.accueil.signage.view.LanguageMode;
 import fr.prefecture.accueil.signage.view.Layouts;
 import fr.prefecture.accueil.signage.view.Procedure;
 import fr.prefecture.accueil.signage.view.ServiceStatus;
@@ -103,8 +104,9 @@ final class BoardApi {
   Future<JsonObject> putLanguages(RoutingContext ctx) {
     Site.Screen screen = screen(ctx);
     String languages = JsonInput.string(JsonInput.object(ctx), "languages");
-    if (!languages.equals("side-by-side") && !languages.equals("alternate")) {
-      throw ApiException.badRequest("invalid_field", "Field 'languages' must be 'side-by-side' or 'alternate'");
+    if (!LanguageMode.codes().contains(languages)) {
+      throw ApiException.badRequest("invalid_field", "Field 'languages' must be '"
+          + String.join("' or '", LanguageMode.codes()) + "'");
     }
     return board.putLanguageMode(screen.id(), languages, time.now(), ScreenInput.who(ctx))
         .compose(v -> audit.record(ctx, "screen.languages", screen.id(), languages))

@@ -209,7 +209,8 @@ final class ScreenContent {
   }
 
   private AccessView access() {
-    int early = site.services().isEmpty() ? 20 : (int) site.services().get(0).admission().early().toMinutes();
+    int early = (int) site.services().stream().findFirst().map(Site.Service::admission).orElse(Site.Admission.DEFAULT)
+        .early().toMinutes();
     Text pan = site.services().stream().filter(sv -> sv.pan().isPresent()).findFirst()
         .map(sv -> new Text(join(sv.location().room().fr(), site.building(sv.location().building())
                 .map(b -> b.name().fr()).orElse(null)),

@@ -1,5 +1,6 @@
 package fr.prefecture.accueil.site;
 
+import fr.prefecture.accueil.kiosk.admission.AdmissionPolicy;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -23,7 +24,11 @@ public record Site(Text name, ZoneId zone, List<Building> buildings, List<Area> 
 
   public record Location(String building, int floor, String zone, Text room) {}
 
-  public record Admission(Duration early, Duration grace) {}
+  /** A service's gate window; without one in the file, the prefecture's default from the kiosk's rules. */
+  public record Admission(Duration early, Duration grace) {
+    public static final Admission DEFAULT =
+        new Admission(AdmissionPolicy.DEFAULT.earlyWindow(), AdmissionPolicy.DEFAULT.lateGrace());
+  }
 
   /** Opening hours and capacity of the slots of a digital help desk (PAN). */
   public record PanSlots(int slotMinutes, int capacity, LocalTime opens, LocalTime closes) {}
@@ -45,6 +50,10 @@ public record Site(Text name, ZoneId zone, List<Building> buildings, List<Area> 
 
     public String code() {
       return code;
+    }
+
+    public static List<String> codes() {
+      return java.util.Arrays.stream(values()).map(QueueRule::code).toList();
     }
 
     public static Optional<QueueRule> parse(String code) {

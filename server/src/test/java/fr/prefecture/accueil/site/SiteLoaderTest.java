@@ -78,4 +78,33 @@ class SiteLoaderTest {
         "ticketPrefix: T\n    queue: { absentAfterCalls: 0 }\n")))
         .hasMessageContaining("services[1].queue.absentAfterCalls");
   }
+  @Test
+  void an_unknown_key_in_any_section_is_an_error_naming_the_file_and_the_key() throws Exception {
+    // A typo must not silently take the default: one mistake per section of the file.
+    String[][] typos = {
+        {"site:\n", "sitte:\n", "sitte"},
+        {"timezone: Europe/Paris", "timezone: Europe/Paris\n  langue: fr", "site.langue"},
+        {"floors:\n      - { level: 0,", "floors:\n      - { levl: 1, level: 0,", "buildings[0].floors[0].levl"},
+        {"- id: A\n", "- id: A\n    adress: here\n", "buildings[0].adress"},
+        {"{ id: guerite, building: A,", "{ id: guerite, batiment: A, building: A,", "zones[0].batiment"},
+        {"location: { building: A, floor: 1,", "locaton: { building: A, floor: 1,", "services[0].locaton"},
+        {"zone: attente-etrangers, room:", "zone: attente-etrangers, rom: { fr: x, en: y }, room:",
+            "services[0].location.rom"},
+        {"room: { fr: \"Salle 12\", en: \"Room 12\" }", "room: { fr: \"Salle 12\", en: \"Room 12\", de: x }",
+            "services[0].location.room.de"},
+        {"admission: { earlyMinutes: 20, graceMinutes: 30 }", "admission: { earlyMinute: 10, graceMinutes: 30 }",
+            "services[0].admission.earlyMinute"},
+        {"pan: { slotMinutes: 20,", "pan: { slotMinute: 20, slotMinutes: 20,", "services[3].pan.slotMinute"},
+        {"ticketPrefix: T\n", "ticketPrefix: T\n    queue: { rules: alternate }\n", "services[1].queue.rules"},
+        {"{ id: guerite-nord,", "{ id: guerite-nord, direction: in,", "gates[0].direction"},
+        {"orientation: landscape", "orientaton: landscape", "screens[0].orientaton"},
+        {"{ layout: wayfinding, seconds: 20 }", "{ layout: wayfinding, secondes: 20, seconds: 20 }",
+            "screens[0].playlist[0].secondes"},
+    };
+    for (String[] typo : typos) {
+      assertThatThrownBy(() -> SiteLoader.parse("config/x.yaml", demoWith(typo[0], typo[1])))
+          .as(typo[2]).isInstanceOf(ConfigException.class)
+          .hasMessage("config/x.yaml: " + typo[2] + ": unknown key");
+    }
+  }
 }

@@ -1,6 +1,7 @@
 package fr.prefecture.accueil.signage.view;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
@@ -12,6 +13,10 @@ final class Codes {
 
     static String code(Enum<?> e) {
         return e.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    static <E extends Enum<E>> List<String> codes(Class<E> type) {
+        return Arrays.stream(type.getEnumConstants()).map(Codes::code).toList();
     }
 
     static <E extends Enum<E>> E parse(Class<E> type, String code) {

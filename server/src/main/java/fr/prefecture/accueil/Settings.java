@@ -1,0 +1,118 @@
+package fr.prefecture.accueil;
+
+import fr.prefecture.accueil.site.ConfigException;
+import fr.prefecture.accueil.site.Site;
+import fr.prefecture.accueil.site.SiteLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The settings of a start or of a command, resolved in this one place for the server and every command: the
+ * {@code server} section of the file, then the environment, then the command-line options, then the default.
+ */
+public record Settings(Site site, int port, Path dataDir, Duration sessionIdle, Duration retention,
+    boolean screensRequirePairing) {
+
+  static final int DEFAULT_PORT = 8080;
+  static final String DEFAULT_DATA_DIR = "./data";
+  static final int DEFAULT_SESSION_IDLE_MINUTES = 30;
+  static final int DEFAULT_RETENTION_DAYS = 90;
+  static final boolean DEFAULT_SCREENS_REQUIRE_PAIRING = true;
+
+  static final WholeNumber PORT = new WholeNumber("port", "a port number", 0, 65535, DEFAULT_PORT);
+  static final WholeNumber RETENTION_DAYS =
+      new WholeNumber("retentionDays", "a number of days", 1, 3660, DEFAULT_RETENTION_DAYS);
+  static final WholeNumber SESSION_IDLE_MINUTES =
+      new WholeNumber("sessionIdleMinutes", "a number of minutes", 1, 1440, DEFAULT_SESSION_IDLE_MINUTES);
+  static final String DATA_DIR = "dataDir";
+  static final String SCREENS_REQUIRE_PAIRING = "screensRequirePairing";
+
+  /** Every key of the file's {@code server} section; any other is a mistake. */
+  static final Set<String> SERVER_KEYS = Set.of(PORT.key(), DATA_DIR, SESSION_IDLE_MINUTES.key(),
+      RETENTION_DAYS.key(), SCREENS_REQUIRE_PAIRING);
+
+  /** A whole-number setting with its bounds and default: the one validation, whatever the value comes from. */
+  record WholeNumber(String key, String what, int min, int max, int fallback) {
+    /** From an option or an environment variable: a mistake there is a usage error. */
+    int parse(String raw, String source) {
+      try {
+        int value = Integer.parseInt(raw.strip());
+        if (value >= min && value <= max) {
+          return value;
+        }
+      } catch (NumberFormatException e) {
+        // reported below
+      }
+      throw new Options.UsageException(source + " needs " + what + " " + min + "-" + max + ", not '" + raw + "'");
+    }
+
+    /** The same, where an absent option means the default. */
+    int parseOrDefault(String raw, String source) {
+      return raw == null ? fallback : parse(raw, source);
+    }
+
+    /** From the file's server section (YAML already typed): absent means the default. */
+    int read(Map<String, Object> server, String file) {
+      Object value = server.get(key);
+      if (value == null) {
+        return fallback;
+      }
+      if (!(value instanceof Integer i) || i < min || i > max) {
+        throw new ConfigException(file, "server." + key, "must be a whole number " + min + "-" + max
+            + " (" + what + ")");
+      }
+      return i;
+    }
+  }
+
+  /**
+   * The settings for starting the server (blocking: reads the file and creates the data directory). Options beat
+   * the environment, which beats the file.
+   */
+  public static Settings resolve(Options options) {
+    Settings settings = read(options);
+    try {
+      Files.createDirectories(settings.dataDir());
+    } catch (Exception e) {
+      throw new ConfigException(options.configFile().toString(), "server." + DATA_DIR,
+          "cannot create " + settings.dataDir() + ": " + e.getMessage());
+    }
+    return settings;
+  }
+
+  /** The same settings without touching the data directory (blocking: reads the file). */
+  static Settings read(Options options) {
+    SiteLoader.Loaded loaded = SiteLoader.load(options.configFile());
+    String file = loaded.file();
+    Map<String, Object> server = loaded.server(SERVER_KEYS);
+    int port = first(options.given().port(), options.environment().port()).orElseGet(() -> PORT.read(server, file));
+    Path data = first(options.given().dataDir(), options.environment().dataDir())
+        .orElseGet(() -> dataDir(server, file));
+    int retentionDays = first(options.given().retentionDays(), options.environment().retentionDays())
+        .orElseGet(() -> RETENTION_DAYS.read(server, file));
+    int idle = SESSION_IDLE_MINUTES.read(server, file);
+    Object pairing = server.getOrDefault(SCREENS_REQUIRE_PAIRING, DEFAULT_SCREENS_REQUIRE_PAIRING);
+    if (!(pairing instanceof Boolean requirePairing)) {
+      throw new ConfigException(file, "server." + SCREENS_REQUIRE_PAIRING, "must be true or false");
+    }
+    // --demo opens the screens without pairing, so that a demo needs no admin step.
+    return new Settings(loaded.site(), port, data, Duration.ofMinutes(idle), Duration.ofDays(retentionDays),
+        requirePairing && !options.demo());
+  }
+
+  private static Path dataDir(Map<String, Object> server, String file) {
+    Object value = server.getOrDefault(DATA_DIR, DEFAULT_DATA_DIR);
+    if (!(value instanceof String s) || s.isBlank()) {
+      throw new ConfigException(file, "server." + DATA_DIR, "must be a directory path");
+    }
+    return Path.of(s.strip());
+  }
+
+  private static <T> Optional<T> first(Optional<T> option, Optional<T> environment) {
+    return option.or(() -> environment);
+  }
+}
