@@ -1,7 +1,7 @@
 package fr.prefecture.accueil.gate;
 
 import fr.prefecture.accueil.http.ApiException;
-import fr.prefecture.accueil.http.Html;
+import fr.prefecture.accueil.http.Templates;
 import fr.prefecture.accueil.http.JsonInput;
 import fr.prefecture.accueil.web.Routes;
 import fr.prefecture.accueil.kiosk.convocation.ConvocationKind;
@@ -16,10 +16,13 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /** Convocations to print or send: the code and manual code, the QR as PNG, the printable A4 page. */
 final class ConvocationApi {
@@ -34,6 +37,7 @@ final class ConvocationApi {
   private final Site site;
   private final SiteTime time;
   private final Convocations convocations;
+  private final Templates templates = Templates.compile("convocation");
 
   ConvocationApi(Vertx vertx, Site site, SiteTime time, Convocations convocations) {
     this.vertx = vertx;
@@ -86,66 +90,34 @@ final class ConvocationApi {
         .onFailure(ctx::fail);
   }
 
+  /** The printable page: the model's values (the visitor's name, the site's names) are escaped by the template. */
   String html(Convocations.Issued issued, byte[] png) {
     Target t = issued.target();
     ZonedDateTime start = t.start().atZone(time.zone());
     ZonedDateTime admitFrom = start.minusMinutes(20);
-    String whatFr;
-    String whatEn;
-    String whereFr;
-    String whereEn;
+    Site.Text what;
+    Site.Text where;
     if (t.kind() == ConvocationKind.INVITATION) {
-      whatFr = t.event();
-      whatEn = t.event();
-      whereFr = t.location() == null ? "" : t.location();
-      whereEn = whereFr;
+      what = new Site.Text(t.event(), t.event());
+      where = t.location() == null ? new Site.Text("", "") : new Site.Text(t.location(), t.location());
     } else {
       Site.Service s = site.service(t.service()).orElse(null);
-      whatFr = s == null ? t.service() : s.name().fr();
-      whatEn = s == null ? t.service() : s.name().en();
-      whereFr = s == null ? "" : where(s, true);
-      whereEn = s == null ? "" : where(s, false);
+      what = s == null ? new Site.Text(t.service(), t.service()) : s.name();
+      where = s == null ? new Site.Text("", "") : new Site.Text(where(s, true), where(s, false));
       admitFrom = s == null ? admitFrom : start.minus(s.admission().early());
     }
-    long early = java.time.Duration.between(admitFrom, start).toMinutes();
-    return """
-        <!doctype html>
-        <html lang="fr">
-        <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>Convocation — %s</title>
-        <link rel="stylesheet" href="/static/css/accueil.css"><link rel="stylesheet" href="/static/css/convocation.css">
-        <script src="/static/js/print.js" defer></script></head>
-        <body class="convocation">
-        <main>
-        <header><p class="site">%s <span lang="en">/ %s</span></p>
-        <h1>Convocation <span lang="en">/ Appointment letter</span></h1></header>
-        <div class="sheet">
-        <div class="qr"><img src="data:image/png;base64,%s" alt="QR code de la convocation / convocation QR code" width="260" height="260">
-        <p class="manual">Code : <strong class="code">%s</strong><br><span lang="en">Code if the QR cannot be read</span></p></div>
-        <dl>
-        <dt>Nom <span lang="en">/ Name</span></dt><dd>%s</dd>
-        <dt>Date</dt><dd>%s<br><span lang="en">%s</span></dd>
-        <dt>Heure <span lang="en">/ Time</span></dt><dd>%s <span lang="en">(%s)</span></dd>
-        <dt>Objet <span lang="en">/ For</span></dt><dd>%s<br><span lang="en">%s</span></dd>
-        <dt>Où aller <span lang="en">/ Where to go</span></dt><dd>%s<br><span lang="en">%s</span></dd>
-        </dl></div>
-        <section class="rules" aria-labelledby="rules-title"><h2 id="rules-title">À savoir <span lang="en">/ Please note</span></h2>
-        <ul>
-        <li>Présentez-vous à la guérite au plus tôt %d minutes avant votre rendez-vous, soit à partir de %s.
-        <br><span lang="en">Arrive no earlier than %d minutes before your appointment, that is from %s.</span></li>
-        <li>Apportez une pièce d'identité (carte d'identité, passeport ou titre de séjour).
-        <br><span lang="en">Bring an identity document (ID card, passport or residence permit).</span></li>
-        <li>Montrez ce QR code à la guérite, sur papier ou sur votre téléphone.
-        <br><span lang="en">Show this QR code at the gatehouse, on paper or on your phone.</span></li>
-        </ul></section>
-        <p class="no-print"><button type="button" id="print">Imprimer <span lang="en">/ Print</span></button></p>
-        </main></body></html>
-        """.formatted(Html.escape(issued.manualCode()), Html.escape(site.name().fr()), Html.escape(site.name().en()),
-        Base64.getEncoder().encodeToString(png), Html.escape(issued.manualCode()), Html.escape(t.name()),
-        Html.escape(FR_DATE.format(start)), Html.escape(EN_DATE.format(start)),
-        Html.escape(FR_TIME.format(start)), Html.escape(EN_TIME.format(start)),
-        Html.escape(whatFr), Html.escape(whatEn), Html.escape(whereFr), Html.escape(whereEn),
-        early, Html.escape(FR_TIME.format(admitFrom)), early, Html.escape(EN_TIME.format(admitFrom)));
+    Map<String, Object> model = new HashMap<>();
+    model.put("code", issued.manualCode());
+    model.put("site", site.name());
+    model.put("qr", Base64.getEncoder().encodeToString(png));
+    model.put("name", t.name());
+    model.put("date", new Site.Text(FR_DATE.format(start), EN_DATE.format(start)));
+    model.put("time", new Site.Text(FR_TIME.format(start), EN_TIME.format(start)));
+    model.put("what", what);
+    model.put("where", where);
+    model.put("early", Duration.between(admitFrom, start).toMinutes());
+    model.put("from", new Site.Text(FR_TIME.format(admitFrom), EN_TIME.format(admitFrom)));
+    return templates.render("convocation", model);
   }
 
   private String where(Site.Service s, boolean french) {

@@ -5,26 +5,33 @@ import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The one place where failures become HTTP answers: JSON under /api, a short page elsewhere. */
 public final class Failures {
   private static final Logger LOG = LoggerFactory.getLogger(Failures.class);
+  private static final Set<Integer> EXPLAINED = Set.of(400, 401, 403, 404, 405, 413, 415);
 
-  private Failures() {}
+  private final Templates templates = Templates.compile("error");
+
+  Failures() {}
 
   /** Installs the failure handler and the 404/405/413 error handlers on the root router. */
   public static void install(Router router) {
-    router.route().failureHandler(Failures::handle);
-    router.errorHandler(404, ctx -> send(ctx, 404, "not_found", "No such resource: " + ctx.request().path()));
-    router.errorHandler(405, ctx -> send(ctx, 405, "method_not_allowed",
+    Failures failures = new Failures();
+    router.route().failureHandler(failures::handle);
+    router.errorHandler(404, ctx -> failures.send(ctx, 404, "not_found", "No such resource: " + ctx.request().path()));
+    router.errorHandler(405, ctx -> failures.send(ctx, 405, "method_not_allowed",
         ctx.request().method() + " is not allowed on " + ctx.request().path()));
-    router.errorHandler(413, ctx -> send(ctx, 413, "body_too_large", "The request body is too large"));
-    router.errorHandler(500, Failures::handle);
+    router.errorHandler(413, ctx -> failures.send(ctx, 413, "body_too_large", "The request body is too large"));
+    router.errorHandler(500, failures::handle);
   }
 
-  static void handle(RoutingContext ctx) {
+  void handle(RoutingContext ctx) {
     Throwable failure = ctx.failure();
     if (failure instanceof ApiErrorWithBody withBody) {
       JsonObject body = withBody.details().copy()
@@ -72,11 +79,11 @@ public final class Failures {
     };
   }
 
-  public static void send(RoutingContext ctx, int status, String code, String message) {
+  private void send(RoutingContext ctx, int status, String code, String message) {
     write(ctx, status, new JsonObject().put("error", code).put("message", message));
   }
 
-  private static void write(RoutingContext ctx, int status, JsonObject body) {
+  private void write(RoutingContext ctx, int status, JsonObject body) {
     HttpServerResponse response = ctx.response();
     if (response.ended() || response.closed()) {
       return;
@@ -87,12 +94,19 @@ public final class Failures {
     }
     if (!ctx.request().path().startsWith("/api/") && status >= 400 && wantsHtml(ctx)) {
       response.setStatusCode(status).putHeader("Content-Type", "text/html; charset=utf-8")
-          .end(Html.errorPage(status, body.getString("message")));
+          .end(errorPage(status, body.getString("message")));
       return;
     }
     response.setStatusCode(status)
         .putHeader("Content-Type", "application/json; charset=utf-8")
         .end(body.encode());
+  }
+
+  /** The short bilingual page: what happened in French (from the bundle), the answer's message in English. */
+  String errorPage(int status, String message) {
+    String explanation = "error." + (EXPLAINED.contains(status) ? status : "other") + ".fr";
+    return templates.render("error",
+        Map.of("status", status, "explanation", explanation, "message", Objects.requireNonNullElse(message, "")));
   }
 
   private static boolean wantsHtml(RoutingContext ctx) {
