@@ -1,31 +1,61 @@
-// The kiosk's service worker (served at /kiosk-sw.js, scope /kiosk): keeps the page and its assets so that the
-// kiosk reloads with no network. The page is fetched from the network first (fresh when the server is up);
+// The kiosk's service worker (served at /kiosk-sw.js, scope /kiosk): keeps the page and every module it imports so
+// that the kiosk reloads with no network. The page is fetched from the network first (fresh when the server is up);
 // the API is never cached here (the offline data lives in IndexedDB, for the day).
-const CACHE = 'accueil-kiosk-v1';
-const SHELL = ['/kiosk', '/static/css/accueil.css', '/static/kiosk/kiosk.css', '/static/kiosk/kiosk.js',
-  '/static/kiosk/offline.js'];
+const CACHE = 'accueil-kiosk-v2';
+const KIOSK = [
+  'camera',
+  'input',
+  'inside',
+  'kiosk',
+  'lost',
+  'offline',
+  'pack',
+  'presence',
+  'state',
+  'status',
+  'store',
+  'verdict',
+];
+const SHELL = [
+  '/kiosk',
+  '/static/css/accueil.css',
+  '/static/kiosk/kiosk.css',
+  '/static/js/dom.js',
+  '/static/js/request.js',
+  ...KIOSK.map((name) => '/static/kiosk/' + name + '.js'),
+];
 
-self.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(SHELL)).then(() => self.skipWaiting()));
-});
+const install = async () => {
+  const cache = await caches.open(CACHE);
+  await cache.addAll(SHELL);
+  await self.skipWaiting();
+};
 
-self.addEventListener('activate', (event) => {
-  event.waitUntil(caches.keys()
-    .then((names) => Promise.all(names.filter((n) => n !== CACHE).map((n) => caches.delete(n))))
-    .then(() => self.clients.claim()));
-});
+const activate = async () => {
+  const names = await caches.keys();
+  await Promise.all(names.filter((n) => n !== CACHE).map((n) => caches.delete(n)));
+  await self.clients.claim();
+};
 
-self.addEventListener('fetch', (event) => {
-  const url = new URL(event.request.url);
-  if (event.request.method !== 'GET' || url.origin !== self.location.origin || !SHELL.includes(url.pathname)) {
-    return;
-  }
-  event.respondWith(fetch(event.request).then((response) => {
-    // A login redirect or an error page is not the kiosk: keep the last good copy.
+// Network first; a login redirect or an error page is not the kiosk: the last good copy is kept for offline.
+const networkFirst = async (request, path) => {
+  try {
+    const response = await fetch(request);
     if (response.ok && !response.redirected) {
-      const copy = response.clone();
-      caches.open(CACHE).then((cache) => cache.put(url.pathname, copy));
+      const cache = await caches.open(CACHE);
+      await cache.put(path, response.clone());
     }
     return response;
-  }).catch(() => caches.match(url.pathname).then((cached) => cached || Response.error())));
+  } catch {
+    return (await caches.match(path)) || Response.error();
+  }
+};
+
+self.addEventListener('install', (event) => event.waitUntil(install()));
+self.addEventListener('activate', (event) => event.waitUntil(activate()));
+self.addEventListener('fetch', (event) => {
+  const url = new URL(event.request.url);
+  if (event.request.method === 'GET' && url.origin === self.location.origin && SHELL.includes(url.pathname)) {
+    event.respondWith(networkFirst(event.request, url.pathname));
+  }
 });

@@ -1,172 +1,185 @@
-// Administration: accounts, API tokens, sessions, audit trail. All data is inserted as text.
-(() => {
-  const error = document.getElementById('admin-error');
+// Administration: accounts, API tokens, sessions, audit trail, devices. All data is inserted as text.
+import { $, el, row } from '/static/js/dom.js';
+import { get, post, request } from '/static/js/request.js';
 
-  async function api(method, url, body) {
-    const response = await fetch(url, {
-      method,
-      headers: body ? { 'Content-Type': 'application/json' } : {},
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    const data = response.status === 204 ? null : await response.json();
-    if (!response.ok) {
-      throw new Error(data && data.message ? data.message : 'HTTP ' + response.status);
-    }
-    return data;
+const error = $('admin-error');
+const STATES = {
+  pending: 'en attente du code / waiting for the code',
+  paired: 'associé / paired',
+  revoked: 'révoqué / revoked',
+};
+const page = { site: { screens: [], gates: [] } };
+
+// One reader per list, the only place that knows the server's field names (snake_case and epoch milliseconds today,
+// camelCase and ISO instants soon): the rest of the page reads these shapes.
+const account = (a) => ({ username: a.username, role: a.role, disabled: Boolean(a.disabled), createdAt: a.created_at });
+const token = (t) => ({ id: t.id, name: t.name, role: t.role, revokedAt: t.revoked_at });
+const session = (s) => ({ id: s.id, username: s.username, role: s.role, lastSeen: s.last_seen });
+
+const button = (label, onClick) => {
+  const b = el('button', label, { type: 'button', class: 'secondary' });
+  b.addEventListener('click', onClick);
+  return b;
+};
+
+// An instant as epoch milliseconds or as an ISO string, in French local time.
+const time = (instant) => (instant ? new Date(instant).toLocaleString('fr-FR') : '');
+
+const showError = (e) => {
+  error.textContent = e.message;
+  error.hidden = false;
+};
+
+// Runs an action, shows its failure, then reloads the list it changed.
+const andReload = (action, reload) => async () => {
+  try {
+    await action();
+  } catch (e) {
+    showError(e);
   }
+  reload();
+};
 
-  function row(cells, action) {
-    const tr = document.createElement('tr');
-    for (const value of cells) {
-      const td = document.createElement('td');
-      td.textContent = value == null ? '' : String(value);
-      tr.appendChild(td);
-    }
-    if (action) {
-      const td = document.createElement('td');
-      td.appendChild(action);
-      tr.appendChild(td);
-    }
-    return tr;
-  }
+const loadAccounts = async () => {
+  const accounts = (await get('/api/users')).map(account);
+  $('accounts-body').replaceChildren(
+    ...accounts.map((a) =>
+      row(
+        [a.username, a.role + (a.disabled ? ' (désactivé / disabled)' : ''), time(a.createdAt)],
+        button(
+          (a.disabled ? 'Réactiver / Enable ' : 'Désactiver / Disable ') + a.username,
+          andReload(
+            () => post('/api/users/' + encodeURIComponent(a.username) + (a.disabled ? '/enable' : '/disable')),
+            loadAccounts,
+          ),
+        ),
+      ),
+    ),
+  );
+};
 
-  function button(label, onClick) {
-    const b = document.createElement('button');
-    b.type = 'button';
-    b.className = 'secondary';
-    b.textContent = label;
-    b.addEventListener('click', onClick);
-    return b;
-  }
+const loadTokens = async () => {
+  const tokens = (await get('/api/tokens')).map(token);
+  $('tokens-body').replaceChildren(
+    ...tokens.map((t) =>
+      row(
+        [t.name, t.role, t.revokedAt ? 'révoqué ' + time(t.revokedAt) : 'actif'],
+        t.revokedAt
+          ? null
+          : button(
+              'Révoquer « ' + t.name + ' »',
+              andReload(() => request('DELETE', '/api/tokens/' + t.id), loadTokens),
+            ),
+      ),
+    ),
+  );
+};
 
-  const time = (millis) => millis ? new Date(millis).toLocaleString('fr-FR') : '';
+const loadSessions = async () => {
+  const sessions = (await get('/api/sessions')).map(session);
+  $('sessions-body').replaceChildren(
+    ...sessions.map((s) =>
+      row(
+        [s.username, s.role, time(s.lastSeen)],
+        button(
+          'Fermer la session de ' + s.username,
+          andReload(() => request('DELETE', '/api/sessions/' + s.id), loadSessions),
+        ),
+      ),
+    ),
+  );
+};
 
-  function show(e) {
-    error.textContent = e.message;
-    error.hidden = false;
-  }
+const loadAudit = async () => {
+  const date = $('audit-date').value;
+  const entries = await get('/api/audit' + (date ? '?from=' + date : ''));
+  $('audit-body').replaceChildren(
+    ...entries.map((a) => row([new Date(a.at).toLocaleTimeString('fr-FR'), a.actor, a.action, a.target, a.detail])),
+  );
+};
 
-  async function loadAccounts() {
-    const body = document.getElementById('accounts-body');
-    body.replaceChildren(...(await api('GET', '/api/users')).map(a => row(
-      [a.username, a.role + (a.disabled ? ' (désactivé / disabled)' : ''), time(a.created_at)],
-      button((a.disabled ? 'Réactiver / Enable ' : 'Désactiver / Disable ') + a.username, async () => {
-        await api('POST', '/api/users/' + encodeURIComponent(a.username) + (a.disabled ? '/enable' : '/disable')).catch(show);
-        loadAccounts();
-      }))));
-  }
+const loadDevices = async () => {
+  const devices = await get('/api/devices');
+  $('devices-body').replaceChildren(
+    ...devices.map((d) =>
+      row(
+        [
+          d.name,
+          d.kind === 'screen' ? 'écran / screen' : 'guérite / kiosk',
+          d.screen || d.gate,
+          STATES[d.state] || d.state,
+          time(d.lastUsedAt),
+        ],
+        d.state === 'revoked'
+          ? null
+          : button(
+              'Révoquer « ' + d.name + ' »',
+              andReload(() => request('DELETE', '/api/devices/' + d.id), loadDevices),
+            ),
+      ),
+    ),
+  );
+};
 
-  async function loadTokens() {
-    const body = document.getElementById('tokens-body');
-    body.replaceChildren(...(await api('GET', '/api/tokens')).map(t => row(
-      [t.name, t.role, t.revoked_at ? 'révoqué ' + time(t.revoked_at) : 'actif'],
-      t.revoked_at ? null : button('Révoquer « ' + t.name + ' »', async () => {
-        await api('DELETE', '/api/tokens/' + t.id).catch(show);
-        loadTokens();
-      }))));
-  }
+const fillTargets = () => {
+  const list = $('device-kind').value === 'screen' ? page.site.screens : page.site.gates;
+  $('device-target').replaceChildren(
+    ...list.map((t) => el('option', (t.name && t.name.fr ? t.name.fr + ' — ' : '') + t.id, { value: t.id })),
+  );
+};
 
-  async function loadSessions() {
-    const body = document.getElementById('sessions-body');
-    body.replaceChildren(...(await api('GET', '/api/sessions')).map(s => row(
-      [s.username, s.role, time(s.last_seen)],
-      button('Fermer la session de ' + s.username, async () => {
-        await api('DELETE', '/api/sessions/' + s.id).catch(show);
-        loadSessions();
-      }))));
-  }
+const loadSite = async () => {
+  page.site = await get('/api/site');
+  fillTargets();
+};
 
-  async function loadAudit() {
-    const date = document.getElementById('audit-date').value;
-    const body = document.getElementById('audit-body');
-    body.replaceChildren(...(await api('GET', '/api/audit' + (date ? '?from=' + date : '')))
-      .map(a => row([new Date(a.at).toLocaleTimeString('fr-FR'), a.actor, a.action, a.target, a.detail])));
-  }
-
-  document.getElementById('new-account').addEventListener('submit', async (event) => {
+// A form whose answer (or refusal) is written in its result paragraph.
+const onSubmit = (formId, resultId, work) =>
+  $(formId).addEventListener('submit', async (event) => {
     event.preventDefault();
-    const form = event.target;
-    const result = document.getElementById('account-result');
+    const result = $(resultId);
     try {
-      await api('POST', '/api/users', { username: form.username.value, password: form.password.value, role: form.role.value });
-      result.textContent = 'Compte « ' + form.username.value + ' » créé.';
-      form.reset();
-      loadAccounts();
+      await work(event.target, result);
     } catch (e) {
       result.textContent = 'Refusé : ' + e.message;
     }
   });
 
-  document.getElementById('new-token').addEventListener('submit', async (event) => {
-    event.preventDefault();
-    const form = event.target;
-    const result = document.getElementById('token-result');
-    try {
-      const token = await api('POST', '/api/tokens', { name: form.name.value, role: form.role.value });
-      result.textContent = 'Jeton créé (copiez-le maintenant, il ne sera plus affiché) : ' + token.token;
-      form.reset();
-      loadTokens();
-    } catch (e) {
-      result.textContent = 'Refusé : ' + e.message;
-    }
-  });
+onSubmit('new-account', 'account-result', async (form, result) => {
+  await post('/api/users', { username: form.username.value, password: form.password.value, role: form.role.value });
+  result.textContent = 'Compte « ' + form.username.value + ' » créé.';
+  form.reset();
+  loadAccounts();
+});
 
-  let site = { screens: [], gates: [] };
-  const STATES = { pending: 'en attente du code / waiting for the code', paired: 'associé / paired', revoked: 'révoqué / revoked' };
+onSubmit('new-token', 'token-result', async (form, result) => {
+  const created = await post('/api/tokens', { name: form.name.value, role: form.role.value });
+  result.textContent = 'Jeton créé (copiez-le maintenant, il ne sera plus affiché) : ' + created.token;
+  form.reset();
+  loadTokens();
+});
 
-  function fillTargets() {
-    const kind = document.getElementById('device-kind').value;
-    const list = kind === 'screen' ? site.screens : site.gates;
-    document.getElementById('device-target').replaceChildren(...list.map((t) => {
-      const option = document.createElement('option');
-      option.value = t.id;
-      option.textContent = (t.name && t.name.fr ? t.name.fr + ' — ' : '') + t.id;
-      return option;
-    }));
-  }
+onSubmit('new-device', 'device-result', async (form, result) => {
+  const kind = form.kind.value;
+  const body = { kind, name: form.name.value };
+  body[kind === 'screen' ? 'screen' : 'gate'] = form.target.value;
+  const created = await post('/api/devices', body);
+  const intro = el(
+    'p',
+    "Sur l'appareil, ouvrez /pair et tapez ce code (valable jusqu'à " +
+      new Date(created.expiresAt).toLocaleTimeString('fr-FR') +
+      ', une seule fois) / On the device, open /pair and type:',
+  );
+  result.replaceChildren(intro, el('p', created.code, { class: 'pairing-code', id: 'pairing-code' }));
+  form.name.value = '';
+  loadDevices();
+});
 
-  async function loadDevices() {
-    const body = document.getElementById('devices-body');
-    body.replaceChildren(...(await api('GET', '/api/devices')).map((d) => row(
-      [d.name, d.kind === 'screen' ? 'écran / screen' : 'guérite / kiosk', d.screen || d.gate, STATES[d.state] || d.state,
-        d.lastUsedAt ? new Date(d.lastUsedAt).toLocaleString('fr-FR') : ''],
-      d.state === 'revoked' ? null : button('Révoquer « ' + d.name + ' »', async () => {
-        await api('DELETE', '/api/devices/' + d.id).catch(show);
-        loadDevices();
-      }))));
-  }
+$('device-kind').addEventListener('change', fillTargets);
+$('audit-date').addEventListener('change', () => loadAudit().catch(showError));
 
-  document.getElementById('device-kind').addEventListener('change', fillTargets);
-  document.getElementById('new-device').addEventListener('submit', async (event) => {
-    event.preventDefault();
-    const form = event.target;
-    const result = document.getElementById('device-result');
-    const kind = form.kind.value;
-    const body = { kind, name: form.name.value };
-    body[kind === 'screen' ? 'screen' : 'gate'] = form.target.value;
-    try {
-      const created = await api('POST', '/api/devices', body);
-      const intro = document.createElement('p');
-      intro.textContent = 'Sur l\'appareil, ouvrez /pair et tapez ce code (valable jusqu\'à '
-        + new Date(created.expiresAt).toLocaleTimeString('fr-FR') + ', une seule fois) / On the device, open /pair and type:';
-      const code = document.createElement('p');
-      code.className = 'pairing-code';
-      code.id = 'pairing-code';
-      code.textContent = created.code;
-      result.replaceChildren(intro, code);
-      form.name.value = '';
-      loadDevices();
-    } catch (e) {
-      result.textContent = 'Refusé : ' + e.message;
-    }
-  });
-
-  async function loadSite() {
-    site = await api('GET', '/api/site');
-    fillTargets();
-  }
-
-  document.getElementById('audit-date').addEventListener('change', () => loadAudit().catch(show));
-
-  Promise.all([loadAccounts(), loadTokens(), loadSessions(), loadAudit(), loadSite(), loadDevices()]).catch(show);
-})();
+try {
+  await Promise.all([loadAccounts(), loadTokens(), loadSessions(), loadAudit(), loadSite(), loadDevices()]);
+} catch (e) {
+  showError(e);
+}

@@ -1,55 +1,49 @@
 // The managers' dashboard: reads the indicator API, fills key figures and the table under each
 // chart (built with textContent only), and points each chart image at its server-drawn SVG.
-'use strict';
+import { $, el } from '/static/js/dom.js';
+import { get } from '/static/js/request.js';
 
 const nf = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
-const $ = (id) => document.getElementById(id);
 
 const WEEKDAYS = ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'];
 const REASONS = {
-  too_early: 'Trop tôt / too early', too_late: 'Trop tard / too late', wrong_day: 'Mauvais jour / wrong day',
-  cancelled: 'Annulé / cancelled', already_inside: 'Déjà entré / already inside', not_inside: 'Pas entré / not inside',
-  invalid_signature: 'Signature invalide / invalid signature', unknown_key: 'Clé inconnue / unknown key',
-  malformed: 'Code illisible / malformed', unknown_convocation: 'Convocation inconnue / unknown convocation',
+  too_early: 'Trop tôt / too early',
+  too_late: 'Trop tard / too late',
+  wrong_day: 'Mauvais jour / wrong day',
+  cancelled: 'Annulé / cancelled',
+  already_inside: 'Déjà entré / already inside',
+  not_inside: 'Pas entré / not inside',
+  invalid_signature: 'Signature invalide / invalid signature',
+  unknown_key: 'Clé inconnue / unknown key',
+  malformed: 'Code illisible / malformed',
+  unknown_convocation: 'Convocation inconnue / unknown convocation',
 };
 
-function el(tag, text, cls) {
-  const e = document.createElement(tag);
-  if (text !== undefined && text !== null) e.textContent = text;
-  if (cls) e.className = cls;
-  return e;
-}
+const numeric = (column) => (column.num ? { class: 'num' } : {});
 
-function fmt(v, kind) {
+const fmt = (v, kind) => {
   if (v === null || v === undefined) return '—';
   if (kind === 'pct') return nf.format(v * 100) + ' %';
   return nf.format(v);
-}
+};
 
-function query(extra) {
+const query = (extra) => {
   const p = new URLSearchParams();
   p.set('from', $('from').value);
   p.set('to', $('to').value);
   if ($('service').value) p.set('service', $('service').value);
   for (const [k, v] of Object.entries(extra || {})) p.set(k, v);
   return p.toString();
-}
+};
 
-async function get(path) {
-  const r = await fetch(path, { headers: { Accept: 'application/json' } });
-  const body = await r.json();
-  if (!r.ok) throw new Error(body.message || r.status);
-  return body;
-}
-
-function table(id, columns, rows) {
+const table = (id, columns, rows) => {
   const t = $(id);
   const caption = t.querySelector('caption');
   t.replaceChildren(caption);
   const head = el('thead');
   const tr = el('tr');
   for (const c of columns) {
-    const th = el('th', c.label, c.num ? 'num' : '');
+    const th = el('th', c.label, numeric(c));
     th.scope = 'col';
     tr.append(th);
   }
@@ -66,16 +60,16 @@ function table(id, columns, rows) {
     const r = el('tr');
     columns.forEach((c, i) => {
       const value = c.get ? c.get(row) : fmt(row[c.field], c.kind);
-      const cell = i === 0 ? el('th', value) : el('td', value, c.num ? 'num' : '');
+      const cell = i === 0 ? el('th', value) : el('td', value, numeric(c));
       if (i === 0) cell.scope = 'row';
       r.append(cell);
     });
     body.append(r);
   }
   t.append(head, body);
-}
+};
 
-function change(current, previous, kind) {
+const change = (current, previous, kind) => {
   if (current === null || current === undefined || previous === null || previous === undefined) {
     return 'Période précédente : pas de comparaison / no comparison';
   }
@@ -83,18 +77,21 @@ function change(current, previous, kind) {
   const arrow = d > 0 ? '▲ hausse / up' : d < 0 ? '▼ baisse / down' : '= stable';
   const amount = kind === 'pct' ? nf.format(Math.abs(d) * 100) + ' pt' : nf.format(Math.abs(d));
   return arrow + ' ' + amount + ' (avant / before : ' + fmt(previous, kind) + ')';
-}
+};
 
-function cards(items) {
+const cards = (items) => {
   const list = $('cards');
   list.replaceChildren();
   for (const it of items) {
     const li = el('li');
-    li.append(el('span', it.label, 'label'), el('span', fmt(it.totals[it.field], it.kind), 'value'),
-      el('span', change(it.totals[it.field], it.totals.previous[it.field], it.kind), 'change'));
+    li.append(
+      el('span', it.label, { class: 'label' }),
+      el('span', fmt(it.totals[it.field], it.kind), { class: 'value' }),
+      el('span', change(it.totals[it.field], it.totals.previous[it.field], it.kind), { class: 'change' }),
+    );
     list.append(li);
   }
-}
+};
 
 const serviceNames = {};
 const name = (code) => serviceNames[code] || code || '—';
@@ -107,7 +104,7 @@ const durations = [
   { label: 'Max', field: 'max', num: true },
 ];
 
-async function load() {
+const load = async () => {
   $('error').hidden = true;
   try {
     const [trend, map, waiting, serviceTimes, counters, flows, refusals, pan] = await Promise.all([
@@ -121,8 +118,19 @@ async function load() {
       get('/api/indicators/pan?' + query({ by: 'service' })),
     ]);
     const occupancy = await get('/api/indicators/occupancy?date=' + $('to').value);
-    $('period').textContent = 'Période du ' + trend.from + ' au ' + trend.to + ' / Period ' + trend.from + ' to '
-      + trend.to + ' — comparée au ' + trend.previousPeriod.from + ' – ' + trend.previousPeriod.to;
+    $('period').textContent =
+      'Période du ' +
+      trend.from +
+      ' au ' +
+      trend.to +
+      ' / Period ' +
+      trend.from +
+      ' to ' +
+      trend.to +
+      ' — comparée au ' +
+      trend.previousPeriod.from +
+      ' – ' +
+      trend.previousPeriod.to;
     cards([
       { label: "Taux d'absence / no-show rate", totals: trend.totals, field: 'rate', kind: 'pct' },
       { label: 'Rendez-vous dus / due', totals: trend.totals, field: 'due' },
@@ -134,58 +142,91 @@ async function load() {
       { label: 'Appelés absents / called-absent', totals: counters.totals, field: 'absent' },
       { label: 'Créneaux PAN réutilisés / PAN slots reused', totals: pan.totals, field: 'reused' },
     ]);
-    table('table-trend', [
-      { label: 'Semaine / week', field: 'key', get: (r) => r.key },
-      { label: 'Dus / due', field: 'due', num: true },
-      { label: 'Honorés / honoured', field: 'honoured', num: true },
-      { label: 'Absences / no-shows', field: 'noShows', num: true },
-      { label: 'Annulés / cancelled', field: 'cancelled', num: true },
-      { label: 'En attente / pending', field: 'pending', num: true },
-      { label: "Taux d'absence / rate", field: 'rate', kind: 'pct', num: true },
-    ], trend.rows);
-    table('table-map', [
-      { label: 'Jour et heure / weekday and hour', get: (r) => WEEKDAYS[Number(r.key.slice(0, 1)) - 1] + ' ' + r.key.slice(2) + 'h' },
-      { label: 'Dus / due', field: 'due', num: true },
-      { label: 'Absences / no-shows', field: 'noShows', num: true },
-      { label: 'Taux / rate', field: 'rate', kind: 'pct', num: true },
-    ], map.rows);
+    table(
+      'table-trend',
+      [
+        { label: 'Semaine / week', field: 'key', get: (r) => r.key },
+        { label: 'Dus / due', field: 'due', num: true },
+        { label: 'Honorés / honoured', field: 'honoured', num: true },
+        { label: 'Absences / no-shows', field: 'noShows', num: true },
+        { label: 'Annulés / cancelled', field: 'cancelled', num: true },
+        { label: 'En attente / pending', field: 'pending', num: true },
+        { label: "Taux d'absence / rate", field: 'rate', kind: 'pct', num: true },
+      ],
+      trend.rows,
+    );
+    table(
+      'table-map',
+      [
+        {
+          label: 'Jour et heure / weekday and hour',
+          get: (r) => WEEKDAYS[Number(r.key.slice(0, 1)) - 1] + ' ' + r.key.slice(2) + 'h',
+        },
+        { label: 'Dus / due', field: 'due', num: true },
+        { label: 'Absences / no-shows', field: 'noShows', num: true },
+        { label: 'Taux / rate', field: 'rate', kind: 'pct', num: true },
+      ],
+      map.rows,
+    );
     table('table-waiting', durations, waiting.rows);
     table('table-service-times', durations, serviceTimes.rows);
-    table('table-counters', [
-      { label: 'Service', get: (r) => name(r.key) },
-      { label: 'Appels / calls', field: 'calls', num: true },
-      { label: 'Rappels / recalls', field: 'recalls', num: true },
-      { label: 'Servis / served', field: 'served', num: true },
-      { label: 'Absents appelés / called-absent', field: 'absent', num: true },
-      { label: 'Transférés / transferred', field: 'transferred', num: true },
-    ], counters.rows);
-    table('table-flows', [
-      { label: 'Heure / hour', get: (r) => String(r.key).padStart(2, '0') + 'h' },
-      { label: 'Admissions', field: 'admissions', num: true },
-      { label: 'Sorties / exits', field: 'exits', num: true },
-      { label: 'Refus / refusals', field: 'refusals', num: true },
-    ], flows.rows);
-    table('table-occupancy', [
-      { label: 'Heure / hour', field: 'key', get: (r) => r.key },
-      { label: 'Entrées / in', field: 'admissions', num: true },
-      { label: 'Sorties / out', field: 'exits', num: true },
-      { label: 'Présents en fin d’heure / inside', field: 'inside', num: true },
-      { label: 'Pic / peak', field: 'peak', num: true },
-    ], occupancy.rows.filter((r) => r.admissions || r.exits || r.inside));
+    table(
+      'table-counters',
+      [
+        { label: 'Service', get: (r) => name(r.key) },
+        { label: 'Appels / calls', field: 'calls', num: true },
+        { label: 'Rappels / recalls', field: 'recalls', num: true },
+        { label: 'Servis / served', field: 'served', num: true },
+        { label: 'Absents appelés / called-absent', field: 'absent', num: true },
+        { label: 'Transférés / transferred', field: 'transferred', num: true },
+      ],
+      counters.rows,
+    );
+    table(
+      'table-flows',
+      [
+        { label: 'Heure / hour', get: (r) => String(r.key).padStart(2, '0') + 'h' },
+        { label: 'Admissions', field: 'admissions', num: true },
+        { label: 'Sorties / exits', field: 'exits', num: true },
+        { label: 'Refus / refusals', field: 'refusals', num: true },
+      ],
+      flows.rows,
+    );
+    table(
+      'table-occupancy',
+      [
+        { label: 'Heure / hour', field: 'key', get: (r) => r.key },
+        { label: 'Entrées / in', field: 'admissions', num: true },
+        { label: 'Sorties / out', field: 'exits', num: true },
+        { label: 'Présents en fin d’heure / inside', field: 'inside', num: true },
+        { label: 'Pic / peak', field: 'peak', num: true },
+      ],
+      occupancy.rows.filter((r) => r.admissions || r.exits || r.inside),
+    );
     const reasons = refusals.totals.reasons;
-    table('table-refusals', [
-      { label: 'Motif / reason', get: (r) => REASONS[r.key] || r.key },
-      { label: 'Nombre / count', field: 'count', num: true },
-    ], Object.keys(reasons).sort((a, b) => reasons[b] - reasons[a]).map((k) => ({ key: k, count: reasons[k] })));
-    table('table-pan', [
-      { label: 'Service', get: (r) => name(r.key) },
-      { label: 'Réservés / booked', field: 'booked', num: true },
-      { label: 'Honorés / honoured', field: 'honoured', num: true },
-      { label: 'Libérés / released', field: 'released', num: true },
-      { label: 'Réutilisés / reused', field: 'reused', num: true },
-      { label: 'Sans RDV en créneau / slot walk-ins', field: 'slotWalkIns', num: true },
-      { label: 'Sans RDV servis / walk-ins served', field: 'walkInsServed', num: true },
-    ], pan.rows);
+    table(
+      'table-refusals',
+      [
+        { label: 'Motif / reason', get: (r) => REASONS[r.key] || r.key },
+        { label: 'Nombre / count', field: 'count', num: true },
+      ],
+      Object.keys(reasons)
+        .sort((a, b) => reasons[b] - reasons[a])
+        .map((k) => ({ key: k, count: reasons[k] })),
+    );
+    table(
+      'table-pan',
+      [
+        { label: 'Service', get: (r) => name(r.key) },
+        { label: 'Réservés / booked', field: 'booked', num: true },
+        { label: 'Honorés / honoured', field: 'honoured', num: true },
+        { label: 'Libérés / released', field: 'released', num: true },
+        { label: 'Réutilisés / reused', field: 'reused', num: true },
+        { label: 'Sans RDV en créneau / slot walk-ins', field: 'slotWalkIns', num: true },
+        { label: 'Sans RDV servis / walk-ins served', field: 'walkInsServed', num: true },
+      ],
+      pan.rows,
+    );
     const q = query();
     for (const chart of ['trend', 'map', 'waiting', 'flows', 'refusals', 'pan']) {
       const file = chart === 'map' ? 'no-show-map' : chart;
@@ -199,15 +240,13 @@ async function load() {
     $('error').textContent = 'Erreur / Error: ' + e.message;
     $('error').hidden = false;
   }
-}
+};
 
-async function init() {
+const init = async () => {
   const services = await get('/api/services');
   for (const s of services) {
     serviceNames[s.code] = s.name.fr;
-    const o = el('option', s.name.fr + ' / ' + s.name.en);
-    o.value = s.code;
-    $('service').append(o);
+    $('service').append(el('option', s.name.fr + ' / ' + s.name.en, { value: s.code }));
   }
   // Open on the last 28 closed days: today's appointments are still pending and would skew the rates.
   const first = await get('/api/indicators/no-shows?by=total');
@@ -220,9 +259,11 @@ async function init() {
   });
   $('print').addEventListener('click', () => window.print());
   await load();
-}
+};
 
-init().catch((e) => {
+try {
+  await init();
+} catch (e) {
   $('error').textContent = 'Erreur / Error: ' + e.message;
   $('error').hidden = false;
-});
+}

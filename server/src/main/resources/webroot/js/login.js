@@ -1,28 +1,28 @@
 // Sign-in: posts the credentials, then goes back to the page that asked for them.
-document.addEventListener('DOMContentLoaded', () => {
-  const form = document.getElementById('login');
-  const error = document.getElementById('login-error');
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    error.hidden = true;
-    try {
-      const response = await fetch('/api/session', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ username: form.username.value, password: form.password.value }),
-      });
-      if (!response.ok) {
-        error.textContent = response.status === 401
-          ? 'Identifiant ou mot de passe incorrect. / Wrong username or password.'
-          : 'Connexion impossible (' + response.status + '). / Cannot sign in.';
-        error.hidden = false;
-        return;
-      }
-      const next = new URLSearchParams(location.search).get('next');
-      location.assign(next && next.startsWith('/') && !next.startsWith('//') ? next : '/');
-    } catch (e) {
+import { HttpError, post } from '/static/js/request.js';
+
+const form = document.getElementById('login');
+const error = document.getElementById('login-error');
+
+form.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  error.hidden = true;
+  try {
+    await post(
+      '/api/session',
+      { username: form.username.value, password: form.password.value },
+      { signInOn401: false },
+    );
+    const next = new URLSearchParams(location.search).get('next');
+    location.assign(next && next.startsWith('/') && !next.startsWith('//') ? next : '/');
+  } catch (e) {
+    if (!(e instanceof HttpError)) {
       error.textContent = 'Serveur injoignable. / Server unreachable.';
-      error.hidden = false;
+    } else if (e.status === 401) {
+      error.textContent = 'Identifiant ou mot de passe incorrect. / Wrong username or password.';
+    } else {
+      error.textContent = 'Connexion impossible (' + e.status + '). / Cannot sign in.';
     }
-  });
+    error.hidden = false;
+  }
 });

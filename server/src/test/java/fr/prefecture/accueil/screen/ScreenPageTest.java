@@ -26,7 +26,7 @@ class ScreenPageTest {
         HttpResponse<Buffer> page = server.client.get("/screens/" + id).send().await();
         assertThat(page.statusCode()).as(id).isEqualTo(200);
         assertThat(page.bodyAsString()).as(id).contains("data-screen-id=\"" + id + "\"",
-            "<script src=\"/static/signage/screen.js\" defer></script>", "lang=\"fr\"", "lang=\"en\"");
+            "<script type=\"module\" src=\"/static/signage/screen.js\"></script>", "lang=\"fr\"", "lang=\"en\"");
       }
     }
   }

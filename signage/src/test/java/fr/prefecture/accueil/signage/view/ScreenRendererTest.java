@@ -156,7 +156,7 @@ class ScreenRendererTest {
                 .contains("mode-" + mode.code(), "data-language-mode=\"" + mode.code() + "\"")
                 .contains("data-screen-id=\"hall-a\"", "data-orientation=\"portrait\"", "data-chime=\"true\"",
                         "data-heartbeat-seconds=\"15\"", "orientation-portrait")
-                .contains("<script src=\"/static/signage/screen.js\" defer></script>", "/static/signage/screen.css")
+                .contains("<script type=\"module\" src=\"/static/signage/screen.js\"></script>", "/static/signage/screen.css")
                 .contains("<span lang=\"fr\">Hors ligne</span>", "<span lang=\"en\">Offline</span>")
                 .contains("Exceptional closing at 3 pm", "Fermeture exceptionnelle", "Our reception charter");
         assertThat(html).containsPattern("<section class=\"slide layout-calls\" data-layout=\"calls\" data-seconds=\"20\""

@@ -1,0 +1,169 @@
+// What the guard gives the kiosk: a scan or a typed code in #code (a handheld scanner types the QR text and Enter;
+// the field keeps focus so that scans follow each other without a click), the direction and the gate.
+import { $, el } from '/static/js/dom.js';
+import { read, send } from '/static/js/request.js';
+import { refreshInside } from '/static/kiosk/inside.js';
+import { setOnline } from '/static/kiosk/pack.js';
+import { isDevice, kiosk, kioskNow } from '/static/kiosk/state.js';
+import { fail, showStatus } from '/static/kiosk/status.js';
+import { putScan } from '/static/kiosk/store.js';
+import { decideHere, render } from '/static/kiosk/verdict.js';
+
+const code = $('code');
+
+export const direction = () => ($('mode-out').checked ? 'out' : 'in');
+
+export const showMode = () => {
+  const out = direction() === 'out';
+  document.body.classList.toggle('mode-out', out);
+  document.body.classList.toggle('mode-in', !out);
+  $('mode-text').textContent = out ? 'Mode SORTIE' : 'Mode ENTRÉE';
+  $('mode-text-en').textContent = out ? 'Exit mode' : 'Entry mode';
+};
+
+export const scanId = () =>
+  window.crypto && crypto.randomUUID
+    ? crypto.randomUUID()
+    : Date.now().toString(36) + '-' + Math.random().toString(36).slice(2);
+
+/** Posts, trying again after a second when the network fails: the same scanId makes a resend harmless. */
+export const postAgain = async (url, body, attempts) => {
+  for (let i = 0; ; i++) {
+    try {
+      return await send('POST', url, body);
+    } catch (networkError) {
+      if (i + 1 >= attempts) {
+        throw networkError;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+  }
+};
+
+/** The JSON of an answer, or null once its error is shown (a 401 also goes to the sign-in page). */
+export const answer = async (response) => {
+  try {
+    const data = await read(response);
+    fail('');
+    return data;
+  } catch (e) {
+    fail(e.status === 401 ? 'Session expirée : reconnectez-vous (Session expired: log in again).' : e.message);
+    return null;
+  }
+};
+
+export const keepFocus = () => {
+  const active = document.activeElement;
+  if (!active || active === document.body || active === code) {
+    code.focus();
+  }
+};
+
+const scanOnline = async (text, dir, id, mine) => {
+  const response = await postAgain('/api/kiosk/scan', { code: text, gate: kiosk.gate, direction: dir, scanId: id }, 2);
+  if (response.status >= 500) {
+    return false;
+  }
+  const data = await answer(response);
+  if (data) {
+    const c = data.convocation || {};
+    await putScan({
+      scanId: id,
+      at: kioskNow(),
+      gate: kiosk.gate,
+      direction: dir,
+      decision: data.decision,
+      reason: data.reason,
+      kind: c.kind,
+      id: c.id,
+      synced: true,
+    });
+    if (mine === kiosk.latest) {
+      render(data);
+      refreshInside();
+    }
+  }
+  return true;
+};
+
+/** Checks a code: by the server when it answers, else here on the day's pack. */
+export const scan = async (text) => {
+  const mine = ++kiosk.latest;
+  const id = scanId();
+  const dir = direction();
+  if (kiosk.online) {
+    try {
+      if (await scanOnline(text, dir, id, mine)) {
+        keepFocus();
+        return;
+      }
+    } catch {
+      // unreachable: decide here
+    }
+    setOnline(false);
+  }
+  const v = await decideHere(text, dir, id);
+  if (mine === kiosk.latest) {
+    render(v);
+  }
+  showStatus();
+  keepFocus();
+};
+
+/** The gates to choose from (the pack's when offline or paired); the choice is kept on this kiosk. */
+export const loadGates = async () => {
+  const { pack } = kiosk;
+  let gates = (pack && pack.gates) || [];
+  if (!isDevice()) {
+    try {
+      const response = await send('GET', '/api/site');
+      if (response.ok) {
+        gates = (await response.json()).gates || gates;
+      }
+    } catch {
+      // offline: the pack's gates
+    }
+  }
+  const select = $('gate');
+  for (const g of gates) {
+    select.append(el('option', g.name ? g.name.fr : g.id, { value: g.id }));
+  }
+  const saved = localStorage.getItem('accueil.gate');
+  kiosk.gate = gates.some((g) => g.id === saved) ? saved : gates[0] && gates[0].id;
+  select.value = kiosk.gate;
+  $('gate-choice').hidden = gates.length < 2;
+  select.addEventListener('change', () => {
+    kiosk.gate = select.value;
+    localStorage.setItem('accueil.gate', kiosk.gate);
+  });
+};
+
+export const initInput = () => {
+  $('scan-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    const text = code.value;
+    code.value = '';
+    if (text.trim()) {
+      scan(text);
+    }
+    code.focus();
+  });
+
+  // Keep the scanner's field focused unless the guard moved to another control on purpose.
+  code.addEventListener('blur', (event) => {
+    if (!event.relatedTarget) {
+      setTimeout(() => {
+        if (document.activeElement === document.body || document.activeElement === null) {
+          code.focus();
+        }
+      }, 0);
+    }
+  });
+
+  for (const radio of document.querySelectorAll('input[name="direction"]')) {
+    radio.addEventListener('change', () => {
+      showMode();
+      code.focus();
+    });
+  }
+};

@@ -1,0 +1,58 @@
+// Who is inside: the count in the header (the server's, or this kiosk's own when offline or paired) and the
+// evacuation list, shown and printed from the kiosk.
+import { $, row } from '/static/js/dom.js';
+import { send } from '/static/js/request.js';
+import { localTime } from '/static/kiosk/offline.js';
+import { setOnline } from '/static/kiosk/pack.js';
+import { insideList } from '/static/kiosk/presence.js';
+import { isDevice, kiosk, kioskNow } from '/static/kiosk/state.js';
+import { showLocalCount } from '/static/kiosk/status.js';
+
+export const refreshInside = async () => {
+  if (!kiosk.online || isDevice()) {
+    showLocalCount();
+    return;
+  }
+  try {
+    const response = await send('GET', '/api/site/inside');
+    if (response.ok) {
+      const data = await response.json();
+      $('inside-count').textContent = String(data.count);
+    } else {
+      showLocalCount();
+    }
+  } catch {
+    setOnline(false);
+  }
+};
+
+const showEvacuation = async () => {
+  const { pack } = kiosk;
+  const people = await insideList();
+  $('evacuation-body').replaceChildren(
+    ...people.map((p) => row([p.name, p.service, pack ? localTime(p.since, pack.zone) : '', p.gate])),
+  );
+  $('evacuation-count').textContent = String(people.length);
+  const now = pack ? localTime(kioskNow(), pack.zone) : '';
+  $('evacuation-generated').textContent =
+    'établie à ' + now + (kiosk.online ? '' : ' (hors ligne / offline)') + ' / generated at ' + now;
+};
+
+export const initEvacuation = () => {
+  $('evacuation-toggle').addEventListener('click', async () => {
+    const box = $('evacuation');
+    const open = box.hidden;
+    if (open) {
+      await showEvacuation();
+    }
+    box.hidden = !open;
+    $('evacuation-toggle').setAttribute('aria-expanded', String(open));
+  });
+
+  $('evacuation-print').addEventListener('click', async () => {
+    await showEvacuation();
+    document.body.classList.add('print-evacuation');
+    window.print();
+    document.body.classList.remove('print-evacuation');
+  });
+};

@@ -1,4 +1,0 @@
-// The printable ticket: one button to print it.
-document.addEventListener('DOMContentLoaded', () => {
-  document.getElementById('print').addEventListener('click', () => window.print());
-});
