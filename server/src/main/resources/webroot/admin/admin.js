@@ -49,7 +49,7 @@
   async function loadAccounts() {
     const body = document.getElementById('accounts-body');
     body.replaceChildren(...(await api('GET', '/api/users')).map(a => row(
-      [a.username, a.role + (a.disabled ? ' (désactivé / disabled)' : ''), time(a.created_at)],
+      [a.username, a.role + (a.disabled ? ' (désactivé / disabled)' : ''), time(a.createdAt)],
       button((a.disabled ? 'Réactiver / Enable ' : 'Désactiver / Disable ') + a.username, async () => {
         await api('POST', '/api/users/' + encodeURIComponent(a.username) + (a.disabled ? '/enable' : '/disable')).catch(show);
         loadAccounts();
@@ -59,8 +59,8 @@
   async function loadTokens() {
     const body = document.getElementById('tokens-body');
     body.replaceChildren(...(await api('GET', '/api/tokens')).map(t => row(
-      [t.name, t.role, t.revoked_at ? 'révoqué ' + time(t.revoked_at) : 'actif'],
-      t.revoked_at ? null : button('Révoquer « ' + t.name + ' »', async () => {
+      [t.name, t.role, t.revokedAt ? 'révoqué ' + time(t.revokedAt) : 'actif'],
+      t.revokedAt ? null : button('Révoquer « ' + t.name + ' »', async () => {
         await api('DELETE', '/api/tokens/' + t.id).catch(show);
         loadTokens();
       }))));
@@ -69,7 +69,7 @@
   async function loadSessions() {
     const body = document.getElementById('sessions-body');
     body.replaceChildren(...(await api('GET', '/api/sessions')).map(s => row(
-      [s.username, s.role, time(s.last_seen)],
+      [s.username, s.role, time(s.lastSeen)],
       button('Fermer la session de ' + s.username, async () => {
         await api('DELETE', '/api/sessions/' + s.id).catch(show);
         loadSessions();
