@@ -4,6 +4,7 @@ import fr.prefecture.accueil.web.Routes;
 import fr.prefecture.accueil.site.Site;
 import fr.prefecture.accueil.auth.Access;
 import fr.prefecture.accueil.auth.Role;
+import fr.prefecture.accueil.db.Database;
 import fr.prefecture.accueil.time.SiteTime;
 import fr.prefecture.accueil.web.Pages;
 import io.vertx.core.Future;
@@ -30,7 +31,8 @@ public final class IndicatorFeature {
 
   public IndicatorFeature(Vertx vertx, Pool pool, Path storeFile, Site site, SiteTime time) {
     this.vertx = vertx;
-    this.repository = new IndicatorRepository(vertx, pool, storeFile, new Definitions(site));
+    this.repository = new IndicatorRepository(pool,
+        Database.openReadOnly(vertx, storeFile, IndicatorRepository.READERS), new Definitions(site));
     this.job = new RollupJob(repository, time, site);
     this.time = time;
     this.indicators = new Indicators(repository, () -> time.now().toEpochMilli());
