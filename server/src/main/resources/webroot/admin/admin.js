@@ -10,11 +10,10 @@ const STATES = {
 };
 const page = { site: { screens: [], gates: [] } };
 
-// One reader per list, the only place that knows the server's field names (snake_case and epoch milliseconds today,
-// camelCase and ISO instants soon): the rest of the page reads these shapes.
-const account = (a) => ({ username: a.username, role: a.role, disabled: Boolean(a.disabled), createdAt: a.created_at });
-const token = (t) => ({ id: t.id, name: t.name, role: t.role, revokedAt: t.revoked_at });
-const session = (s) => ({ id: s.id, username: s.username, role: s.role, lastSeen: s.last_seen });
+// One reader per list, the only place that knows the server's field names (camelCase, ISO instants, booleans).
+const account = (a) => ({ username: a.username, role: a.role, disabled: a.disabled, createdAt: a.createdAt });
+const token = (t) => ({ id: t.id, name: t.name, role: t.role, revokedAt: t.revokedAt });
+const session = (s) => ({ id: s.id, username: s.username, role: s.role, lastSeen: s.lastSeen });
 
 const button = (label, onClick) => {
   const b = el('button', label, { type: 'button', class: 'secondary' });
@@ -22,7 +21,7 @@ const button = (label, onClick) => {
   return b;
 };
 
-// An instant as epoch milliseconds or as an ISO string, in French local time.
+// An ISO instant in French local time.
 const time = (instant) => (instant ? new Date(instant).toLocaleString('fr-FR') : '');
 
 const showError = (e) => {

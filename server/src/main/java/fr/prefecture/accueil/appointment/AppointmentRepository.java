@@ -152,9 +152,8 @@ public final class AppointmentRepository {
     Future<Void> chain = Future.succeededFuture();
     for (int from = 0; from < references.size(); from += 500) {
       List<String> chunk = references.subList(from, Math.min(references.size(), from + 500));
-      String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
-      chain = chain.compose(v -> conn.preparedQuery("SELECT " + COLUMNS + " FROM appointments WHERE reference IN ("
-              + marks + ")").execute(Tuple.from(new ArrayList<Object>(chunk)))
+      String json = new io.vertx.core.json.JsonArray(new ArrayList<Object>(chunk)).encode();
+      chain = chain.compose(v -> conn.preparedQuery(Sql.BY_REFERENCES).execute(Tuple.of(json))
           .map(set -> {
             for (Row row : set) {
               Appointment a = map(row);
@@ -166,5 +165,11 @@ public final class AppointmentRepository {
     return chain.map(v -> found);
   }
 
+  /** SQLite's own here, in one place: a list of references bound as one JSON array (json_each). */
+  static final class Sql {
+    private Sql() {}
 
+    static final String BY_REFERENCES = "SELECT " + COLUMNS
+        + " FROM appointments WHERE reference IN (SELECT value FROM json_each(?))";
+  }
 }

@@ -7,6 +7,7 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 import io.vertx.sqlclient.SqlConnection;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Function;
 
 /** The SQLite store: a JDBC pool whose every connection gets the durability pragmas. */
@@ -29,6 +30,36 @@ public final class Database {
         + "&transaction_mode=IMMEDIATE";
     return JDBCPool.pool(vertx, new SqliteDataSource(url),
         new PoolOptions().setMaxSize(1).setMaxWaitQueueSize(10_000).setName("accueil-sqlite"));
+  }
+
+  /**
+   * A pool of read-only connections ({@code PRAGMA query_only}) for long reads such as indicator
+   * reports: WAL readers never wait for the writer, and the writer never waits for them.
+   *
+   * <p>What holds back writes is the store's one write connection, not the JDBC pool's worker
+   * queues: vertx-sql-client 5.0.7 creates each pooled connection on a new context of its own (on
+   * the caller's event loop), and a connection's statements queue only on its own context. Measured
+   * by {@code db/ReadPoolTest} on 2 shared cores: during a 1.8-3.5 s read on this pool, writes on the
+   * write pool take 0-40 ms each, the same as with a second pool opened on the writer's
+   * context; the same read on the write pool makes the first write wait for the whole read.
+   */
+  public static Pool openReadOnly(Vertx vertx, Path file, int connections) {
+    String url = "jdbc:sqlite:" + file.toAbsolutePath() + "?busy_timeout=10000&cache_size=-65536";
+    return JDBCPool.pool(vertx, new SqliteDataSource(url, List.of("PRAGMA query_only = true")),
+        new PoolOptions().setMaxSize(connections).setMaxWaitQueueSize(10_000).setName("accueil-sqlite-read"));
+  }
+
+  /**
+   * Runs reads in one snapshot: a read transaction (deferred BEGIN ... COMMIT), so that the several
+   * statements of a report see the store as of one instant, never half of a rollup being rebuilt.
+   */
+  public static <T> Future<T> snapshot(Pool readers, Function<SqlConnection, Future<T>> work) {
+    return readers.withConnection(conn -> conn.query("BEGIN").execute()
+        .compose(begun -> work.apply(conn))
+        .compose(
+            result -> conn.query("COMMIT").execute().map(result),
+            failure -> conn.query("ROLLBACK").execute()
+                .transform(rolledBack -> Future.<T>failedFuture(failure))));
   }
 
   /**

@@ -9,6 +9,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.sql.Statement;
+import java.util.List;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
@@ -22,17 +24,35 @@ import javax.sql.DataSource;
  * a later statement outside a transaction is not committed when it is acknowledged. Here a commit
  * ends the transaction by turning auto-commit back on (sqlite-jdbc then commits without beginning
  * again), and the pool's "auto-commit off" that follows a commit or rollback is ignored.
+ *
+ * <p>Pragmas that the URL cannot carry (e.g. {@code query_only}) run on every new connection.
  */
 final class SqliteDataSource implements DataSource {
   private final String url;
+  private final List<String> pragmas;
 
   SqliteDataSource(String url) {
+    this(url, List.of());
+  }
+
+  SqliteDataSource(String url, List<String> pragmas) {
     this.url = url;
+    this.pragmas = List.copyOf(pragmas);
   }
 
   @Override
   public Connection getConnection() throws SQLException {
     Connection real = DriverManager.getConnection(url);
+    if (!pragmas.isEmpty()) {
+      try (Statement s = real.createStatement()) {
+        for (String pragma : pragmas) {
+          s.execute(pragma);
+        }
+      } catch (SQLException e) {
+        real.close();
+        throw e;
+      }
+    }
     return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
         new AutoCommitAfterTransaction(real));
   }

@@ -1,24 +1,36 @@
 package fr.prefecture.accueil.indicator;
 
+import static fr.prefecture.accueil.indicator.Dialect.calendar;
+import static fr.prefecture.accueil.indicator.Dialect.greatest;
+import static fr.prefecture.accueil.indicator.Dialect.least;
+
 import fr.prefecture.accueil.site.Site;
+import io.vertx.core.json.JsonArray;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.stream.Collectors;
+import java.util.Map;
 
 /**
  * The indicator definitions, written once as SQL over the raw records ("facts": one row per record,
  * or per PAN slot). The rollups are these facts summed per day (and hour); today's figures and the
  * raw recomputation sum the same facts directly, so the two ways cannot drift apart.
  *
- * <p>Every value put into the SQL text is a number, a {@link LocalDate} or a configured service
- * code (quoted): the text never carries a request's raw input.
+ * <p>The text of a fact query depends only on its shape (days as a range or a list, the number of
+ * offset changes of the Paris clock it spans) and on the configured services: every value — days,
+ * instants, offsets, graces, PAN hours, service codes — is a named parameter ({@code #{name}}),
+ * bound from {@link #constants()} and the {@code bind} methods.
  */
 final class Definitions {
+  /** How a fact query selects its days: a closed range, or some days of it. */
+  enum DayFilter { RANGE, LIST }
+
   /** The days whose records a fact query reads: a closed range, or some days of it. */
   record Days(LocalDate from, LocalDate to, List<LocalDate> only) {
     static Days between(LocalDate from, LocalDate to) {
@@ -29,24 +41,89 @@ final class Definitions {
       return new Days(days.get(0), days.get(days.size() - 1), List.copyOf(days));
     }
 
-    String where(String column) {
+    DayFilter filter() {
+      return only == null ? DayFilter.RANGE : DayFilter.LIST;
+    }
+
+    void bind(Map<String, Object> params) {
       if (only == null) {
-        return column + " BETWEEN '" + from + "' AND '" + to + "'";
+        params.put("daysFrom", from.toString());
+        params.put("daysTo", to.toString());
+      } else {
+        params.put("days", new JsonArray(only.stream().map(LocalDate::toString).toList()).encode());
       }
-      return column + " IN (" + only.stream().map(d -> "'" + d + "'").collect(Collectors.joining(",")) + ")";
+    }
+
+    static String where(String column, DayFilter filter) {
+      return filter == DayFilter.RANGE ? column + " BETWEEN #{daysFrom} AND #{daysTo}" : Dialect.inDays(column, "days");
+    }
+  }
+
+  /**
+   * The Paris offsets near some days: offset[0] until at[1], offset[1] until at[2]... Padded to a
+   * power of two of changes (at = Long.MAX_VALUE) so that few statement texts cover every range.
+   */
+  record Offsets(int slots, long[] at, long[] offset) {
+    void bind(Map<String, Object> params) {
+      for (int i = 0; i <= slots; i++) {
+        params.put("dstOffset" + i, offset[i]);
+        if (i > 0) {
+          params.put("dstAt" + i, at[i]);
+        }
+      }
     }
   }
 
   private final Site site;
   private final ZoneId zone;
+  private final List<Site.Service> pans;
+  private final Map<String, Object> constants = new HashMap<>();
 
   Definitions(Site site) {
     this.site = site;
     this.zone = site.zone();
+    this.pans = site.services().stream().filter(s -> s.pan().isPresent()).toList();
+    for (int i = 0; i < site.services().size(); i++) {
+      Site.Service s = site.services().get(i);
+      constants.put("graceCode" + i, s.code());
+      constants.put("grace" + i, s.admission().grace().toMillis());
+    }
+    for (int i = 0; i < pans.size(); i++) {
+      Site.Service s = pans.get(i);
+      Site.PanSlots pan = s.pan().orElseThrow();
+      constants.put("panCode" + i, s.code());
+      constants.put("panOpens" + i, (long) minutes(pan.opens()));
+      constants.put("panLength" + i, (long) pan.slotMinutes());
+      constants.put("panCapacity" + i, (long) pan.capacity());
+      constants.put("panGrace" + i, s.admission().grace().toMillis());
+    }
   }
 
-  static String quote(String text) {
-    return "'" + text.replace("'", "''") + "'";
+  /** The configured values every fact query binds (graces, PAN hours and capacities, codes). */
+  Map<String, Object> constants() {
+    return constants;
+  }
+
+  Offsets offsets(Days days) {
+    ZoneRules rules = zone.getRules();
+    Instant start = days.from().minusDays(2).atStartOfDay(zone).toInstant();
+    Instant end = days.to().plusDays(3).atStartOfDay(zone).toInstant();
+    List<long[]> changes = new ArrayList<>();
+    long first = rules.getOffset(start).getTotalSeconds() * 1000L;
+    for (ZoneOffsetTransition next = rules.nextTransition(start); next != null && next.getInstant().isBefore(end);
+        next = rules.nextTransition(next.getInstant())) {
+      changes.add(new long[] {next.getInstant().toEpochMilli(), next.getOffsetAfter().getTotalSeconds() * 1000L});
+    }
+    int slots = changes.isEmpty() ? 0 : Integer.highestOneBit(Math.max(1, changes.size() * 2 - 1));
+    long[] at = new long[slots + 1];
+    long[] offset = new long[slots + 1];
+    offset[0] = first;
+    for (int i = 1; i <= slots; i++) {
+      boolean real = i <= changes.size();
+      at[i] = real ? changes.get(i - 1)[0] : Long.MAX_VALUE;
+      offset[i] = real ? changes.get(i - 1)[1] : offset[i - 1];
+    }
+    return new Offsets(slots, at, offset);
   }
 
   /**
@@ -54,46 +131,33 @@ final class Definitions {
    * CASE over the offset changes near the days read. The October night's two 02:00 hours both
    * give 02:xx: by=hour counts them together.
    */
-  String localMs(String column, Days days) {
-    ZoneRules rules = zone.getRules();
-    Instant start = days.from().minusDays(2).atStartOfDay(zone).toInstant();
-    Instant end = days.to().plusDays(3).atStartOfDay(zone).toInstant();
+  static String localMs(String column, int slots) {
+    if (slots == 0) {
+      return "(" + column + " + #{dstOffset0})";
+    }
     StringBuilder sql = new StringBuilder("(").append(column).append(" + CASE");
-    long offset = rules.getOffset(start).getTotalSeconds() * 1000L;
-    ZoneOffsetTransition next = rules.nextTransition(start);
-    if (next == null || !next.getInstant().isBefore(end)) {
-      return "(" + column + " + " + offset + ")";
+    for (int i = 1; i <= slots; i++) {
+      sql.append(" WHEN ").append(column).append(" < #{dstAt").append(i).append("} THEN #{dstOffset")
+          .append(i - 1).append('}');
     }
-    while (next != null && next.getInstant().isBefore(end)) {
-      sql.append(" WHEN ").append(column).append(" < ").append(next.getInstant().toEpochMilli())
-          .append(" THEN ").append(offset);
-      offset = next.getOffsetAfter().getTotalSeconds() * 1000L;
-      next = rules.nextTransition(next.getInstant());
-    }
-    return sql.append(" ELSE ").append(offset).append(" END)").toString();
+    return sql.append(" ELSE #{dstOffset").append(slots).append("} END)").toString();
   }
 
   /** The Paris wall-clock hour 0-23 of an instant column. */
-  String hour(String column, Days days) {
-    return "((" + localMs(column, days) + " / 3600000) % 24)";
+  static String hour(String column, int slots) {
+    return "((" + localMs(column, slots) + " / 3600000) % 24)";
   }
 
   /** The Paris wall-clock minute of the day 0-1439 of an instant column. */
-  String minuteOfDay(String column, Days days) {
-    return "((" + localMs(column, days) + " % 86400000) / 60000)";
-  }
-
-  /** ISO week (2026-W13), month (2026-03) and weekday (1 = Monday ... 7 = Sunday) of a date column. */
-  static String calendar(String dateColumn) {
-    return "strftime('%G-W%V', " + dateColumn + ") AS week, substr(" + dateColumn + ", 1, 7) AS month, "
-        + "((CAST(strftime('%w', " + dateColumn + ") AS INTEGER) + 6) % 7 + 1) AS weekday";
+  static String minuteOfDay(String column, int slots) {
+    return "((" + localMs(column, slots) + " % 86400000) / 60000)";
   }
 
   /** The late grace of the appointment's service, in ms (30 minutes for a service no longer configured). */
   private String graceMs(String serviceColumn) {
     StringBuilder sql = new StringBuilder("CASE ").append(serviceColumn);
-    for (Site.Service s : site.services()) {
-      sql.append(" WHEN ").append(quote(s.code())).append(" THEN ").append(s.admission().grace().toMillis());
+    for (int i = 0; i < site.services().size(); i++) {
+      sql.append(" WHEN #{graceCode").append(i).append("} THEN #{grace").append(i).append('}');
     }
     return sql.append(" ELSE 1800000 END").toString();
   }
@@ -104,15 +168,16 @@ final class Definitions {
    * pending = neither, and the grace is not over yet (at {@code now}). Columns: local_date,
    * service, hour (of the start), week, month, weekday, honoured, no_shows, cancelled, pending.
    */
-  String appointments(Days days, long now) {
+  String appointments(DayFilter days, int slots) {
     return """
-        SELECT a.local_date AS local_date, a.service AS service, %s AS hour, %s,
+        SELECT a.local_date AS local_date, a.service AS service, $HOUR AS hour, $CALENDAR,
           (a.arrived_at IS NOT NULL) AS honoured,
-          (a.arrived_at IS NULL AND a.status <> 'cancelled' AND a.start_at + %s < %d) AS no_shows,
+          (a.arrived_at IS NULL AND a.status <> 'cancelled' AND a.start_at + $GRACE < #{now}) AS no_shows,
           (a.arrived_at IS NULL AND a.status = 'cancelled') AS cancelled,
-          (a.arrived_at IS NULL AND a.status <> 'cancelled' AND a.start_at + %s >= %d) AS pending
-        FROM appointments a WHERE %s""".formatted(hour("a.start_at", days), calendar("a.local_date"),
-        graceMs("a.service"), now, graceMs("a.service"), now, days.where("a.local_date"));
+          (a.arrived_at IS NULL AND a.status <> 'cancelled' AND a.start_at + $GRACE >= #{now}) AS pending
+        FROM appointments a WHERE $DAYS"""
+        .replace("$HOUR", hour("a.start_at", slots)).replace("$CALENDAR", calendar("a.local_date"))
+        .replace("$GRACE", graceMs("a.service")).replace("$DAYS", Days.where("a.local_date", days));
   }
 
   /**
@@ -120,22 +185,25 @@ final class Definitions {
    * recalled, never came: not an appointment no-show) and transfers, at the service where they
    * happened, in the hour they happened.
    */
-  String counters(Days days) {
+  String counters(DayFilter days, int slots) {
     return """
-        SELECT e.local_date AS local_date, e.service AS service, %s AS hour, %s,
+        SELECT e.local_date AS local_date, e.service AS service, $HOUR AS hour, $CALENDAR,
           (e.type = 'call') AS calls, (e.type = 'recall') AS recalls, (e.type = 'served') AS served,
           (e.type = 'absent') AS absent, (e.type = 'transfer') AS transferred
         FROM ticket_events e
-        WHERE %s AND e.type IN ('call', 'recall', 'served', 'absent', 'transfer')"""
-        .formatted(hour("e.at", days), calendar("e.local_date"), days.where("e.local_date"));
+        WHERE $DAYS AND e.type IN ('call', 'recall', 'served', 'absent', 'transfer')"""
+        .replace("$HOUR", hour("e.at", slots)).replace("$CALENDAR", calendar("e.local_date"))
+        .replace("$DAYS", Days.where("e.local_date", days));
   }
 
   /** Gate scans: direction, decision and reason, one row each (service '' when the code gave none). */
-  String scans(Days days) {
+  String scans(DayFilter days, int slots) {
     return """
-        SELECT s.local_date AS local_date, COALESCE(s.service, '') AS service, %s AS hour, %s,
+        SELECT s.local_date AS local_date, COALESCE(s.service, '') AS service, $HOUR AS hour, $CALENDAR,
           s.direction AS direction, s.decision AS decision, s.reason AS reason, 1 AS n
-        FROM scans s WHERE %s""".formatted(hour("s.at", days), calendar("s.local_date"), days.where("s.local_date"));
+        FROM scans s WHERE $DAYS"""
+        .replace("$HOUR", hour("s.at", slots)).replace("$CALENDAR", calendar("s.local_date"))
+        .replace("$DAYS", Days.where("s.local_date", days));
   }
 
   /**
@@ -145,24 +213,29 @@ final class Definitions {
    * first queued for, in the hour the wait began; measure 'service': served − last call, at the
    * service that served, in the hour of that call.
    */
-  String durations(Days days) {
+  String durations(DayFilter days, int slots) {
     return """
-        SELECT 'wait' AS measure, w.local_date AS local_date, w.service AS service, %s AS hour, %s,
-          MAX(0, (w.first_called_at - w.base) / 60000) AS minutes
+        SELECT 'wait' AS measure, w.local_date AS local_date, w.service AS service, $WAIT_HOUR AS hour, $WAIT_CALENDAR,
+          $WAIT_MINUTES AS minutes
         FROM (SELECT t.local_date, t.origin_service AS service, t.first_called_at,
                 CASE t.kind
-                  WHEN 'appointment' THEN MAX(COALESCE(a.arrived_at, t.issued_at), COALESCE(a.start_at, t.due_at))
-                  WHEN 'slot' THEN MAX(t.issued_at, COALESCE(t.slot_start, t.issued_at))
+                  WHEN 'appointment' THEN $APPOINTMENT_BASE
+                  WHEN 'slot' THEN $SLOT_BASE
                   ELSE t.issued_at END AS base
               FROM tickets t LEFT JOIN appointments a ON a.id = t.appointment_id
-              WHERE %s AND t.first_called_at IS NOT NULL) w
+              WHERE $DAYS AND t.first_called_at IS NOT NULL) w
         UNION ALL
-        SELECT 'service', t.local_date, t.service, %s, %s,
-          MAX(0, (t.finished_at - t.last_called_at) / 60000)
+        SELECT 'service', t.local_date, t.service, $SERVICE_HOUR, $SERVICE_CALENDAR,
+          $SERVICE_MINUTES
         FROM tickets t
-        WHERE %s AND t.status = 'served' AND t.last_called_at IS NOT NULL AND t.finished_at IS NOT NULL"""
-        .formatted(hour("w.base", days), calendar("w.local_date"), days.where("t.local_date"),
-            hour("t.last_called_at", days), calendar("t.local_date"), days.where("t.local_date"));
+        WHERE $DAYS AND t.status = 'served' AND t.last_called_at IS NOT NULL AND t.finished_at IS NOT NULL"""
+        .replace("$WAIT_HOUR", hour("w.base", slots)).replace("$WAIT_CALENDAR", calendar("w.local_date"))
+        .replace("$WAIT_MINUTES", greatest("0", "(w.first_called_at - w.base) / 60000"))
+        .replace("$APPOINTMENT_BASE", greatest("COALESCE(a.arrived_at, t.issued_at)", "COALESCE(a.start_at, t.due_at)"))
+        .replace("$SLOT_BASE", greatest("t.issued_at", "COALESCE(t.slot_start, t.issued_at)"))
+        .replace("$SERVICE_HOUR", hour("t.last_called_at", slots)).replace("$SERVICE_CALENDAR", calendar("t.local_date"))
+        .replace("$SERVICE_MINUTES", greatest("0", "(t.finished_at - t.last_called_at) / 60000"))
+        .replace("$DAYS", Days.where("t.local_date", days));
   }
 
   /**
@@ -171,47 +244,48 @@ final class Definitions {
    * reused = walk-ins beyond the places never booked, at most the released ones; plus walk-ins
    * (slot or queue tickets) served. Hour = the slot's start hour (of the issue for served walk-ins).
    */
-  String pan(Days days, long now) {
-    List<Site.Service> pans = site.services().stream().filter(s -> s.pan().isPresent()).toList();
+  String pan(DayFilter days, int slots) {
     if (pans.isEmpty()) {
       return "SELECT '' AS local_date, '' AS service, 0 AS hour, '' AS week, '' AS month, 0 AS weekday, "
           + "0 AS booked, 0 AS honoured, 0 AS released, 0 AS reused, 0 AS slot_walk_ins, 0 AS walk_ins_served WHERE 0";
     }
-    StringBuilder sql = new StringBuilder();
-    for (Site.Service s : pans) {
-      Site.PanSlots pan = s.pan().orElseThrow();
-      int opens = minutes(pan.opens());
-      int length = pan.slotMinutes();
-      String code = quote(s.code());
-      String slotOf = "CASE WHEN %1$s < %2$d THEN -1 ELSE (%1$s - %2$d) / %3$d END";
-      if (sql.length() > 0) {
-        sql.append("\nUNION ALL\n");
-      }
-      sql.append("""
-          SELECT local_date, service, (%d + slot * %d) / 60 AS hour, %s, booked, honoured, released,
-            MAX(0, MIN(released, walk_ins - MAX(0, %d - booked))) AS reused, walk_ins AS slot_walk_ins,
+    List<String> parts = new ArrayList<>();
+    for (int i = 0; i < pans.size(); i++) {
+      String opens = "#{panOpens" + i + "}";
+      String length = "#{panLength" + i + "}";
+      parts.add("""
+          SELECT local_date, service, ($OPENS + slot * $LENGTH) / 60 AS hour, $CALENDAR, booked, honoured, released,
+            $REUSED AS reused, walk_ins AS slot_walk_ins,
             0 AS walk_ins_served
           FROM (SELECT local_date, service, slot, SUM(booked) AS booked, SUM(honoured) AS honoured,
                   SUM(released) AS released, SUM(walk_ins) AS walk_ins
-                FROM (SELECT a.local_date, a.service, %s AS slot, 1 AS booked, (a.arrived_at IS NOT NULL) AS honoured,
-                        (a.arrived_at IS NULL AND a.start_at + %d < %d) AS released, 0 AS walk_ins
+                FROM (SELECT a.local_date, a.service, $BOOKED_SLOT AS slot, 1 AS booked, (a.arrived_at IS NOT NULL) AS honoured,
+                        (a.arrived_at IS NULL AND a.start_at + $GRACE < #{now}) AS released, 0 AS walk_ins
                       FROM appointments a
-                      WHERE %s AND a.service = %s AND (a.status <> 'cancelled' OR a.arrived_at IS NOT NULL)
+                      WHERE $APPOINTMENT_DAYS AND a.service = $CODE AND (a.status <> 'cancelled' OR a.arrived_at IS NOT NULL)
                       UNION ALL
-                      SELECT t.local_date, t.origin_service, %s, 0, 0, 0, 1
-                      FROM tickets t WHERE %s AND t.origin_service = %s AND t.kind = 'slot')
+                      SELECT t.local_date, t.origin_service, $TICKET_SLOT, 0, 0, 0, 1
+                      FROM tickets t WHERE $TICKET_DAYS AND t.origin_service = $CODE AND t.kind = 'slot')
                 GROUP BY local_date, service, slot)
           UNION ALL
-          SELECT t.local_date, t.origin_service, %s, %s, 0, 0, 0, 0, 0, 1
+          SELECT t.local_date, t.origin_service, $ISSUE_HOUR, $TICKET_CALENDAR, 0, 0, 0, 0, 0, 1
           FROM tickets t
-          WHERE %s AND t.origin_service = %s AND t.kind IN ('slot', 'walk-in') AND t.status = 'served'"""
-          .formatted(opens, length, calendar("local_date"), pan.capacity(),
-              slotOf.formatted(minuteOfDay("a.start_at", days), opens, length),
-              s.admission().grace().toMillis(), now, days.where("a.local_date"), code,
-              slotOf.formatted(minuteOfDay("t.slot_start", days), opens, length), days.where("t.local_date"), code,
-              hour("t.issued_at", days), calendar("t.local_date"), days.where("t.local_date"), code));
+          WHERE $TICKET_DAYS AND t.origin_service = $CODE AND t.kind IN ('slot', 'walk-in') AND t.status = 'served'"""
+          .replace("$REUSED", greatest("0", least("released", "walk_ins - " + greatest("0", "$CAPACITY - booked"))))
+          .replace("$BOOKED_SLOT", slotOf(minuteOfDay("a.start_at", slots), opens, length))
+          .replace("$TICKET_SLOT", slotOf(minuteOfDay("t.slot_start", slots), opens, length))
+          .replace("$ISSUE_HOUR", hour("t.issued_at", slots))
+          .replace("$CALENDAR", calendar("local_date")).replace("$TICKET_CALENDAR", calendar("t.local_date"))
+          .replace("$APPOINTMENT_DAYS", Days.where("a.local_date", days))
+          .replace("$TICKET_DAYS", Days.where("t.local_date", days))
+          .replace("$OPENS", opens).replace("$LENGTH", length).replace("$CAPACITY", "#{panCapacity" + i + "}")
+          .replace("$GRACE", "#{panGrace" + i + "}").replace("$CODE", "#{panCode" + i + "}"));
     }
-    return sql.toString();
+    return String.join("\nUNION ALL\n", parts);
+  }
+
+  private static String slotOf(String minute, String opens, String length) {
+    return "CASE WHEN " + minute + " < " + opens + " THEN -1 ELSE (" + minute + " - " + opens + ") / " + length + " END";
   }
 
   private static int minutes(LocalTime t) {

@@ -51,14 +51,14 @@ enum Family {
     return Optional.empty();
   }
 
-  /** The fact query of this family over the given days. */
-  String facts(Definitions definitions, Definitions.Days days, long now) {
+  /** The fact query of this family over days selected that way, spanning that many offset changes. */
+  String facts(Definitions definitions, Definitions.DayFilter days, int slots) {
     return switch (this) {
-      case NO_SHOWS -> definitions.appointments(days, now);
-      case COUNTERS -> definitions.counters(days);
-      case FLOWS, REFUSALS -> definitions.scans(days);
-      case PAN -> definitions.pan(days, now);
-      case WAITING_TIMES, SERVICE_TIMES -> definitions.durations(days);
+      case NO_SHOWS -> definitions.appointments(days, slots);
+      case COUNTERS -> definitions.counters(days, slots);
+      case FLOWS, REFUSALS -> definitions.scans(days, slots);
+      case PAN -> definitions.pan(days, slots);
+      case WAITING_TIMES, SERVICE_TIMES -> definitions.durations(days, slots);
     };
   }
 }

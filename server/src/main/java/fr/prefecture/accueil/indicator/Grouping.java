@@ -9,9 +9,9 @@ enum Grouping {
   WEEK("week", "week"),
   MONTH("month", "month"),
   WEEKDAY("weekday", "weekday"),
-  HOUR("hour", "substr('0' || hour, -2)"),
+  HOUR("hour", Dialect.twoDigits("hour")),
   /** Weekday and hour, key "1-09" (Monday, 09:00-09:59): the no-show heat map. */
-  WEEKDAY_HOUR("weekday-hour", "(weekday || '-' || substr('0' || hour, -2))"),
+  WEEKDAY_HOUR("weekday-hour", "(weekday || '-' || " + Dialect.twoDigits("hour") + ")"),
   TOTAL("total", "'total'");
 
   final String code;

@@ -2,6 +2,7 @@ package fr.prefecture.accueil.indicator;
 
 import fr.prefecture.accueil.site.Site;
 import java.nio.file.Path;
+import io.vertx.sqlclient.Tuple;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -74,7 +75,7 @@ public final class HistoryGenerator {
         }
       }
       c.setAutoCommit(false);
-      try (Writer w = new Writer(c)) {
+      try (HistoryWriter w = new HistoryWriter(c)) {
         for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
           if (open(d)) {
             day(w, d, perDay, now);
@@ -87,7 +88,7 @@ public final class HistoryGenerator {
       }
       c.setAutoCommit(true);
       long generated = System.nanoTime();
-      Definitions definitions = new Definitions(site);
+      Rollups rollups = new Rollups(new Definitions(site));
       try (Statement s = c.createStatement()) {
         LocalDate lastClosed = LocalDate.ofInstant(now, zone).minusDays(2);
         for (LocalDate d = from; !d.isAfter(to) && !d.isAfter(lastClosed); d = d.plusMonths(1).withDayOfMonth(1)) {
@@ -95,8 +96,8 @@ public final class HistoryGenerator {
           end = end.isAfter(to) ? to : end;
           end = end.isAfter(lastClosed) ? lastClosed : end;
           s.execute("BEGIN IMMEDIATE");
-          for (String sql : Rollups.statements(definitions, d, end, now.toEpochMilli())) {
-            s.execute(sql);
+          for (Rollups.Step step : rollups.steps(d, end, now.toEpochMilli())) {
+            run(c, step);
           }
           s.execute("COMMIT");
         }
@@ -106,6 +107,19 @@ public final class HistoryGenerator {
       long days = to.toEpochDay() - from.toEpochDay() + 1;
       return new Counts(days, appointments, scans, tickets, events, (generated - started) / 1_000_000,
           (System.nanoTime() - generated) / 1_000_000);
+    }
+  }
+
+  /** The server's rollup statements, run here through plain JDBC with the same bound values. */
+  private static void run(Connection c, Rollups.Step step) throws SQLException {
+    try (PreparedStatement p = c.prepareStatement(step.statement().sql())) {
+      for (var params : step.runs()) {
+        Tuple values = step.statement().tuple(params);
+        for (int i = 0; i < values.size(); i++) {
+          p.setObject(i + 1, values.getValue(i));
+        }
+        p.execute();
+      }
     }
   }
 
@@ -132,7 +146,7 @@ public final class HistoryGenerator {
     return s.ticketPrefix() + (n > 999 ? "%04d" : "%03d").formatted(n);
   }
 
-  private void day(Writer w, LocalDate d, int perDay, Instant now) throws SQLException {
+  private void day(HistoryWriter w, LocalDate d, int perDay, Instant now) throws SQLException {
     numbers.clear();
     double volume = perDay * SEASON[d.getMonthValue() - 1] * WEEKDAY[d.getDayOfWeek().getValue() - 1]
         * (0.9 + 0.2 * random.nextDouble());
@@ -165,7 +179,7 @@ public final class HistoryGenerator {
     return from + random.nextInt(span / 10) * 10;
   }
 
-  private void appointment(Writer w, LocalDate d, Site.Service s, Instant now) throws SQLException {
+  private void appointment(HistoryWriter w, LocalDate d, Site.Service s, Instant now) throws SQLException {
     int minute = startMinute(d, s);
     Instant start = at(d, minute);
     long id = ++appointmentId;
@@ -215,14 +229,14 @@ public final class HistoryGenerator {
     w.appointment.setInt(5, s.defaultDurationMinutes());
     w.appointment.setString(6, "Visiteur " + id);
     w.appointment.setString(7, status);
-    setLong(w.appointment, 8, cancelledAt);
+    HistoryWriter.setLong(w.appointment, 8, cancelledAt);
     w.appointment.setLong(9, startMs - (2 + random.nextInt(30)) * 86_400_000L);
-    setLong(w.appointment, 10, arrived);
+    HistoryWriter.setLong(w.appointment, 10, arrived);
     w.appointment.addBatch();
     w.count();
   }
 
-  private void walkIn(Writer w, LocalDate d, Site.Service s) throws SQLException {
+  private void walkIn(HistoryWriter w, LocalDate d, Site.Service s) throws SQLException {
     int minute = 8 * 60 + 30 + random.nextInt(7 * 60);
     long issued = at(d, minute).toEpochMilli() + random.nextInt(600) * 1000L;
     String kind = "walk-in";
@@ -242,12 +256,12 @@ public final class HistoryGenerator {
   }
 
   /** A ticket for an arrived visitor; returns when they left the counter. */
-  private long queueVisit(Writer w, LocalDate d, Site.Service s, long appointment, long start, long arrived, String kind)
+  private long queueVisit(HistoryWriter w, LocalDate d, Site.Service s, long appointment, long start, long arrived, String kind)
       throws SQLException {
     return queueTicket(w, d, s, appointment, kind, null, start, arrived);
   }
 
-  private long queueTicket(Writer w, LocalDate d, Site.Service s, Long appointment, String kind, Long slot, long due,
+  private long queueTicket(HistoryWriter w, LocalDate d, Site.Service s, Long appointment, String kind, Long slot, long due,
       long issued) throws SQLException {
     long id = ++ticketId;
     tickets++;
@@ -275,8 +289,8 @@ public final class HistoryGenerator {
     t.setString(4, s.code());
     t.setString(5, s.code());
     t.setString(6, kind);
-    setLong(t, 7, appointment);
-    setLong(t, 8, slot);
+    HistoryWriter.setLong(t, 7, appointment);
+    HistoryWriter.setLong(t, 8, slot);
     t.setLong(9, due);
     t.setLong(10, issued);
     t.setString(11, absent ? "absent" : "served");
@@ -290,7 +304,7 @@ public final class HistoryGenerator {
     return finished;
   }
 
-  private void event(Writer w, long ticket, String type, long at, LocalDate d, Site.Service s, String counter)
+  private void event(HistoryWriter w, long ticket, String type, long at, LocalDate d, Site.Service s, String counter)
       throws SQLException {
     events++;
     PreparedStatement e = w.event;
@@ -304,7 +318,7 @@ public final class HistoryGenerator {
     w.count();
   }
 
-  private void scan(Writer w, LocalDate d, long at, String direction, String decision, String reason, Long convocation,
+  private void scan(HistoryWriter w, LocalDate d, long at, String direction, String decision, String reason, Long convocation,
       Site.Service s) throws SQLException {
     scans++;
     PreparedStatement p = w.scan;
@@ -316,61 +330,9 @@ public final class HistoryGenerator {
     p.setString(6, decision);
     p.setString(7, reason);
     p.setString(8, convocation == null ? null : "appointment");
-    setLong(p, 9, convocation);
+    HistoryWriter.setLong(p, 9, convocation);
     p.setString(10, s == null ? null : s.code());
     p.addBatch();
     w.count();
-  }
-
-  private static void setLong(PreparedStatement p, int i, Long v) throws SQLException {
-    if (v == null) {
-      p.setNull(i, java.sql.Types.INTEGER);
-    } else {
-      p.setLong(i, v);
-    }
-  }
-
-  /** The batched insert statements, flushed every 20,000 rows. */
-  private static final class Writer implements AutoCloseable {
-    final PreparedStatement appointment;
-    final PreparedStatement scan;
-    final PreparedStatement ticket;
-    final PreparedStatement event;
-    private int pending;
-
-    Writer(Connection c) throws SQLException {
-      appointment = c.prepareStatement("INSERT INTO appointments (id, service, start_at, local_date, duration_minutes, "
-          + "visitor_name, status, cancelled_at, created_at, arrived_at) VALUES (?,?,?,?,?,?,?,?,?,?)");
-      scan = c.prepareStatement("INSERT INTO scans (scan_id, gate, direction, at, local_date, decision, reason, kind, "
-          + "convocation_id, service, response) VALUES (?,?,?,?,?,?,?,?,?,?,'{}')");
-      ticket = c.prepareStatement("INSERT INTO tickets (id, local_date, number, origin_service, service, kind, "
-          + "appointment_id, slot_start, due_at, issued_at, status, counter, calls, first_called_at, last_called_at, "
-          + "finished_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-      event = c.prepareStatement("INSERT INTO ticket_events (ticket_id, type, at, local_date, service, counter) "
-          + "VALUES (?,?,?,?,?,?)");
-    }
-
-    void count() throws SQLException {
-      if (++pending >= 20_000) {
-        flush();
-      }
-    }
-
-    void flush() throws SQLException {
-      // Appointments first: tickets refer to them.
-      appointment.executeBatch();
-      ticket.executeBatch();
-      event.executeBatch();
-      scan.executeBatch();
-      pending = 0;
-    }
-
-    @Override
-    public void close() throws SQLException {
-      flush();
-      for (PreparedStatement p : new ArrayList<>(List.of(appointment, scan, ticket, event))) {
-        p.close();
-      }
-    }
   }
 }

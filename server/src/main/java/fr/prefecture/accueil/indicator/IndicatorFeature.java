@@ -4,6 +4,7 @@ import fr.prefecture.accueil.web.Routes;
 import fr.prefecture.accueil.site.Site;
 import fr.prefecture.accueil.auth.Access;
 import fr.prefecture.accueil.auth.Role;
+import fr.prefecture.accueil.db.Database;
 import fr.prefecture.accueil.time.SiteTime;
 import fr.prefecture.accueil.web.Feature;
 import fr.prefecture.accueil.web.Pages;
@@ -33,7 +34,8 @@ public final class IndicatorFeature implements Feature {
   private IndicatorFeature(Vertx vertx, Pool pool, Path storeFile, Site site, SiteTime time, Access access) {
     this.vertx = vertx;
     this.access = access;
-    this.repository = new IndicatorRepository(vertx, pool, storeFile, new Definitions(site));
+    this.repository = new IndicatorRepository(pool,
+        Database.openReadOnly(vertx, storeFile, IndicatorRepository.READERS), new Definitions(site));
     this.job = new RollupJob(repository, time, site);
     this.time = time;
     this.indicators = new Indicators(repository, () -> time.now().toEpochMilli());

@@ -1,6 +1,7 @@
 package fr.prefecture.accueil.queue;
 
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -9,7 +10,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
 
 /** The calls shown on screens, read back from the store (a reconnecting screen, a restart). */
@@ -29,14 +29,8 @@ public final class CallLog {
     if (services.isEmpty() || limit <= 0) {
       return Future.succeededFuture(List.of());
     }
-    String marks = String.join(",", Collections.nCopies(services.size(), "?"));
-    Tuple params = Tuple.tuple().addString(day.toString());
-    services.forEach(params::addString);
-    params.addInteger(limit);
-    return pool.preparedQuery("""
-            SELECT ticket_id, ticket, service, counter, at, kind, transfer_to FROM calls
-            WHERE local_date = ? AND service IN (%s) ORDER BY at DESC, id DESC LIMIT ?""".formatted(marks))
-        .execute(params)
+    Tuple params = Tuple.of(day.toString(), new JsonArray(new ArrayList<Object>(services)).encode(), limit);
+    return pool.preparedQuery(Sql.LATEST).execute(params)
         .map(rows -> {
           List<StoredCall> out = new ArrayList<>();
           for (Row r : rows) {
@@ -47,5 +41,14 @@ public final class CallLog {
           }
           return out;
         });
+  }
+
+  /** SQLite's own here, in one place: the services bound as one JSON array (json_each). */
+  static final class Sql {
+    private Sql() {}
+
+    static final String LATEST = """
+        SELECT ticket_id, ticket, service, counter, at, kind, transfer_to FROM calls
+        WHERE local_date = ? AND service IN (SELECT value FROM json_each(?)) ORDER BY at DESC, id DESC LIMIT ?""";
   }
 }

@@ -19,6 +19,9 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /** Login sessions, staff accounts and API tokens. */
@@ -53,14 +56,14 @@ final class StaffApi {
     routes.any().delete("/session").respond(this::logout);
     routes.any().get("/session").respond(this::whoAmI);
     routes.with(Role.ADMIN).post("/users").respond(this::createUser);
-    routes.with(Role.ADMIN).get("/users").respond(ctx -> staff.listAccounts().map(JsonArray::new));
+    routes.with(Role.ADMIN).get("/users").respond(ctx -> staff.listAccounts().map(list -> json(list, StaffApi::json)));
     routes.with(Role.ADMIN).post("/users/:username/disable").respond(ctx -> setDisabled(ctx, true));
     routes.with(Role.ADMIN).post("/users/:username/enable").respond(ctx -> setDisabled(ctx, false));
     routes.with(Role.ADMIN).put("/users/:username/password").respond(this::resetPassword);
     routes.with(Role.ADMIN).post("/tokens").respond(this::createToken);
-    routes.with(Role.ADMIN).get("/tokens").respond(ctx -> staff.listTokens().map(JsonArray::new));
+    routes.with(Role.ADMIN).get("/tokens").respond(ctx -> staff.listTokens().map(list -> json(list, StaffApi::json)));
     routes.with(Role.ADMIN).delete("/tokens/:id").respond(this::revokeToken);
-    routes.with(Role.ADMIN).get("/sessions").respond(ctx -> staff.listSessions().map(JsonArray::new));
+    routes.with(Role.ADMIN).get("/sessions").respond(ctx -> staff.listSessions().map(list -> json(list, StaffApi::json)));
     routes.with(Role.ADMIN).delete("/sessions/:id").respond(this::endSession);
   }
 
@@ -229,6 +232,25 @@ final class StaffApi {
     String code = string(body, "role");
     return Role.parse(code).orElseThrow(() -> ApiException.badRequest("invalid_field",
         "Field 'role' must be one of admin, manager, agent, guard"));
+  }
+
+  private static <T> JsonArray json(List<T> list, Function<T, JsonObject> mapper) {
+    return new JsonArray(list.stream().map(mapper).toList());
+  }
+
+  static JsonObject json(StaffRepository.AccountSummary a) {
+    return new JsonObject().put("id", a.id()).put("username", a.username()).put("role", a.role().code())
+        .put("disabled", a.disabled()).put("createdAt", a.createdAt().toString());
+  }
+
+  static JsonObject json(StaffRepository.TokenSummary t) {
+    return new JsonObject().put("id", t.id()).put("name", t.name()).put("role", t.role().code())
+        .put("createdAt", t.createdAt().toString()).put("revokedAt", t.revokedAt().map(Instant::toString).orElse(null));
+  }
+
+  static JsonObject json(StaffRepository.SessionSummary s) {
+    return new JsonObject().put("id", s.id()).put("username", s.username()).put("role", s.role().code())
+        .put("createdAt", s.createdAt().toString()).put("lastSeen", s.lastSeen().toString());
   }
 
   static Cookie sessionCookie(RoutingContext ctx, String value) {

@@ -7,14 +7,14 @@ import fr.prefecture.accueil.db.Rows;
 import fr.prefecture.accueil.db.Database;
 import fr.prefecture.accueil.http.ApiException;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.templates.SqlTemplate;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.StreamSupport;
 
 /** Staff accounts, their sessions and the API tokens of machine clients. */
 public final class StaffRepository implements Credentials {
@@ -33,7 +33,41 @@ public final class StaffRepository implements Credentials {
   private final SqlTemplate<Map<String, Object>, io.vertx.sqlclient.RowSet<Caller>> tokenByHash;
   private final SqlTemplate<Map<String, Object>, io.vertx.sqlclient.SqlResult<Void>> revokeToken;
 
+  /** An account as the admin page lists it. */
+  public record AccountSummary(long id, String username, Role role, boolean disabled, Instant createdAt) {}
+
+  /** An API token as listed (never its secret); revokedAt empty while it is live. */
+  public record TokenSummary(long id, String name, Role role, Instant createdAt, Optional<Instant> revokedAt) {}
+
+  /** A live session, identified by the first 16 characters of the hash of its secret. */
+  public record SessionSummary(String id, String username, Role role, Instant createdAt, Instant lastSeen) {}
+
   record SessionRow(Caller caller, long lastSeen) {}
+
+  /** SQLite's own here, in one place: substr for the session ids, the text of a unique violation. */
+  static final class Sql {
+    private Sql() {}
+
+    static final String LIST_SESSIONS = """
+        SELECT substr(s.token_hash, 1, 16) AS id, a.username, a.role, s.created_at, s.last_seen
+        FROM sessions s JOIN staff a ON a.id = s.staff_id ORDER BY s.last_seen DESC""";
+    static final String DELETE_SESSION_BY_ID = "DELETE FROM sessions WHERE substr(token_hash, 1, 16) = #{id}";
+
+    static boolean isUniqueViolation(Throwable e) {
+      return String.valueOf(e.getMessage()).contains("UNIQUE constraint failed");
+    }
+  }
+
+  private static final String DISABLE = "UPDATE staff SET disabled = #{disabled} WHERE username = #{username}";
+  private static final String NEW_PASSWORD = "UPDATE staff SET password_hash = #{hash} WHERE username = #{username}";
+  private static final String END_SESSIONS_OF =
+      "DELETE FROM sessions WHERE staff_id = (SELECT id FROM staff WHERE username = #{username})";
+
+  private final SqlTemplate<Map<String, Object>, RowSet<Long>> countAccounts;
+  private final SqlTemplate<Map<String, Object>, RowSet<AccountSummary>> listAccounts;
+  private final SqlTemplate<Map<String, Object>, RowSet<TokenSummary>> listTokens;
+  private final SqlTemplate<Map<String, Object>, RowSet<SessionSummary>> listSessions;
+  private final SqlTemplate<Map<String, Object>, io.vertx.sqlclient.SqlResult<Void>> deleteSessionById;
 
   public StaffRepository(Pool pool) {
     this.pool = pool;
@@ -67,6 +101,24 @@ public final class StaffRepository implements Credentials {
             Role.parse(row.getString("role")).orElseThrow()));
     revokeToken = SqlTemplate.forUpdate(pool,
         "UPDATE api_tokens SET revoked_at = #{now} WHERE id = #{id} AND revoked_at IS NULL");
+    countAccounts = SqlTemplate.forQuery(pool, "SELECT COUNT(*) AS n FROM staff").mapTo(row -> row.getLong("n"));
+    listAccounts = SqlTemplate.forQuery(pool,
+            "SELECT id, username, role, disabled, created_at FROM staff ORDER BY username")
+        .mapTo(row -> new AccountSummary(row.getLong("id"), row.getString("username"), role(row),
+            row.getInteger("disabled") != 0, Instant.ofEpochMilli(row.getLong("created_at"))));
+    listTokens = SqlTemplate.forQuery(pool,
+            "SELECT id, name, role, created_at, revoked_at FROM api_tokens ORDER BY id")
+        .mapTo(row -> new TokenSummary(row.getLong("id"), row.getString("name"), role(row),
+            Instant.ofEpochMilli(row.getLong("created_at")),
+            Optional.ofNullable(row.getLong("revoked_at")).map(Instant::ofEpochMilli)));
+    listSessions = SqlTemplate.forQuery(pool, Sql.LIST_SESSIONS)
+        .mapTo(row -> new SessionSummary(row.getString("id"), row.getString("username"), role(row),
+            Instant.ofEpochMilli(row.getLong("created_at")), Instant.ofEpochMilli(row.getLong("last_seen"))));
+    deleteSessionById = SqlTemplate.forUpdate(pool, Sql.DELETE_SESSION_BY_ID);
+  }
+
+  private static Role role(Row row) {
+    return Role.parse(row.getString("role")).orElseThrow();
   }
 
   private static Account account(Row row) {
@@ -75,8 +127,7 @@ public final class StaffRepository implements Credentials {
   }
 
   public Future<Long> countAccounts() {
-    return pool.query("SELECT COUNT(*) AS n FROM staff").execute()
-        .map(rows -> rows.iterator().next().getLong("n"));
+    return countAccounts.execute(Map.of()).map(rows -> rows.iterator().next());
   }
 
   public Future<Optional<Account>> findByUsername(String username) {
@@ -86,7 +137,7 @@ public final class StaffRepository implements Credentials {
   public Future<Long> createAccount(String username, String hash, Role role, long now) {
     return insertAccount.execute(Map.of("username", username, "hash", hash, "role", role.code(), "now", now))
         .map(rows -> rows.iterator().next())
-        .recover(e -> Future.failedFuture(isUniqueViolation(e)
+        .recover(e -> Future.failedFuture(Sql.isUniqueViolation(e)
             ? ApiException.conflict("username_taken", "An account named '" + username + "' already exists")
             : e));
   }
@@ -127,15 +178,14 @@ public final class StaffRepository implements Credentials {
 
   /** Disables or enables an account; disabling also ends its sessions. False when there is no such account. */
   public Future<Boolean> setDisabled(String username, boolean disabled) {
-    return Database.transaction(pool, conn -> SqlTemplate.forUpdate(conn,
-            "UPDATE staff SET disabled = #{disabled} WHERE username = #{username}")
+    return Database.transaction(pool, conn -> SqlTemplate.forUpdate(conn, DISABLE)
         .execute(Map.of("disabled", disabled ? 1 : 0, "username", username))
         .compose(updated -> {
           if (updated.rowCount() == 0) {
             return Future.succeededFuture(false);
           }
           return (disabled
-              ? SqlTemplate.forUpdate(conn, "DELETE FROM sessions WHERE staff_id = (SELECT id FROM staff WHERE username = #{username})")
+              ? SqlTemplate.forUpdate(conn, END_SESSIONS_OF)
                   .execute(Map.of("username", username)).mapEmpty()
               : Future.<Void>succeededFuture()).map(v -> true);
         }));
@@ -143,25 +193,20 @@ public final class StaffRepository implements Credentials {
 
   /** Sets a new password hash and ends the account's sessions. False when there is no such account. */
   public Future<Boolean> setPassword(String username, String hash) {
-    return Database.transaction(pool, conn -> SqlTemplate.forUpdate(conn,
-            "UPDATE staff SET password_hash = #{hash} WHERE username = #{username}")
+    return Database.transaction(pool, conn -> SqlTemplate.forUpdate(conn, NEW_PASSWORD)
         .execute(Map.of("hash", hash, "username", username))
         .compose(updated -> updated.rowCount() == 0 ? Future.succeededFuture(false)
-            : SqlTemplate.forUpdate(conn, "DELETE FROM sessions WHERE staff_id = (SELECT id FROM staff WHERE username = #{username})")
+            : SqlTemplate.forUpdate(conn, END_SESSIONS_OF)
                 .execute(Map.of("username", username)).map(v -> true)));
   }
 
-  /** Live sessions, identified by the first 16 characters of the hash of their secret. */
-  public Future<List<JsonObject>> listSessions() {
-    return pool.query("""
-        SELECT substr(s.token_hash, 1, 16) AS id, a.username, a.role, s.created_at, s.last_seen
-        FROM sessions s JOIN staff a ON a.id = s.staff_id ORDER BY s.last_seen DESC""").execute()
-        .map(rows -> StreamSupport.stream(rows.spliterator(), false).map(Row::toJson).toList());
+  /** Live sessions, the last used first. */
+  public Future<List<SessionSummary>> listSessions() {
+    return listSessions.execute(Map.of()).map(Rows::list);
   }
 
   public Future<Boolean> deleteSessionById(String id) {
-    return SqlTemplate.forUpdate(pool, "DELETE FROM sessions WHERE substr(token_hash, 1, 16) = #{id}")
-        .execute(Map.of("id", id)).map(r -> r.rowCount() > 0);
+    return deleteSessionById.execute(Map.of("id", id)).map(r -> r.rowCount() > 0);
   }
 
   public Future<Void> deleteSession(String tokenHash) {
@@ -187,19 +232,12 @@ public final class StaffRepository implements Credentials {
     return revokeToken.execute(Map.of("id", id, "now", now)).map(r -> r.rowCount() > 0);
   }
 
-  public Future<List<JsonObject>> listTokens() {
-    return pool.query("SELECT id, name, role, created_at, revoked_at FROM api_tokens ORDER BY id").execute()
-        .map(rows -> StreamSupport.stream(rows.spliterator(), false).map(Row::toJson).toList());
+  public Future<List<TokenSummary>> listTokens() {
+    return listTokens.execute(Map.of()).map(Rows::list);
   }
 
-  public Future<List<JsonObject>> listAccounts() {
-    return pool.query("SELECT id, username, role, disabled, created_at FROM staff ORDER BY username").execute()
-        .map(rows -> StreamSupport.stream(rows.spliterator(), false).map(Row::toJson).toList());
+  public Future<List<AccountSummary>> listAccounts() {
+    return listAccounts.execute(Map.of()).map(Rows::list);
   }
 
-
-  static boolean isUniqueViolation(Throwable e) {
-    String message = String.valueOf(e.getMessage());
-    return message.contains("UNIQUE constraint failed");
-  }
 }

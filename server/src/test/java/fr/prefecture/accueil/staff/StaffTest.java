@@ -112,6 +112,40 @@ class StaffTest {
   }
 
   @Test
+  void staff_lists_answer_camel_case_names_iso_instants_and_booleans() {
+    server.post("admin", "/api/users", new JsonObject().put("username", "listed")
+        .put("password", "long enough password").put("role", "agent"));
+    long tokenId = server.post("admin", "/api/tokens", new JsonObject().put("name", "revoked-tool").put("role", "agent"))
+        .bodyAsJsonObject().getLong("id");
+    server.post("admin", "/api/tokens", new JsonObject().put("name", "live-tool").put("role", "manager"));
+    server.as("admin", HttpMethod.DELETE, "/api/tokens/" + tokenId, null);
+    server.post("admin", "/api/users/listed/disable", null);
+
+    JsonObject user = server.get("admin", "/api/users").bodyAsJsonArray().stream().map(JsonObject.class::cast)
+        .filter(u -> u.getString("username").equals("listed")).findFirst().orElseThrow();
+    assertThat(user.fieldNames()).containsExactlyInAnyOrder("id", "username", "role", "disabled", "createdAt");
+    assertThat(user.getValue("disabled")).isEqualTo(true);
+    assertThat(user.getString("role")).isEqualTo("agent");
+    assertThat(Instant.parse(user.getString("createdAt"))).isBetween(Instant.parse("2026-03-30T07:00:00Z"),
+        Instant.parse("2026-03-30T08:00:00Z"));
+
+    var tokens = server.get("admin", "/api/tokens").bodyAsJsonArray().stream().map(JsonObject.class::cast).toList();
+    JsonObject revoked = tokens.stream().filter(t -> t.getString("name").equals("revoked-tool")).findFirst().orElseThrow();
+    JsonObject live = tokens.stream().filter(t -> t.getString("name").equals("live-tool")).findFirst().orElseThrow();
+    assertThat(revoked.fieldNames()).containsExactlyInAnyOrder("id", "name", "role", "createdAt", "revokedAt");
+    assertThat(Instant.parse(revoked.getString("revokedAt"))).isAfterOrEqualTo(Instant.parse(revoked.getString("createdAt")));
+    assertThat(live.containsKey("revokedAt")).isTrue();
+    assertThat(live.getValue("revokedAt")).isNull();
+    assertThat(live.getString("role")).isEqualTo("manager");
+
+    JsonObject session = server.get("admin", "/api/sessions").bodyAsJsonArray().getJsonObject(0);
+    assertThat(session.fieldNames()).containsExactlyInAnyOrder("id", "username", "role", "createdAt", "lastSeen");
+    assertThat(session.getString("username")).isEqualTo("admin");
+    assertThat(Instant.parse(session.getString("lastSeen"))).isAfterOrEqualTo(Instant.parse(session.getString("createdAt")));
+    assertThat(session.getString("id")).hasSize(16);
+  }
+
+  @Test
   void garbage_credentials_are_401_never_500() {
     assertThat(server.client.get("/api/services").putHeader("Authorization", "Basic abc").send().await().statusCode())
         .isEqualTo(401);

@@ -25,6 +25,8 @@ class AdminPageTest {
          Browser browser = Browser.open()) {
       browser.login(server.baseUrl(), "admin", TestServer.ADMIN_PASSWORD, "/admin");
       browser.waitForText(By.id("accounts-body"), "admin");
+      browser.waitForText(By.id("accounts-body"), "30/03/2026");
+      browser.waitForText(By.id("sessions-body"), "30/03/2026");
       browser.driver.findElement(By.id("account-username")).sendKeys("garde-nord");
       browser.driver.findElement(By.id("account-password")).sendKeys("un mot de passe long");
       new Select(browser.driver.findElement(By.id("account-role"))).selectByValue("guard");
