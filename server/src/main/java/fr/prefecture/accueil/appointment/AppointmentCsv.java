@@ -73,7 +73,7 @@ final class AppointmentCsv {
     }
     List<CsvTable.Record> records;
     try {
-      records = CsvTable.parse(CsvTable.decode(body), MAX_ROWS + 1);
+      records = CsvTable.read(body, MAX_ROWS + 1);
     } catch (CsvTable.CsvException e) {
       return new Result(List.of(), List.of(error(e.line, e.getMessage())));
     }

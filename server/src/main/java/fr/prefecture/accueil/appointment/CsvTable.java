@@ -1,18 +1,24 @@
 package fr.prefecture.accueil.appointment;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /**
  * A CSV file as booking tools and French spreadsheets write it: UTF-8 with or without BOM, or
  * Windows-1252; {@code ;} or {@code ,} (or tab) separators; quoted fields holding separators,
- * doubled quotes and line breaks; CRLF, LF or CR line ends. Each record keeps the line it starts on.
+ * doubled quotes and line breaks; CRLF, LF or CR line ends. Commons CSV reads the records; what it
+ * does not know (the encoding, the separator, where each record starts) is decided here.
  */
 final class CsvTable {
   /** One record and the (1-based) line of the file where it starts. */
@@ -34,7 +40,55 @@ final class CsvTable {
 
   private CsvTable() {}
 
-  static String decode(byte[] bytes) {
+  /** The records of the file, at most {@code maxRecords} of them (blank lines count). */
+  static List<Record> read(byte[] bytes, int maxRecords) throws CsvException {
+    String text = decode(bytes);
+    List<Record> records = new ArrayList<>();
+    try (CSVParser parser = CSVParser.parse(text, format(separator(text)))) {
+      Iterator<CSVRecord> it = parser.iterator();
+      while (true) {
+        // Empty lines are records too (see format), so the next record starts on the line after the last one.
+        int line = Math.toIntExact(parser.getCurrentLineNumber() + 1);
+        try {
+          if (!it.hasNext()) {
+            return records;
+          }
+          records.add(new Record(line, it.next().stream().map(CsvTable::oneLineEnd).toList()));
+        } catch (UncheckedIOException e) {
+          throw new CsvException(line, problem(e.getCause()));
+        }
+        if (records.size() > maxRecords) {
+          throw new CsvException(line, "too many rows (" + maxRecords + " at most per import)");
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a parser over a string has nothing to fail on when closed
+    }
+  }
+
+  private static CSVFormat format(char separator) {
+    return CSVFormat.RFC4180.builder().setDelimiter(separator).setIgnoreSurroundingSpaces(true)
+        .setIgnoreEmptyLines(false).get();
+  }
+
+  /** Commons CSV's words for the two mistakes spreadsheets' users make, in theirs. */
+  private static String problem(IOException e) {
+    String message = String.valueOf(e.getMessage());
+    if (message.contains("EOF reached before encapsulated token finished")) {
+      return "a quoted field is never closed";
+    }
+    if (message.contains("Invalid character between encapsulated token and delimiter")) {
+      return "unexpected text after a closing quote";
+    }
+    return "not readable as CSV: " + message;
+  }
+
+  /** A line break inside a quoted field is kept as one {@code \n}, whatever the file's line ends. */
+  private static String oneLineEnd(String field) {
+    return field.indexOf('\r') < 0 ? field : field.replace("\r\n", "\n").replace('\r', '\n');
+  }
+
+  private static String decode(byte[] bytes) {
     if (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF) {
       return new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
     }
@@ -44,13 +98,12 @@ final class CsvTable {
           .onUnmappableCharacter(CodingErrorAction.REPORT)
           .decode(ByteBuffer.wrap(bytes)).toString();
     } catch (CharacterCodingException notUtf8) {
-      CharBuffer chars = Charset.forName("windows-1252").decode(ByteBuffer.wrap(bytes));
-      return chars.toString();
+      return Charset.forName("windows-1252").decode(ByteBuffer.wrap(bytes)).toString();
     }
   }
 
   /** The separator of the header line: the most frequent of ; , and tab outside quotes. */
-  static char separator(String text) {
+  private static char separator(String text) {
     int semicolons = 0;
     int commas = 0;
     int tabs = 0;
@@ -74,98 +127,5 @@ final class CsvTable {
       return '\t';
     }
     return semicolons >= commas ? ';' : ',';
-  }
-
-  static List<Record> parse(String text, int maxRecords) throws CsvException {
-    char sep = separator(text);
-    List<Record> records = new ArrayList<>();
-    List<String> fields = new ArrayList<>();
-    StringBuilder field = new StringBuilder();
-    int line = 1;
-    int recordLine = 1;
-    boolean quoted = false;
-    boolean fieldWasQuoted = false;
-    int quoteLine = 0;
-    int i = 0;
-    int n = text.length();
-    while (i < n) {
-      char c = text.charAt(i);
-      if (quoted) {
-        if (c == '"') {
-          if (i + 1 < n && text.charAt(i + 1) == '"') {
-            field.append('"');
-            i += 2;
-            continue;
-          }
-          quoted = false;
-          i++;
-          continue;
-        }
-        if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
-          field.append('\n');
-          line++;
-          i += 2;
-          continue;
-        }
-        if (c == '\n' || c == '\r') {
-          line++;
-          field.append('\n');
-        } else {
-          field.append(c);
-        }
-        i++;
-        continue;
-      }
-      if (c == '"') {
-        if (field.toString().isBlank() && !fieldWasQuoted) {
-          field.setLength(0);
-          quoted = true;
-          fieldWasQuoted = true;
-          quoteLine = line;
-          i++;
-          continue;
-        }
-        throw new CsvException(line, "a quote (\") appears inside a field that is not quoted");
-      }
-      if (c == sep) {
-        fields.add(field.toString());
-        field.setLength(0);
-        fieldWasQuoted = false;
-        i++;
-        continue;
-      }
-      if (c == '\r' || c == '\n') {
-        fields.add(field.toString());
-        field.setLength(0);
-        fieldWasQuoted = false;
-        records.add(new Record(recordLine, List.copyOf(fields)));
-        if (records.size() > maxRecords) {
-          throw new CsvException(line, "too many rows (" + maxRecords + " at most per import)");
-        }
-        fields.clear();
-        if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
-          i++;
-        }
-        i++;
-        line++;
-        recordLine = line;
-        continue;
-      }
-      if (fieldWasQuoted && !Character.isWhitespace(c)) {
-        throw new CsvException(line, "unexpected text after a closing quote");
-      }
-      if (!fieldWasQuoted) {
-        field.append(c);
-      }
-      i++;
-    }
-    if (quoted) {
-      throw new CsvException(quoteLine, "a quoted field is never closed");
-    }
-    if (field.length() > 0 || !fields.isEmpty() || fieldWasQuoted) {
-      fields.add(field.toString());
-      records.add(new Record(recordLine, List.copyOf(fields)));
-    }
-    return records;
   }
 }

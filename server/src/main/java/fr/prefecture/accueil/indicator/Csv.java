@@ -2,11 +2,16 @@ package fr.prefecture.accueil.indicator;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.QuoteMode;
 
 /**
  * A report as CSV for French spreadsheet software: UTF-8 with a BOM, ';' between fields, decimal
@@ -14,6 +19,10 @@ import java.util.TreeSet;
  * Reasons of refusal become one column each.
  */
 final class Csv {
+  /** Quotes only a field that needs it (separator, quote, line break), the way spreadsheets write. */
+  private static final CSVFormat FRENCH = CSVFormat.RFC4180.builder().setDelimiter(';')
+      .setQuoteMode(QuoteMode.MINIMAL).setRecordSeparator("\r\n").get();
+
   private Csv() {}
 
   static byte[] of(JsonObject report) {
@@ -38,12 +47,16 @@ final class Csv {
     header.add(report.getString("by", "key"));
     header.addAll(fields);
     header.addAll(reasons);
-    line(out, header);
-    for (int i = 0; i < rows.size(); i++) {
-      line(out, values(rows.getJsonObject(i), rows.getJsonObject(i).getString("key"), fields, reasons));
-    }
-    if (totals != null) {
-      line(out, values(totals, "total", fields, reasons));
+    try (CSVPrinter printer = new CSVPrinter(out, FRENCH)) {
+      printer.printRecord(header);
+      for (int i = 0; i < rows.size(); i++) {
+        printer.printRecord(values(rows.getJsonObject(i), rows.getJsonObject(i).getString("key"), fields, reasons));
+      }
+      if (totals != null) {
+        printer.printRecord(values(totals, "total", fields, reasons));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a StringBuilder never fails
     }
     return out.toString().getBytes(StandardCharsets.UTF_8);
   }
@@ -61,7 +74,7 @@ final class Csv {
     return out;
   }
 
-  static String number(Object value) {
+  private static String number(Object value) {
     if (value == null) {
       return "";
     }
@@ -69,16 +82,5 @@ final class Csv {
       return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString().replace('.', ',');
     }
     return value.toString();
-  }
-
-  private static void line(StringBuilder out, List<String> cells) {
-    for (int i = 0; i < cells.size(); i++) {
-      String c = cells.get(i);
-      if (c.contains(";") || c.contains("\"") || c.contains("\n") || c.contains("\r")) {
-        c = "\"" + c.replace("\"", "\"\"") + "\"";
-      }
-      out.append(i == 0 ? "" : ";").append(c);
-    }
-    out.append("\r\n");
   }
 }
