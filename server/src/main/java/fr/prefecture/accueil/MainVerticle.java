@@ -35,7 +35,6 @@ import io.vertx.ext.web.Router;
 import io.vertx.sqlclient.Pool;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,7 +54,6 @@ public final class MainVerticle extends VerticleBase {
   public MainVerticle(Options options) {
     this.options = options;
   }
-
 
   @Override
   public Future<?> start() {

@@ -38,10 +38,10 @@ public record Options(Layer given, Layer environment, Path configFile, boolean d
   private static final int DEFAULT_PER_DAY = 1600;
   private static final int DEFAULT_SEED = 1;
   static final Settings.WholeNumber YEARS = new Settings.WholeNumber("years", "a whole number", 1, 10, DEFAULT_YEARS);
-  static final Settings.WholeNumber PER_DAY =
-      new Settings.WholeNumber("per-day", "a whole number", 1, 20_000, DEFAULT_PER_DAY);
-  static final Settings.WholeNumber SEED =
-      new Settings.WholeNumber("seed", "a whole number", 0, Integer.MAX_VALUE, DEFAULT_SEED);
+  static final Settings.WholeNumber PER_DAY = new Settings.WholeNumber("per-day", "a whole number", 1, 20_000,
+      DEFAULT_PER_DAY);
+  static final Settings.WholeNumber SEED = new Settings.WholeNumber("seed", "a whole number", 0, Integer.MAX_VALUE,
+      DEFAULT_SEED);
 
   /** A command-line mistake (printed with the usage, exit 2), or a request for help (empty message, exit 0). */
   public static final class UsageException extends RuntimeException {
@@ -131,70 +131,60 @@ public record Options(Layer given, Layer environment, Path configFile, boolean d
     }
   }
 
-  @Command(name = "java -jar accueil.jar", sortOptions = false, usageHelpAutoWidth = true,
-      description = "Starts the Accueil server, or runs one of the commands.",
-      subcommands = {BackupCommand.class, RestoreCommand.class, AnonymiseCommand.class, GenerateHistoryCommand.class},
-      footer = {"%nOptions beat the environment (ACCUEIL_PORT, ACCUEIL_DATA, ACCUEIL_CONFIG, ACCUEIL_RETENTION_DAYS),",
+  @Command(name = "java -jar accueil.jar", sortOptions = false, usageHelpAutoWidth = true, description = "Starts the Accueil server, or runs one of the commands.", subcommands = {
+      BackupCommand.class, RestoreCommand.class, AnonymiseCommand.class, GenerateHistoryCommand.class}, footer = {
+          "%nOptions beat the environment (ACCUEIL_PORT, ACCUEIL_DATA, ACCUEIL_CONFIG, ACCUEIL_RETENTION_DAYS),",
           "which beats the server section of the configuration file.",
           "ACCUEIL_ADMIN_PASSWORD creates the account 'admin' on a store with no accounts."})
   static final class Accueil {
-    @Option(names = "--port", paramLabel = "P", scope = ScopeType.INHERIT,
-        description = "HTTP port, 0 = any free one (else ACCUEIL_PORT, server.port, " + Settings.DEFAULT_PORT + ")")
+    @Option(names = "--port", paramLabel = "P", scope = ScopeType.INHERIT, description = "HTTP port, 0 = any free one (else ACCUEIL_PORT, server.port, "
+        + Settings.DEFAULT_PORT + ")")
     String port;
 
-    @Option(names = "--data", paramLabel = "DIR", scope = ScopeType.INHERIT,
-        description = "the SQLite store and the signing keys (else ACCUEIL_DATA, server.dataDir, "
-            + Settings.DEFAULT_DATA_DIR + ")")
+    @Option(names = "--data", paramLabel = "DIR", scope = ScopeType.INHERIT, description = "the SQLite store and the signing keys (else ACCUEIL_DATA, server.dataDir, "
+        + Settings.DEFAULT_DATA_DIR + ")")
     String data;
 
-    @Option(names = "--config", paramLabel = "FILE", scope = ScopeType.INHERIT,
-        description = "site configuration (else ACCUEIL_CONFIG, config/accueil.yaml, the demo site in the jar)")
+    @Option(names = "--config", paramLabel = "FILE", scope = ScopeType.INHERIT, description = "site configuration (else ACCUEIL_CONFIG, config/accueil.yaml, the demo site in the jar)")
     String config;
 
-    @Option(names = "--demo", scope = ScopeType.INHERIT,
-        description = "today's demo appointments and demo staff accounts (printed at start); screens open "
-            + "without pairing")
+    @Option(names = "--demo", scope = ScopeType.INHERIT, description = "today's demo appointments and demo staff accounts (printed at start); screens open "
+        + "without pairing")
     boolean demo;
 
-    @Option(names = "--now", paramLabel = "ISO_INSTANT", scope = ScopeType.INHERIT,
-        description = "start the clock at this instant, e.g. 2026-03-30T07:45:00Z, then run in real time")
+    @Option(names = "--now", paramLabel = "ISO_INSTANT", scope = ScopeType.INHERIT, description = "start the clock at this instant, e.g. 2026-03-30T07:45:00Z, then run in real time")
     String now;
 
-    @Option(names = "--retention-days", paramLabel = "N", scope = ScopeType.INHERIT,
-        description = "remove visitors' personal data N days after their appointment (else "
-            + "ACCUEIL_RETENTION_DAYS, server.retentionDays, " + Settings.DEFAULT_RETENTION_DAYS + ")")
+    @Option(names = "--retention-days", paramLabel = "N", scope = ScopeType.INHERIT, description = "remove visitors' personal data N days after their appointment (else "
+        + "ACCUEIL_RETENTION_DAYS, server.retentionDays, " + Settings.DEFAULT_RETENTION_DAYS + ")")
     String retentionDays;
 
     @Option(names = {"-h", "--help"}, usageHelp = true, scope = ScopeType.INHERIT, description = "this help")
     boolean help;
   }
 
-  @Command(name = "backup", sortOptions = false,
-      description = "online backup of the store and the keys into a new directory")
+  @Command(name = "backup", sortOptions = false, description = "online backup of the store and the keys into a new directory")
   static final class BackupCommand {
     @Option(names = "--to", paramLabel = "NEW_DIR", required = true, description = "the backup's directory (new)")
     String to;
   }
 
-  @Command(name = "restore", sortOptions = false,
-      description = "restore a backup into an empty data directory (--data, required)")
+  @Command(name = "restore", sortOptions = false, description = "restore a backup into an empty data directory (--data, required)")
   static final class RestoreCommand {
     @Option(names = "--from", paramLabel = "BACKUP_DIR", required = true, description = "the backup to restore")
     String from;
   }
 
-  @Command(name = "anonymise", aliases = "anonymize", sortOptions = false,
-      description = "remove personal data past the retention period")
+  @Command(name = "anonymise", aliases = "anonymize", sortOptions = false, description = "remove personal data past the retention period")
   static final class AnonymiseCommand {}
 
-  @Command(name = "generate-history", sortOptions = false,
-      description = "synthetic history for demos and benchmarks (empty store only)")
+  @Command(name = "generate-history", sortOptions = false, description = "synthetic history for demos and benchmarks (empty store only)")
   static final class GenerateHistoryCommand {
     @Option(names = "--years", paramLabel = "N", description = "years of history (default " + DEFAULT_YEARS + ")")
     String years;
 
-    @Option(names = "--per-day", paramLabel = "N",
-        description = "appointments per working day (default " + DEFAULT_PER_DAY + ")")
+    @Option(names = "--per-day", paramLabel = "N", description = "appointments per working day (default "
+        + DEFAULT_PER_DAY + ")")
     String perDay;
 
     @Option(names = "--seed", paramLabel = "N", description = "random seed (default " + DEFAULT_SEED + ")")

@@ -24,10 +24,10 @@ public record Settings(Site site, int port, Path dataDir, Duration sessionIdle, 
   static final boolean DEFAULT_SCREENS_REQUIRE_PAIRING = true;
 
   static final WholeNumber PORT = new WholeNumber("port", "a port number", 0, 65535, DEFAULT_PORT);
-  static final WholeNumber RETENTION_DAYS =
-      new WholeNumber("retentionDays", "a number of days", 1, 3660, DEFAULT_RETENTION_DAYS);
-  static final WholeNumber SESSION_IDLE_MINUTES =
-      new WholeNumber("sessionIdleMinutes", "a number of minutes", 1, 1440, DEFAULT_SESSION_IDLE_MINUTES);
+  static final WholeNumber RETENTION_DAYS = new WholeNumber("retentionDays", "a number of days", 1, 3660,
+      DEFAULT_RETENTION_DAYS);
+  static final WholeNumber SESSION_IDLE_MINUTES = new WholeNumber("sessionIdleMinutes", "a number of minutes", 1, 1440,
+      DEFAULT_SESSION_IDLE_MINUTES);
   static final String DATA_DIR = "dataDir";
   static final String SCREENS_REQUIRE_PAIRING = "screensRequirePairing";
 

@@ -52,8 +52,8 @@ class CommandsTest {
 
   private static boolean hasTable(Path db, String table) throws Exception {
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
-         ResultSet r = c.createStatement().executeQuery(
-             "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '" + table + "'")) {
+        ResultSet r = c.createStatement().executeQuery(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '" + table + "'")) {
       return r.next() && r.getInt(1) == 1;
     }
   }

@@ -62,7 +62,7 @@ class OptionsTest {
         Optional.of(45)));
     assertThat(o.configFile()).isEqualTo(Path.of("env.yaml"));
     assertThat(o.adminPassword()).contains("a-long-password");
-    assertThat(Options.parse(new String[] {"--config", "opt.yaml"}, Map.of("ACCUEIL_CONFIG", "env.yaml"))
+    assertThat(Options.parse(new String[]{"--config", "opt.yaml"}, Map.of("ACCUEIL_CONFIG", "env.yaml"))
         .configFile()).isEqualTo(Path.of("opt.yaml"));
     assertThatThrownBy(() -> Options.parse(new String[0], Map.of("ACCUEIL_PORT", "eighty")))
         .isInstanceOf(Options.UsageException.class).hasMessageContaining("ACCUEIL_PORT").hasMessageContaining("eighty");
@@ -72,7 +72,7 @@ class OptionsTest {
 
   @Test
   void help_is_asked_with_h_or_help_anywhere() {
-    for (String[] args : new String[][] {{"-h"}, {"--help"}, {"backup", "--help"}, {"--port", "1", "-h"}}) {
+    for (String[] args : new String[][]{{"-h"}, {"--help"}, {"backup", "--help"}, {"--port", "1", "-h"}}) {
       assertThatThrownBy(() -> parse(args)).isInstanceOfSatisfying(Options.UsageException.class, e -> {
         assertThat(e.helpRequested()).isTrue();
         assertThat(e.usage()).contains("Usage:", "--port");

@@ -58,8 +58,9 @@ class SettingsTest {
   @Test
   void the_environment_beats_the_file_and_an_option_beats_the_environment_for_every_setting() throws Exception {
     Path config = config("server:\n  port: 9001\n  dataDir: " + dir.resolve("file") + "\n  retentionDays: 40");
-    Map<String, String> env = new HashMap<>(Map.of("ACCUEIL_PORT", "9002", "ACCUEIL_DATA", dir.resolve("env").toString(),
-        "ACCUEIL_RETENTION_DAYS", "50"));
+    Map<String, String> env = new HashMap<>(
+        Map.of("ACCUEIL_PORT", "9002", "ACCUEIL_DATA", dir.resolve("env").toString(),
+            "ACCUEIL_RETENTION_DAYS", "50"));
 
     Settings fromEnv = read(config, env);
     assertThat(fromEnv.port()).isEqualTo(9002);
@@ -77,7 +78,7 @@ class SettingsTest {
     Files.writeString(other, Files.readString(config).replace("port: 9001", "port: 9009"));
     assertThat(Settings.read(Options.parse(new String[0], Map.of("ACCUEIL_CONFIG", other.toString()))).port())
         .isEqualTo(9009);
-    assertThat(Settings.read(Options.parse(new String[] {"--config", other.toString()},
+    assertThat(Settings.read(Options.parse(new String[]{"--config", other.toString()},
         Map.of("ACCUEIL_CONFIG", config.toString()))).port()).isEqualTo(9009);
   }
 
@@ -91,7 +92,8 @@ class SettingsTest {
     String[][] bad = {
         {"retentionDays: 0", "server.retentionDays"}, {"retentionDays: \"x\"", "server.retentionDays"},
         {"retentionDays: 4000", "server.retentionDays"}, {"port: 70000", "server.port"}, {"port: http", "server.port"},
-        {"sessionIdleMinutes: 0", "server.sessionIdleMinutes"}, {"screensRequirePairing: maybe", "server.screensRequirePairing"},
+        {"sessionIdleMinutes: 0", "server.sessionIdleMinutes"},
+        {"screensRequirePairing: maybe", "server.screensRequirePairing"},
         {"dataDir: [a, b]", "server.dataDir"}, {"dataDirectory: /srv", "server.dataDirectory"}};
     for (String[] b : bad) {
       Path config = config("server:\n  " + b[0]);
@@ -105,7 +107,7 @@ class SettingsTest {
   @Test
   void resolving_for_the_server_creates_the_data_directory() throws Exception {
     Path data = dir.resolve("new/data");
-    Settings s = Settings.resolve(Options.parse(new String[] {"--config", config("").toString(), "--data",
+    Settings s = Settings.resolve(Options.parse(new String[]{"--config", config("").toString(), "--data",
         data.toString()}, Map.of()));
     assertThat(s.dataDir()).isEqualTo(data);
     assertThat(data).isDirectory();

@@ -11,13 +11,13 @@ import org.junit.jupiter.api.Test;
 @Tag("benchmark")
 class KioskBenchmarkTest {
 
-    @Test
-    void ed25519_verification_jdk_against_bouncycastle() {
-        assertThatCode(() -> VerifyBenchmark.main(new String[0])).doesNotThrowAnyException();
-    }
+  @Test
+  void ed25519_verification_jdk_against_bouncycastle() {
+    assertThatCode(() -> VerifyBenchmark.main(new String[0])).doesNotThrowAnyException();
+  }
 
-    @Test
-    void qr_decode_rates_and_time_per_frame() {
-        assertThatCode(() -> QrDecodeBenchmark.main(new String[] {"12"})).doesNotThrowAnyException();
-    }
+  @Test
+  void qr_decode_rates_and_time_per_frame() {
+    assertThatCode(() -> QrDecodeBenchmark.main(new String[]{"12"})).doesNotThrowAnyException();
+  }
 }

@@ -5,13 +5,13 @@ import static fr.prefecture.accueil.http.JsonInput.optionalString;
 import static fr.prefecture.accueil.http.JsonInput.string;
 
 import fr.prefecture.accueil.audit.AuditLog;
+import fr.prefecture.accueil.auth.Role;
 import fr.prefecture.accueil.http.ApiErrorWithBody;
 import fr.prefecture.accueil.http.ApiException;
 import fr.prefecture.accueil.http.JsonInput;
-import fr.prefecture.accueil.web.Routes;
 import fr.prefecture.accueil.site.Site;
-import fr.prefecture.accueil.auth.Role;
 import fr.prefecture.accueil.time.SiteTime;
+import fr.prefecture.accueil.web.Routes;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -89,8 +89,8 @@ final class AppointmentApi {
 
   private NewAppointment parse(JsonObject o) {
     String serviceCode = string(o, "service");
-    Site.Service service = site.service(serviceCode).orElseThrow(() ->
-        ApiException.badRequest("unknown_service", "Unknown service '" + serviceCode + "'"));
+    Site.Service service = site.service(serviceCode)
+        .orElseThrow(() -> ApiException.badRequest("unknown_service", "Unknown service '" + serviceCode + "'"));
     Instant start = time.parseStart("start", string(o, "start"));
     int duration = optionalLong(o, "durationMinutes", 1, 480).map(Long::intValue)
         .orElse(service.defaultDurationMinutes());
@@ -147,7 +147,8 @@ final class AppointmentApi {
 
   Future<JsonObject> get(RoutingContext ctx) {
     long id = JsonInput.pathId(ctx, "id");
-    return appointments.find(id).map(found -> json(found.orElseThrow(() -> ApiException.notFound("Appointment " + id))));
+    return appointments.find(id)
+        .map(found -> json(found.orElseThrow(() -> ApiException.notFound("Appointment " + id))));
   }
 
   Future<JsonObject> cancel(RoutingContext ctx) {

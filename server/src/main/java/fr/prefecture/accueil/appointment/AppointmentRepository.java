@@ -1,7 +1,7 @@
 package fr.prefecture.accueil.appointment;
 
-import fr.prefecture.accueil.db.Rows;
 import fr.prefecture.accueil.db.Database;
+import fr.prefecture.accueil.db.Rows;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -32,7 +32,8 @@ public final class AppointmentRepository {
         visitor_name = ?, visitor_email = ?, visitor_phone = ? WHERE id = ?""";
 
   /** A demo appointment (see the demo package). */
-  public record Demo(String service, Instant start, LocalDate day, int durationMinutes, String name, String reference) {}
+  public record Demo(String service, Instant start, LocalDate day, int durationMinutes, String name,
+      String reference) {}
 
   /** Stores demo appointments not stored yet; returns how many were new. */
   public Future<Integer> saveDemo(List<Demo> demo, long now) {
@@ -107,8 +108,8 @@ public final class AppointmentRepository {
         Appointment old = row.reference() == null ? null : known.get(row.reference());
         if (old == null) {
           chain = chain.compose(v -> conn.preparedQuery(INSERT).execute(tuple(
-                  row.service(), row.start().toEpochMilli(), row.localDate().toString(), row.durationMinutes(),
-                  row.name(), row.email(), row.phone(), row.reference(), now))
+              row.service(), row.start().toEpochMilli(), row.localDate().toString(), row.durationMinutes(),
+              row.name(), row.email(), row.phone(), row.reference(), now))
               .map(r -> {
                 ids[at] = r.iterator().next().getLong("id");
                 tally[0]++;

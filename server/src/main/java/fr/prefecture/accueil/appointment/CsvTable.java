@@ -119,7 +119,8 @@ final class CsvTable {
           case ';' -> semicolons++;
           case ',' -> commas++;
           case '\t' -> tabs++;
-          default -> { }
+          default -> {
+          }
         }
       }
     }

@@ -4,11 +4,11 @@ import static fr.prefecture.accueil.http.JsonInput.optionalString;
 import static fr.prefecture.accueil.http.JsonInput.string;
 
 import fr.prefecture.accueil.audit.AuditLog;
+import fr.prefecture.accueil.auth.Role;
 import fr.prefecture.accueil.http.ApiException;
 import fr.prefecture.accueil.http.JsonInput;
-import fr.prefecture.accueil.web.Routes;
-import fr.prefecture.accueil.auth.Role;
 import fr.prefecture.accueil.time.SiteTime;
+import fr.prefecture.accueil.web.Routes;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

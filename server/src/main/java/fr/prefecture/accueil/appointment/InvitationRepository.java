@@ -15,8 +15,7 @@ import java.util.stream.StreamSupport;
 
 /** Invitations to meetings, kept alongside appointments. */
 public final class InvitationRepository {
-  private static final String COLUMNS =
-      "id, event, start_at, end_at, local_date, location, guest_name, guest_email, status";
+  private static final String COLUMNS = "id, event, start_at, end_at, local_date, location, guest_name, guest_email, status";
 
   private final SqlTemplate<Map<String, Object>, RowSet<Long>> insert;
   private final SqlTemplate<Map<String, Object>, RowSet<Invitation>> byId;

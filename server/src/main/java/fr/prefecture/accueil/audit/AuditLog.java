@@ -90,7 +90,7 @@ public final class AuditLog {
     LocalDate from = fromText == null ? time.today() : time.parseDate("from", fromText);
     LocalDate to = toText == null ? from : time.parseDate("to", toText);
     return between.execute(Map.of("from", time.startOfDay(from).toEpochMilli(),
-            "to", time.startOfDay(to.plusDays(1)).toEpochMilli()))
+        "to", time.startOfDay(to.plusDays(1)).toEpochMilli()))
         .map(rows -> {
           JsonArray out = new JsonArray();
           rows.forEach(out::add);

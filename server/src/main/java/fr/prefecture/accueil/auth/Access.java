@@ -72,7 +72,8 @@ public final class Access {
       case "GET", "HEAD", "OPTIONS" -> {
         return true;
       }
-      default -> { }
+      default -> {
+      }
     }
     String origin = ctx.request().getHeader("Origin");
     if (origin != null) {
@@ -103,7 +104,8 @@ public final class Access {
         String next = URLEncoder.encode(ctx.request().uri(), StandardCharsets.UTF_8);
         ctx.redirect("/login?next=" + next);
       } else if (!result.result().get().may(roles) && !result.result().get().isDeviceOf(deviceKinds)) {
-        ctx.fail(new ApiException(403, "forbidden", "Votre rôle ne donne pas accès à cette page / Your role cannot open this page"));
+        ctx.fail(new ApiException(403, "forbidden",
+            "Votre rôle ne donne pas accès à cette page / Your role cannot open this page"));
       } else {
         ctx.put(CALLER_KEY, result.result().get());
         ctx.next();

@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /** What a paired device is: a screen reads only its own screen; a kiosk only scans at its gate. */
 public enum DeviceKind {
-  SCREEN, KIOSK;
+  SCREEN,
+  KIOSK;
 
   public String code() {
     return name().toLowerCase(Locale.ROOT);

@@ -5,7 +5,10 @@ import java.util.Optional;
 
 /** What a staff account or token may do; admin may do everything. */
 public enum Role {
-  ADMIN, MANAGER, AGENT, GUARD;
+  ADMIN,
+  MANAGER,
+  AGENT,
+  GUARD;
 
   public String code() {
     return name().toLowerCase(Locale.ROOT);

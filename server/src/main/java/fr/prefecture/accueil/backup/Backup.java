@@ -31,8 +31,10 @@ public final class Backup {
       throw new FileAlreadyExistsException(target + " already exists: choose a new directory");
     }
     Files.createDirectories(target);
-    try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + db.toAbsolutePath() + "?busy_timeout=10000");
-         Statement statement = connection.createStatement()) {
+    try (
+        Connection connection = DriverManager
+            .getConnection("jdbc:sqlite:" + db.toAbsolutePath() + "?busy_timeout=10000");
+        Statement statement = connection.createStatement()) {
       String into = target.resolve(DB).toAbsolutePath().toString().replace("'", "''");
       statement.execute("VACUUM INTO '" + into + "'");
     }
@@ -50,7 +52,7 @@ public final class Backup {
           + " exists: restore into an empty data directory, then point --data at it");
     }
     try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + db.toAbsolutePath());
-         Statement statement = connection.createStatement()) {
+        Statement statement = connection.createStatement()) {
       var result = statement.executeQuery("PRAGMA integrity_check");
       if (!result.next() || !"ok".equals(result.getString(1))) {
         throw new IOException("the backup " + db + " fails SQLite's integrity check");

@@ -101,5 +101,4 @@ public final class Migrations {
     return out;
   }
 
-
 }

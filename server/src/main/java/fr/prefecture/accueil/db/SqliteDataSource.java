@@ -53,7 +53,7 @@ final class SqliteDataSource implements DataSource {
         throw e;
       }
     }
-    return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
+    return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[]{Connection.class},
         new AutoCommitAfterTransaction(real));
   }
 
@@ -91,7 +91,8 @@ final class SqliteDataSource implements DataSource {
             return null;
           }
         }
-        default -> { }
+        default -> {
+        }
       }
       try {
         return method.invoke(real, args);
@@ -112,12 +113,10 @@ final class SqliteDataSource implements DataSource {
   }
 
   @Override
-  public void setLogWriter(PrintWriter out) {
-  }
+  public void setLogWriter(PrintWriter out) {}
 
   @Override
-  public void setLoginTimeout(int seconds) {
-  }
+  public void setLoginTimeout(int seconds) {}
 
   @Override
   public int getLoginTimeout() {

@@ -1,11 +1,11 @@
 package fr.prefecture.accueil.demo;
 
 import fr.prefecture.accueil.appointment.AppointmentRepository;
-import fr.prefecture.accueil.indicator.HistoryGenerator;
-import fr.prefecture.accueil.site.Site;
 import fr.prefecture.accueil.auth.PasswordHasher;
 import fr.prefecture.accueil.auth.Role;
 import fr.prefecture.accueil.auth.Secrets;
+import fr.prefecture.accueil.indicator.HistoryGenerator;
+import fr.prefecture.accueil.site.Site;
 import fr.prefecture.accueil.staff.StaffRepository;
 import fr.prefecture.accueil.time.SiteTime;
 import io.vertx.core.Future;
@@ -85,7 +85,8 @@ public final class DemoData {
     return appointments.onDay(time.today(), java.util.Optional.empty()).compose(today -> {
       Future<Void> chain = Future.succeededFuture();
       for (var a : today) {
-        boolean due = !a.start().isBefore(now.minusSeconds(25 * 60)) && !a.start().isAfter(now.plus(Site.Admission.DEFAULT.early()));
+        boolean due = !a.start().isBefore(now.minusSeconds(25 * 60))
+            && !a.start().isAfter(now.plus(Site.Admission.DEFAULT.early()));
         if (due && !a.cancelled() && a.id() % 7 != 3) {
           chain = chain.compose(v -> admit.apply(a.id()).mapEmpty());
         }

@@ -3,17 +3,17 @@ package fr.prefecture.accueil.device;
 import static fr.prefecture.accueil.http.JsonInput.string;
 
 import fr.prefecture.accueil.audit.AuditLog;
-import fr.prefecture.accueil.events.Events;
-import fr.prefecture.accueil.http.ApiException;
-import fr.prefecture.accueil.http.JsonInput;
-import fr.prefecture.accueil.web.Routes;
-import fr.prefecture.accueil.site.Site;
 import fr.prefecture.accueil.auth.Access;
 import fr.prefecture.accueil.auth.Device;
 import fr.prefecture.accueil.auth.DeviceKind;
 import fr.prefecture.accueil.auth.Role;
 import fr.prefecture.accueil.auth.Secrets;
+import fr.prefecture.accueil.events.Events;
+import fr.prefecture.accueil.http.ApiException;
+import fr.prefecture.accueil.http.JsonInput;
+import fr.prefecture.accueil.site.Site;
 import fr.prefecture.accueil.time.SiteTime;
+import fr.prefecture.accueil.web.Routes;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.http.Cookie;
@@ -55,8 +55,8 @@ final class DeviceApi {
 
   Future<JsonObject> create(RoutingContext ctx) {
     JsonObject body = JsonInput.object(ctx);
-    DeviceKind kind = DeviceKind.parse(string(body, "kind")).orElseThrow(() ->
-        ApiException.badRequest("invalid_field", "Field 'kind' must be 'screen' or 'kiosk'"));
+    DeviceKind kind = DeviceKind.parse(string(body, "kind"))
+        .orElseThrow(() -> ApiException.badRequest("invalid_field", "Field 'kind' must be 'screen' or 'kiosk'"));
     String target;
     if (kind == DeviceKind.SCREEN) {
       target = string(body, "screen");
@@ -132,7 +132,7 @@ final class DeviceApi {
         ctx.response().addCookie(deviceCookie(ctx, token));
         String redirect = d.kind() == DeviceKind.SCREEN ? "/screens/" + d.target() : "/kiosk";
         return audit.record("device:" + d.name(), "device.paired", "device " + d.id(),
-                d.kind().code() + " " + d.target(), ip)
+            d.kind().code() + " " + d.target(), ip)
             .map(v -> new JsonObject().put("id", d.id()).put("kind", d.kind().code()).put("target", d.target())
                 .put("name", d.name()).put("redirect", redirect));
       });

@@ -1,9 +1,9 @@
 package fr.prefecture.accueil.device;
 
-import fr.prefecture.accueil.db.Rows;
 import fr.prefecture.accueil.auth.Device;
 import fr.prefecture.accueil.auth.DeviceKind;
 import fr.prefecture.accueil.auth.DeviceTokens;
+import fr.prefecture.accueil.db.Rows;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
@@ -70,7 +70,8 @@ final class DeviceRepository implements DeviceTokens {
     String state = revoked != null ? "revoked" : paired != null ? "paired" : "pending";
     return new JsonObject().put("id", row.getLong("id")).put("kind", kind)
         .put(kind.equals("screen") ? "screen" : "gate", row.getString("target")).put("name", row.getString("name"))
-        .put("state", state).put("createdAt", iso(row.getLong("created_at"))).put("createdBy", row.getString("created_by"))
+        .put("state", state).put("createdAt", iso(row.getLong("created_at")))
+        .put("createdBy", row.getString("created_by"))
         .put("codeExpiresAt", iso(row.getLong("code_expires_at"))).put("pairedAt", iso(paired))
         .put("lastUsedAt", iso(row.getLong("last_used_at"))).put("revokedAt", iso(revoked))
         .put("revokedBy", row.getString("revoked_by"));

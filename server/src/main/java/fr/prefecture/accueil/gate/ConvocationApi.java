@@ -1,15 +1,15 @@
 package fr.prefecture.accueil.gate;
 
+import fr.prefecture.accueil.auth.Access;
+import fr.prefecture.accueil.auth.Role;
 import fr.prefecture.accueil.http.ApiException;
-import fr.prefecture.accueil.http.Templates;
 import fr.prefecture.accueil.http.JsonInput;
-import fr.prefecture.accueil.web.Routes;
+import fr.prefecture.accueil.http.Templates;
 import fr.prefecture.accueil.kiosk.convocation.ConvocationKind;
 import fr.prefecture.accueil.kiosk.qr.QrCodes;
 import fr.prefecture.accueil.site.Site;
-import fr.prefecture.accueil.auth.Access;
-import fr.prefecture.accueil.auth.Role;
 import fr.prefecture.accueil.time.SiteTime;
+import fr.prefecture.accueil.web.Routes;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;

@@ -23,7 +23,8 @@ final class ConvocationRepository {
     String columns = "SELECT kind, convocation_id, key_id, code, manual_code FROM convocations ";
     latest = SqlTemplate.forQuery(pool, columns
         + "WHERE kind = #{kind} AND convocation_id = #{id} ORDER BY id DESC LIMIT 1").mapTo(ConvocationRepository::map);
-    byManualCode = SqlTemplate.forQuery(pool, columns + "WHERE manual_code = #{code}").mapTo(ConvocationRepository::map);
+    byManualCode = SqlTemplate.forQuery(pool, columns + "WHERE manual_code = #{code}")
+        .mapTo(ConvocationRepository::map);
     // Ed25519 is deterministic: two requests issuing the same convocation at once produce the same row.
     insert = SqlTemplate.forUpdate(pool, """
         INSERT INTO convocations (kind, convocation_id, key_id, code, manual_code, issued_at)

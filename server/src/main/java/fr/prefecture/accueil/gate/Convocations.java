@@ -53,7 +53,7 @@ final class Convocations {
       IssuedConvocation fresh = codec.issue(wanted);
       String keyId = ((VerifiedCode.Valid) codec.verify(fresh.code())).keyId();
       return store.save(new ConvocationRepository.Stored(target.kindCode(), id, keyId, fresh.code(),
-              fresh.manualCode()), time.now().toEpochMilli())
+          fresh.manualCode()), time.now().toEpochMilli())
           .compose(v -> store.byManualCode(fresh.manualCode()))
           .map(saved -> {
             // 40 bits: a clash between two convocations is about one in a trillion, but it must never pass unseen.

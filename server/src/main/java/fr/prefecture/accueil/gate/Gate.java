@@ -141,7 +141,8 @@ final class Gate {
         }
         Future<Verdict> verdict = found.failure() != null ? Future.succeededFuture(rules.refuse(found.failure()))
             : t.isEmpty() ? Future.succeededFuture(rules.refuse(Reason.UNKNOWN_CONVOCATION))
-            : tx.passages(found.kind(), found.id(), today).map(p -> rules.decide(visit(t.get(), p), request.direction()));
+                : tx.passages(found.kind(), found.id(), today)
+                    .map(p -> rules.decide(visit(t.get(), p), request.direction()));
         return verdict.compose(v -> {
           JsonObject response = response(request, found, t.orElse(null), v, manual, now);
           ScanRepository.Scan scan = new ScanRepository.Scan(request.scanId(), request.gate(),
@@ -184,8 +185,8 @@ final class Gate {
       return target.compose(t -> {
         Future<Verdict> serverVerdict = found.failure() != null ? Future.succeededFuture(rules.refuse(found.failure()))
             : t.isEmpty() ? Future.succeededFuture(rules.refuse(Reason.UNKNOWN_CONVOCATION))
-            : tx.passagesBefore(found.kind(), found.id(), day, at)
-                .map(p -> rulesThen.decide(visit(t.get(), p), request.direction()));
+                : tx.passagesBefore(found.kind(), found.id(), day, at)
+                    .map(p -> rulesThen.decide(visit(t.get(), p), request.direction()));
         return serverVerdict.compose(sv -> {
           JsonObject response = response(request, found, t.orElse(null), sv, false, at)
               .put("decision", offline.admit() ? "admit" : "refuse").put("reason", offline.reason().code())

@@ -3,23 +3,23 @@ package fr.prefecture.accueil.gate;
 import fr.prefecture.accueil.appointment.AppointmentRepository;
 import fr.prefecture.accueil.appointment.InvitationRepository;
 import fr.prefecture.accueil.audit.AuditLog;
-import fr.prefecture.accueil.web.Routes;
+import fr.prefecture.accueil.auth.Access;
+import fr.prefecture.accueil.auth.DeviceKind;
+import fr.prefecture.accueil.auth.Role;
 import fr.prefecture.accueil.kiosk.convocation.ConvocationCodec;
 import fr.prefecture.accueil.kiosk.convocation.KeyRing;
 import fr.prefecture.accueil.site.Site;
-import fr.prefecture.accueil.auth.Access;
-import fr.prefecture.accueil.auth.Role;
 import fr.prefecture.accueil.time.SiteTime;
 import fr.prefecture.accueil.web.Feature;
 import fr.prefecture.accueil.web.Pages;
+import fr.prefecture.accueil.web.Routes;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.sqlclient.Pool;
-import fr.prefecture.accueil.auth.DeviceKind;
-import java.util.List;
 import java.nio.file.Path;
+import java.util.List;
 
 /** The gate feature (guérite): keys, convocations, the kiosk API and pages, wired from the main verticle. */
 public final class GateFeature implements Feature {
@@ -62,7 +62,8 @@ public final class GateFeature implements Feature {
   public Future<JsonObject> admitForDemo(long appointmentId) {
     Gate.Request request = new Gate.Request("demo-arrival-" + appointmentId, site.gates().get(0).id(),
         fr.prefecture.accueil.kiosk.admission.Direction.IN, "demo", null);
-    return gate.admitByHand(request, fr.prefecture.accueil.kiosk.convocation.ConvocationKind.APPOINTMENT, appointmentId);
+    return gate.admitByHand(request, fr.prefecture.accueil.kiosk.convocation.ConvocationKind.APPOINTMENT,
+        appointmentId);
   }
 
   @Override

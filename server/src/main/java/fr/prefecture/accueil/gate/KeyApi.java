@@ -1,11 +1,11 @@
 package fr.prefecture.accueil.gate;
 
 import fr.prefecture.accueil.audit.AuditLog;
+import fr.prefecture.accueil.auth.Role;
 import fr.prefecture.accueil.http.ApiException;
-import fr.prefecture.accueil.web.Routes;
 import fr.prefecture.accueil.kiosk.convocation.KeyInfo;
 import fr.prefecture.accueil.kiosk.convocation.KeyRing;
-import fr.prefecture.accueil.auth.Role;
+import fr.prefecture.accueil.web.Routes;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;

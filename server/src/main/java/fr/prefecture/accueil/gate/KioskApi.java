@@ -7,30 +7,30 @@ import fr.prefecture.accueil.appointment.Appointment;
 import fr.prefecture.accueil.appointment.AppointmentRepository;
 import fr.prefecture.accueil.appointment.Invitation;
 import fr.prefecture.accueil.appointment.InvitationRepository;
-import fr.prefecture.accueil.http.ApiException;
-import fr.prefecture.accueil.http.JsonInput;
-import fr.prefecture.accueil.web.Routes;
-import fr.prefecture.accueil.kiosk.admission.Direction;
-import fr.prefecture.accueil.kiosk.convocation.ConvocationKind;
-import fr.prefecture.accueil.kiosk.qr.QrDecoder;
-import fr.prefecture.accueil.kiosk.qr.UnreadableImageException;
-import fr.prefecture.accueil.site.Site;
 import fr.prefecture.accueil.auth.Access;
 import fr.prefecture.accueil.auth.Caller;
 import fr.prefecture.accueil.auth.DeviceKind;
 import fr.prefecture.accueil.auth.Role;
+import fr.prefecture.accueil.http.ApiException;
+import fr.prefecture.accueil.http.JsonInput;
+import fr.prefecture.accueil.kiosk.admission.Direction;
+import fr.prefecture.accueil.kiosk.admission.Reason;
+import fr.prefecture.accueil.kiosk.convocation.ConvocationKind;
+import fr.prefecture.accueil.kiosk.qr.QrDecoder;
+import fr.prefecture.accueil.kiosk.qr.UnreadableImageException;
+import fr.prefecture.accueil.site.Site;
 import fr.prefecture.accueil.time.SiteTime;
+import fr.prefecture.accueil.web.Routes;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import fr.prefecture.accueil.kiosk.admission.Reason;
 import java.text.Normalizer;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -97,8 +97,8 @@ public final class KioskApi {
     if (!kind.equals("appointment") && !kind.equals("invitation")) {
       throw ApiException.badRequest("invalid_field", "Field 'kind' must be 'appointment' or 'invitation'");
     }
-    long id = JsonInput.optionalLong(body, "id", 1, Long.MAX_VALUE).orElseThrow(() ->
-        ApiException.badRequest("missing_field", "Field 'id' is required"));
+    long id = JsonInput.optionalLong(body, "id", 1, Long.MAX_VALUE)
+        .orElseThrow(() -> ApiException.badRequest("missing_field", "Field 'id' is required"));
     return gate.admitByHand(request, Target.kind(kind), id);
   }
 
@@ -145,8 +145,8 @@ public final class KioskApi {
       throw ApiException.badRequest("invalid_field", "Field 'offline.decision' must be 'admit' or 'refuse'");
     }
     String code = string(o, "reason");
-    Reason reason = Arrays.stream(Reason.values()).filter(r -> r.code().equals(code)).findFirst().orElseThrow(() ->
-        ApiException.badRequest("invalid_field", "Field 'offline.reason' is not a gate reason"));
+    Reason reason = Arrays.stream(Reason.values()).filter(r -> r.code().equals(code)).findFirst()
+        .orElseThrow(() -> ApiException.badRequest("invalid_field", "Field 'offline.reason' is not a gate reason"));
     if (decision.equals("admit") != (reason == Reason.OK)) {
       throw ApiException.badRequest("invalid_field", "An admission has reason 'ok', a refusal any other reason");
     }
@@ -172,8 +172,9 @@ public final class KioskApi {
       } catch (UnreadableImageException e) {
         throw ApiException.unprocessable("not_an_image", "The body is not an image this kiosk reads");
       }
-    }, false).<JsonObject>map(text -> new JsonObject().put("text", text.orElseThrow(() ->
-        ApiException.unprocessable("no_qr_code", "No QR code found in the image"))))
+    }, false)
+        .<JsonObject>map(text -> new JsonObject().put("text",
+            text.orElseThrow(() -> ApiException.unprocessable("no_qr_code", "No QR code found in the image"))))
         .onComplete(done -> decoding.decrementAndGet());
   }
 

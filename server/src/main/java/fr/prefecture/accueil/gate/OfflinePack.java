@@ -2,11 +2,11 @@ package fr.prefecture.accueil.gate;
 
 import fr.prefecture.accueil.appointment.AppointmentRepository;
 import fr.prefecture.accueil.appointment.InvitationRepository;
+import fr.prefecture.accueil.auth.Caller;
 import fr.prefecture.accueil.kiosk.admission.AdmissionPolicy;
 import fr.prefecture.accueil.kiosk.convocation.KeyRing;
 import fr.prefecture.accueil.site.Site;
 import fr.prefecture.accueil.site.SiteApi;
-import fr.prefecture.accueil.auth.Caller;
 import fr.prefecture.accueil.time.SiteTime;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -49,7 +49,8 @@ final class OfflinePack {
     this.scans = scans;
     this.appointments = appointments;
     this.invitations = invitations;
-    ResourceBundle.Control strict = ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
+    ResourceBundle.Control strict = ResourceBundle.Control
+        .getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
     this.messages = new JsonObject()
         .put("fr", bundle(ResourceBundle.getBundle(BUNDLE, Locale.FRENCH, strict)))
         .put("en", bundle(ResourceBundle.getBundle(BUNDLE, Locale.ENGLISH, strict)));
@@ -66,7 +67,7 @@ final class OfflinePack {
     LocalDate today = time.dateOf(now);
     LocalDate tomorrow = today.plusDays(1);
     return Future.all(appointments.onDay(today, Optional.empty()), appointments.onDay(tomorrow, Optional.empty()),
-            invitations.onDay(today), invitations.onDay(tomorrow), scans.presence(today), scans.manualCodes(today))
+        invitations.onDay(today), invitations.onDay(tomorrow), scans.presence(today), scans.manualCodes(today))
         .map(all -> {
           JsonArray convocations = new JsonArray();
           Map<String, List<String>> codes = all.resultAt(5);

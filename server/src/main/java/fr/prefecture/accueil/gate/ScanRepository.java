@@ -1,7 +1,7 @@
 package fr.prefecture.accueil.gate;
 
-import fr.prefecture.accueil.db.Rows;
 import fr.prefecture.accueil.db.Database;
+import fr.prefecture.accueil.db.Rows;
 import fr.prefecture.accueil.kiosk.convocation.ConvocationKind;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -75,8 +75,8 @@ final class ScanRepository {
           AND s.id = (SELECT l.id FROM scans l WHERE l.local_date = s.local_date AND l.kind = s.kind
             AND l.convocation_id = s.convocation_id AND l.decision = 'admit' ORDER BY l.at DESC, l.id DESC LIMIT 1)
         ORDER BY s.at, s.id""").mapTo(row -> new Inside(row.getString("kind"), row.getLong("convocation_id"),
-            row.getString("name"), row.getString("service"), Instant.ofEpochMilli(row.getLong("at")),
-            row.getString("gate")));
+        row.getString("name"), row.getString("service"), Instant.ofEpochMilli(row.getLong("at")),
+        row.getString("gate")));
     admitted = SqlTemplate.forQuery(pool, """
         SELECT kind, convocation_id, direction, at, gate FROM scans
         WHERE local_date = #{day} AND decision = 'admit' AND kind IS NOT NULL ORDER BY at, id""")
@@ -214,7 +214,7 @@ final class ScanRepository {
     /** Stores the scan; false when a scan with this scanId is already stored (a replay that raced us). */
     Future<Boolean> insert(Scan s) {
       Tuple t = Tuple.tuple();
-      for (Object v : new Object[] {s.scanId(), s.gate(), s.direction(), s.at().toEpochMilli(), s.day().toString(),
+      for (Object v : new Object[]{s.scanId(), s.gate(), s.direction(), s.at().toEpochMilli(), s.day().toString(),
           s.decision(), s.reason(), s.kind(), s.convocationId(), s.service(), s.manual() ? 1 : 0, s.staff(),
           s.input(), s.response(), s.offline() ? 1 : 0}) {
         t.addValue(v);

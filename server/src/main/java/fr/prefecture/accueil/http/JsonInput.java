@@ -38,8 +38,8 @@ public final class JsonInput {
   }
 
   public static String string(JsonObject o, String field) {
-    return optionalString(o, field).orElseThrow(() ->
-        ApiException.badRequest("missing_field", "Field '" + field + "' is required"));
+    return optionalString(o, field)
+        .orElseThrow(() -> ApiException.badRequest("missing_field", "Field '" + field + "' is required"));
   }
 
   public static Optional<String> optionalString(JsonObject o, String field) {

@@ -67,8 +67,9 @@ final class ChartShapes {
         bars.add(new Mark(rect(x + s * bar, top + plot - h, bar, h, s == 0 ? INK : "url(#hatch)"),
             text(x + s * bar + bar / 2, top + plot - h - 3, v, "middle", 10, "normal"), null));
       }
-      groups.add(new Group(text(left + i * slot + slot / 2, top + plot + 15, r.getString("key"), "middle", 10, "normal"),
-          bars));
+      groups
+          .add(new Group(text(left + i * slot + slot / 2, top + plot + 15, r.getString("key"), "middle", 10, "normal"),
+              bars));
     }
     Svg.Axis axis = new Svg.Axis(fmt(left), String.valueOf(W - 10), fmt(top + plot));
     return Svg.chart(title, H, new Svg.Columns(legend(label, label2), axis, groups));
@@ -125,7 +126,7 @@ final class ChartShapes {
       double h = plot * due / max;
       Mark mark = new Mark(rect(x - bar / 2, top + plot - h, bar, h, "#c9d6ea"),
           text(x, top + plot - 3, due, "middle", 9, "normal"), text(x, top + plot + 15, r.getString("key"), "middle", 9,
-          "normal"));
+              "normal"));
       Svg.Point point = null;
       Double rate = r.getDouble("rate");
       if (rate != null) {

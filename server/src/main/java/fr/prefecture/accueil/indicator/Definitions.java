@@ -29,7 +29,10 @@ import java.util.Map;
  */
 final class Definitions {
   /** How a fact query selects its days: a closed range, or some days of it. */
-  enum DayFilter { RANGE, LIST }
+  enum DayFilter {
+    RANGE,
+    LIST
+  }
 
   /** The days whose records a fact query reads: a closed range, or some days of it. */
   record Days(LocalDate from, LocalDate to, List<LocalDate> only) {
@@ -110,9 +113,9 @@ final class Definitions {
     Instant end = days.to().plusDays(3).atStartOfDay(zone).toInstant();
     List<long[]> changes = new ArrayList<>();
     long first = rules.getOffset(start).getTotalSeconds() * 1000L;
-    for (ZoneOffsetTransition next = rules.nextTransition(start); next != null && next.getInstant().isBefore(end);
-        next = rules.nextTransition(next.getInstant())) {
-      changes.add(new long[] {next.getInstant().toEpochMilli(), next.getOffsetAfter().getTotalSeconds() * 1000L});
+    for (ZoneOffsetTransition next = rules.nextTransition(start); next != null
+        && next.getInstant().isBefore(end); next = rules.nextTransition(next.getInstant())) {
+      changes.add(new long[]{next.getInstant().toEpochMilli(), next.getOffsetAfter().getTotalSeconds() * 1000L});
     }
     int slots = changes.isEmpty() ? 0 : Integer.highestOneBit(Math.max(1, changes.size() * 2 - 1));
     long[] at = new long[slots + 1];
@@ -233,7 +236,8 @@ final class Definitions {
         .replace("$WAIT_MINUTES", greatest("0", "(w.first_called_at - w.base) / 60000"))
         .replace("$APPOINTMENT_BASE", greatest("COALESCE(a.arrived_at, t.issued_at)", "COALESCE(a.start_at, t.due_at)"))
         .replace("$SLOT_BASE", greatest("t.issued_at", "COALESCE(t.slot_start, t.issued_at)"))
-        .replace("$SERVICE_HOUR", hour("t.last_called_at", slots)).replace("$SERVICE_CALENDAR", calendar("t.local_date"))
+        .replace("$SERVICE_HOUR", hour("t.last_called_at", slots))
+        .replace("$SERVICE_CALENDAR", calendar("t.local_date"))
         .replace("$SERVICE_MINUTES", greatest("0", "(t.finished_at - t.last_called_at) / 60000"))
         .replace("$DAYS", Days.where("t.local_date", days));
   }
@@ -253,39 +257,41 @@ final class Definitions {
     for (int i = 0; i < pans.size(); i++) {
       String opens = "#{panOpens" + i + "}";
       String length = "#{panLength" + i + "}";
-      parts.add("""
-          SELECT local_date, service, ($OPENS + slot * $LENGTH) / 60 AS hour, $CALENDAR, booked, honoured, released,
-            $REUSED AS reused, walk_ins AS slot_walk_ins,
-            0 AS walk_ins_served
-          FROM (SELECT local_date, service, slot, SUM(booked) AS booked, SUM(honoured) AS honoured,
-                  SUM(released) AS released, SUM(walk_ins) AS walk_ins
-                FROM (SELECT a.local_date, a.service, $BOOKED_SLOT AS slot, 1 AS booked, (a.arrived_at IS NOT NULL) AS honoured,
-                        (a.arrived_at IS NULL AND a.start_at + $GRACE < #{now}) AS released, 0 AS walk_ins
-                      FROM appointments a
-                      WHERE $APPOINTMENT_DAYS AND a.service = $CODE AND (a.status <> 'cancelled' OR a.arrived_at IS NOT NULL)
-                      UNION ALL
-                      SELECT t.local_date, t.origin_service, $TICKET_SLOT, 0, 0, 0, 1
-                      FROM tickets t WHERE $TICKET_DAYS AND t.origin_service = $CODE AND t.kind = 'slot')
-                GROUP BY local_date, service, slot)
-          UNION ALL
-          SELECT t.local_date, t.origin_service, $ISSUE_HOUR, $TICKET_CALENDAR, 0, 0, 0, 0, 0, 1
-          FROM tickets t
-          WHERE $TICKET_DAYS AND t.origin_service = $CODE AND t.kind IN ('slot', 'walk-in') AND t.status = 'served'"""
-          .replace("$REUSED", greatest("0", least("released", "walk_ins - " + greatest("0", "$CAPACITY - booked"))))
-          .replace("$BOOKED_SLOT", slotOf(minuteOfDay("a.start_at", slots), opens, length))
-          .replace("$TICKET_SLOT", slotOf(minuteOfDay("t.slot_start", slots), opens, length))
-          .replace("$ISSUE_HOUR", hour("t.issued_at", slots))
-          .replace("$CALENDAR", calendar("local_date")).replace("$TICKET_CALENDAR", calendar("t.local_date"))
-          .replace("$APPOINTMENT_DAYS", Days.where("a.local_date", days))
-          .replace("$TICKET_DAYS", Days.where("t.local_date", days))
-          .replace("$OPENS", opens).replace("$LENGTH", length).replace("$CAPACITY", "#{panCapacity" + i + "}")
-          .replace("$GRACE", "#{panGrace" + i + "}").replace("$CODE", "#{panCode" + i + "}"));
+      parts.add(
+          """
+              SELECT local_date, service, ($OPENS + slot * $LENGTH) / 60 AS hour, $CALENDAR, booked, honoured, released,
+                $REUSED AS reused, walk_ins AS slot_walk_ins,
+                0 AS walk_ins_served
+              FROM (SELECT local_date, service, slot, SUM(booked) AS booked, SUM(honoured) AS honoured,
+                      SUM(released) AS released, SUM(walk_ins) AS walk_ins
+                    FROM (SELECT a.local_date, a.service, $BOOKED_SLOT AS slot, 1 AS booked, (a.arrived_at IS NOT NULL) AS honoured,
+                            (a.arrived_at IS NULL AND a.start_at + $GRACE < #{now}) AS released, 0 AS walk_ins
+                          FROM appointments a
+                          WHERE $APPOINTMENT_DAYS AND a.service = $CODE AND (a.status <> 'cancelled' OR a.arrived_at IS NOT NULL)
+                          UNION ALL
+                          SELECT t.local_date, t.origin_service, $TICKET_SLOT, 0, 0, 0, 1
+                          FROM tickets t WHERE $TICKET_DAYS AND t.origin_service = $CODE AND t.kind = 'slot')
+                    GROUP BY local_date, service, slot)
+              UNION ALL
+              SELECT t.local_date, t.origin_service, $ISSUE_HOUR, $TICKET_CALENDAR, 0, 0, 0, 0, 0, 1
+              FROM tickets t
+              WHERE $TICKET_DAYS AND t.origin_service = $CODE AND t.kind IN ('slot', 'walk-in') AND t.status = 'served'"""
+              .replace("$REUSED", greatest("0", least("released", "walk_ins - " + greatest("0", "$CAPACITY - booked"))))
+              .replace("$BOOKED_SLOT", slotOf(minuteOfDay("a.start_at", slots), opens, length))
+              .replace("$TICKET_SLOT", slotOf(minuteOfDay("t.slot_start", slots), opens, length))
+              .replace("$ISSUE_HOUR", hour("t.issued_at", slots))
+              .replace("$CALENDAR", calendar("local_date")).replace("$TICKET_CALENDAR", calendar("t.local_date"))
+              .replace("$APPOINTMENT_DAYS", Days.where("a.local_date", days))
+              .replace("$TICKET_DAYS", Days.where("t.local_date", days))
+              .replace("$OPENS", opens).replace("$LENGTH", length).replace("$CAPACITY", "#{panCapacity" + i + "}")
+              .replace("$GRACE", "#{panGrace" + i + "}").replace("$CODE", "#{panCode" + i + "}"));
     }
     return String.join("\nUNION ALL\n", parts);
   }
 
   private static String slotOf(String minute, String opens, String length) {
-    return "CASE WHEN " + minute + " < " + opens + " THEN -1 ELSE (" + minute + " - " + opens + ") / " + length + " END";
+    return "CASE WHEN " + minute + " < " + opens + " THEN -1 ELSE (" + minute + " - " + opens + ") / " + length
+        + " END";
   }
 
   private static int minutes(LocalTime t) {

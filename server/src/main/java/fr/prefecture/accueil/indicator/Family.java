@@ -16,11 +16,13 @@ enum Family {
   FLOWS("flows", "ind_scans", List.of("direction", "decision", "reason", "n"),
       List.of("SUM(CASE WHEN direction = 'in' AND decision = 'admit' THEN n ELSE 0 END)",
           "SUM(CASE WHEN direction = 'out' AND decision = 'admit' THEN n ELSE 0 END)",
-          "SUM(CASE WHEN decision = 'refuse' THEN n ELSE 0 END)"), null),
+          "SUM(CASE WHEN decision = 'refuse' THEN n ELSE 0 END)"),
+      null),
   REFUSALS("refusals", "ind_scans", List.of("direction", "decision", "reason", "n"), List.of("SUM(n)"), null),
   PAN("pan", "ind_pan", List.of("booked", "honoured", "released", "reused", "slot_walk_ins", "walk_ins_served"),
       List.of("SUM(booked)", "SUM(honoured)", "SUM(released)", "SUM(reused)", "SUM(slot_walk_ins)",
-          "SUM(walk_ins_served)"), null),
+          "SUM(walk_ins_served)"),
+      null),
   WAITING_TIMES("waiting-times", null, List.of(), List.of(), "wait"),
   SERVICE_TIMES("service-times", null, List.of(), List.of(), "service");
 

@@ -1,8 +1,8 @@
 package fr.prefecture.accueil.indicator;
 
 import fr.prefecture.accueil.site.Site;
-import java.nio.file.Path;
 import io.vertx.sqlclient.Tuple;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -15,7 +15,6 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.MonthDay;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,10 +64,12 @@ public final class HistoryGenerator {
   /** Fills the days [from, to] of the (migrated) store; refuses a store that already has appointments. */
   public Counts generate(Path storeFile, LocalDate from, LocalDate to, int perDay, Instant now) throws SQLException {
     long started = System.nanoTime();
-    String url = "jdbc:sqlite:" + storeFile.toAbsolutePath() + "?journal_mode=WAL&synchronous=NORMAL&busy_timeout=10000";
+    String url = "jdbc:sqlite:" + storeFile.toAbsolutePath()
+        + "?journal_mode=WAL&synchronous=NORMAL&busy_timeout=10000";
     try (Connection c = DriverManager.getConnection(url)) {
-      try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-          "SELECT (SELECT COUNT(*) FROM appointments) + (SELECT COUNT(*) FROM scans) + (SELECT COUNT(*) FROM tickets)")) {
+      try (Statement s = c.createStatement();
+          ResultSet rs = s.executeQuery(
+              "SELECT (SELECT COUNT(*) FROM appointments) + (SELECT COUNT(*) FROM scans) + (SELECT COUNT(*) FROM tickets)")) {
         if (rs.next() && rs.getLong(1) > 0) {
           throw new IllegalStateException("the store already has appointments, scans or tickets: "
               + "generate history into a new --data directory");
@@ -256,12 +257,14 @@ public final class HistoryGenerator {
   }
 
   /** A ticket for an arrived visitor; returns when they left the counter. */
-  private long queueVisit(HistoryWriter w, LocalDate d, Site.Service s, long appointment, long start, long arrived, String kind)
+  private long queueVisit(HistoryWriter w, LocalDate d, Site.Service s, long appointment, long start, long arrived,
+      String kind)
       throws SQLException {
     return queueTicket(w, d, s, appointment, kind, null, start, arrived);
   }
 
-  private long queueTicket(HistoryWriter w, LocalDate d, Site.Service s, Long appointment, String kind, Long slot, long due,
+  private long queueTicket(HistoryWriter w, LocalDate d, Site.Service s, Long appointment, String kind, Long slot,
+      long due,
       long issued) throws SQLException {
     long id = ++ticketId;
     tickets++;
@@ -318,7 +321,8 @@ public final class HistoryGenerator {
     w.count();
   }
 
-  private void scan(HistoryWriter w, LocalDate d, long at, String direction, String decision, String reason, Long convocation,
+  private void scan(HistoryWriter w, LocalDate d, long at, String direction, String decision, String reason,
+      Long convocation,
       Site.Service s) throws SQLException {
     scans++;
     PreparedStatement p = w.scan;

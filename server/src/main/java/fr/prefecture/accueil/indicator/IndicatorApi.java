@@ -1,10 +1,10 @@
 package fr.prefecture.accueil.indicator;
 
-import fr.prefecture.accueil.http.ApiException;
-import fr.prefecture.accueil.web.Routes;
-import fr.prefecture.accueil.site.Site;
 import fr.prefecture.accueil.auth.Role;
+import fr.prefecture.accueil.http.ApiException;
+import fr.prefecture.accueil.site.Site;
 import fr.prefecture.accueil.time.SiteTime;
+import fr.prefecture.accueil.web.Routes;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
@@ -42,7 +42,7 @@ final class IndicatorApi {
   private Future<Buffer> report(RoutingContext ctx) {
     Family family = Family.of(ctx.pathParam("family")).orElseThrow(() -> new ApiException(404,
         "unknown_indicator", "No indicator '" + ctx.pathParam("family") + "': no-shows, waiting-times, "
-        + "service-times, counters, flows, refusals, pan, occupancy"));
+            + "service-times, counters, flows, refusals, pan, occupancy"));
     return indicators.report(query(ctx, family)).map(json -> send(ctx, json));
   }
 
@@ -115,7 +115,8 @@ final class IndicatorApi {
     }
     String name = "indicateurs-" + json.getString("indicator") + "-"
         + (json.containsKey("date") ? json.getString("date")
-        : json.getString("from") + "_" + json.getString("to") + "-par-" + json.getString("by")) + ".csv";
+            : json.getString("from") + "_" + json.getString("to") + "-par-" + json.getString("by"))
+        + ".csv";
     ctx.response().putHeader("Content-Type", "text/csv; charset=utf-8")
         .putHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
     return Buffer.buffer(Csv.of(json));

@@ -1,13 +1,13 @@
 package fr.prefecture.accueil.indicator;
 
-import fr.prefecture.accueil.web.Routes;
-import fr.prefecture.accueil.site.Site;
 import fr.prefecture.accueil.auth.Access;
 import fr.prefecture.accueil.auth.Role;
 import fr.prefecture.accueil.db.Database;
+import fr.prefecture.accueil.site.Site;
 import fr.prefecture.accueil.time.SiteTime;
 import fr.prefecture.accueil.web.Feature;
 import fr.prefecture.accueil.web.Pages;
+import fr.prefecture.accueil.web.Routes;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;

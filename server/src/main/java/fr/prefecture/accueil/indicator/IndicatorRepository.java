@@ -118,7 +118,7 @@ final class IndicatorRepository {
   Future<List<long[]>> movements(LocalDate day) {
     return MOVEMENTS.execute(readers, Map.of("day", day.toString())).map(rows -> {
       List<long[]> out = new ArrayList<>();
-      rows.forEach(row -> out.add(new long[] {row.getLong(0), "in".equals(row.getString(1)) ? 1 : -1}));
+      rows.forEach(row -> out.add(new long[]{row.getLong(0), "in".equals(row.getString(1)) ? 1 : -1}));
       return out;
     });
   }

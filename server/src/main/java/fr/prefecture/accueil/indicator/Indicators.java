@@ -33,7 +33,8 @@ final class Indicators {
 
   Future<JsonObject> report(Query q) {
     long at = now.getAsLong();
-    Future<Map<String, Raw>> current = repository.report(q.family(), q.by(), q.service(), q.from(), q.to(), q.raw(), at);
+    Future<Map<String, Raw>> current = repository.report(q.family(), q.by(), q.service(), q.from(), q.to(), q.raw(),
+        at);
     Future<Map<String, Raw>> previous = repository.report(q.family(), q.by(), q.service(), q.previousFrom(),
         q.previousTo(), q.raw(), at);
     return Future.all(current, previous).map(all -> assemble(q, current.result(), previous.result()));

@@ -93,13 +93,13 @@ final class RollupJob {
         continue;
       }
       if (start != null) {
-        out.add(new LocalDate[] {start, end});
+        out.add(new LocalDate[]{start, end});
       }
       start = d;
       end = d;
     }
     if (start != null) {
-      out.add(new LocalDate[] {start, end});
+      out.add(new LocalDate[]{start, end});
     }
     return out;
   }

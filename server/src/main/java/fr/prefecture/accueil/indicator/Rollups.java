@@ -23,7 +23,8 @@ final class Rollups {
 
   private static final List<NamedSql> DELETES = TABLES.stream()
       .map(table -> NamedSql.of("DELETE FROM " + table + " WHERE local_date BETWEEN #{from} AND #{to}")).toList();
-  private static final NamedSql DELETE_MONTH = NamedSql.of("DELETE FROM ind_durations_hour_month WHERE month = #{month}");
+  private static final NamedSql DELETE_MONTH = NamedSql
+      .of("DELETE FROM ind_durations_hour_month WHERE month = #{month}");
   private static final NamedSql INSERT_MONTH = NamedSql.of("""
       INSERT INTO ind_durations_hour_month SELECT measure, #{month}, service, hour, minutes, SUM(n)
       FROM ind_durations_hour WHERE local_date BETWEEN #{monthFrom} AND #{monthTo}

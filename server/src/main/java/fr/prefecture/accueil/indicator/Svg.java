@@ -43,7 +43,8 @@ final class Svg {
   }
 
   static Chart empty(String title, int height, String message) {
-    return new Chart(W, height, title, heading(title), text(W / 2.0, height / 2.0, message, "middle", 13, "normal"), null);
+    return new Chart(W, height, title, heading(title), text(W / 2.0, height / 2.0, message, "middle", 13, "normal"),
+        null);
   }
 
   private static Text heading(String title) {

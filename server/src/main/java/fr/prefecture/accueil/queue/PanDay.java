@@ -19,7 +19,9 @@ import java.util.Optional;
  */
 final class PanDay {
   enum BookingState {
-    ARRIVED("arrived"), EXPECTED("expected"), RELEASED("released");
+    ARRIVED("arrived"),
+    EXPECTED("expected"),
+    RELEASED("released");
 
     final String code;
 

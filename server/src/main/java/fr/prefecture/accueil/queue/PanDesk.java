@@ -57,8 +57,8 @@ final class PanDesk {
     LocalDate day = time.today();
     Instant now = time.now();
     return tickets.transaction(store -> slots(store, service, day, now).compose(slots -> {
-      PanDay.Slot slot = PanDay.nextFree(slots, now).orElseThrow(() ->
-          ApiException.conflict("no_free_slot", "No free slot left today for '" + service.code()
+      PanDay.Slot slot = PanDay.nextFree(slots, now)
+          .orElseThrow(() -> ApiException.conflict("no_free_slot", "No free slot left today for '" + service.code()
               + "': add the visitor to the walk-in queue instead"));
       return queues.issue(store, service, Optional.of(slot.start()), staff).map(t -> new Added(t, Optional.of(slot)));
     })).onSuccess(a -> queues.queueChanged(service.code()));
@@ -74,8 +74,8 @@ final class PanDesk {
     }
     LocalDate day = time.today();
     return slots(service).compose(slots -> {
-      PanDay.Slot slot = slots.stream().filter(s -> s.local().equals(start)).findFirst().orElseThrow(() ->
-          new ApiException(404, "unknown_slot", "No slot of '" + service.code() + "' starts at " + start));
+      PanDay.Slot slot = slots.stream().filter(s -> s.local().equals(start)).findFirst().orElseThrow(
+          () -> new ApiException(404, "unknown_slot", "No slot of '" + service.code() + "' starts at " + start));
       return tickets.transaction(store -> store.setSlot(service.code(), slot.start(), day, open, time.now(), staff))
           .compose(v -> slots(service))
           .map(after -> after.stream().filter(s -> s.start().equals(slot.start())).findFirst().orElseThrow());

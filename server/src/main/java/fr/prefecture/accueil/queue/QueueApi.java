@@ -1,13 +1,13 @@
 package fr.prefecture.accueil.queue;
 
-import fr.prefecture.accueil.http.ApiException;
-import fr.prefecture.accueil.http.JsonInput;
-import fr.prefecture.accueil.web.Routes;
-import fr.prefecture.accueil.site.Site;
-import fr.prefecture.accueil.site.SiteApi;
 import fr.prefecture.accueil.auth.Access;
 import fr.prefecture.accueil.auth.Role;
+import fr.prefecture.accueil.http.ApiException;
+import fr.prefecture.accueil.http.JsonInput;
+import fr.prefecture.accueil.site.Site;
+import fr.prefecture.accueil.site.SiteApi;
 import fr.prefecture.accueil.time.SiteTime;
+import fr.prefecture.accueil.web.Routes;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -171,8 +171,8 @@ final class QueueApi {
     put(o, "firstCalledAt", iso(t.firstCalledAt()));
     put(o, "lastCalledAt", iso(t.lastCalledAt()));
     put(o, "finishedAt", iso(t.finishedAt()));
-    queues.site().service(t.service()).ifPresent(s ->
-        o.put("mayMarkAbsent", t.status() == Ticket.Status.CALLED && t.calls() >= s.queue().absentAfterCalls()));
+    queues.site().service(t.service()).ifPresent(
+        s -> o.put("mayMarkAbsent", t.status() == Ticket.Status.CALLED && t.calls() >= s.queue().absentAfterCalls()));
     return o;
   }
 

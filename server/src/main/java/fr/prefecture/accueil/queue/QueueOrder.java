@@ -12,8 +12,8 @@ import java.util.Optional;
  */
 final class QueueOrder {
   private static final Comparator<Ticket> BY_DUE = Comparator.comparing(Ticket::due).thenComparingLong(Ticket::id);
-  private static final Comparator<Ticket> BY_TRANSFER =
-      Comparator.comparing(Ticket::transferredAt).thenComparingLong(Ticket::id);
+  private static final Comparator<Ticket> BY_TRANSFER = Comparator.comparing(Ticket::transferredAt)
+      .thenComparingLong(Ticket::id);
 
   private QueueOrder() {}
 

@@ -1,11 +1,11 @@
 package fr.prefecture.accueil.queue;
 
+import fr.prefecture.accueil.auth.Access;
+import fr.prefecture.accueil.auth.Role;
 import fr.prefecture.accueil.http.ApiException;
 import fr.prefecture.accueil.http.JsonInput;
 import fr.prefecture.accueil.http.Templates;
 import fr.prefecture.accueil.site.Site;
-import fr.prefecture.accueil.auth.Access;
-import fr.prefecture.accueil.auth.Role;
 import fr.prefecture.accueil.time.SiteTime;
 import fr.prefecture.accueil.web.Pages;
 import io.vertx.ext.web.Router;

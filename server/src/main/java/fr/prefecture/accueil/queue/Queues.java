@@ -40,13 +40,13 @@ final class Queues {
   }
 
   Site.Service service(String code) {
-    return site.service(code).orElseThrow(() ->
-        new ApiException(404, "unknown_service", "Unknown service '" + code + "'"));
+    return site.service(code)
+        .orElseThrow(() -> new ApiException(404, "unknown_service", "Unknown service '" + code + "'"));
   }
 
   Site.Service serviceOfCounter(String counter) {
-    return site.serviceOfCounter(counter).orElseThrow(() ->
-        new ApiException(404, "unknown_counter", "Unknown counter '" + counter + "'"));
+    return site.serviceOfCounter(counter)
+        .orElseThrow(() -> new ApiException(404, "unknown_counter", "Unknown counter '" + counter + "'"));
   }
 
   /**
@@ -135,11 +135,11 @@ final class Queues {
     Site.Service service = serviceOfCounter(counter);
     LocalDate day = time.today();
     return tickets.transaction(store -> takeArrivals(store, day)
-            .compose(v -> counterFree(store, counter, day))
-            .compose(v -> waiting(store, service, day))
-            .compose(order -> order.isEmpty()
-                ? Future.succeededFuture(Optional.<Change>empty())
-                : call(store, order.get(0), counter, staff).map(Optional::of)))
+        .compose(v -> counterFree(store, counter, day))
+        .compose(v -> waiting(store, service, day))
+        .compose(order -> order.isEmpty()
+            ? Future.succeededFuture(Optional.<Change>empty())
+            : call(store, order.get(0), counter, staff).map(Optional::of)))
         .map(change -> change.map(this::published));
   }
 
@@ -148,18 +148,18 @@ final class Queues {
     Site.Service service = serviceOfCounter(counter);
     LocalDate day = time.today();
     return tickets.transaction(store -> counterFree(store, counter, day)
-            .compose(v -> ticket(store, id))
-            .compose(t -> {
-              if (!t.service().equals(service.code())) {
-                throw ApiException.conflict("other_service", "Ticket " + t.number() + " waits for '" + t.service()
-                    + "', not for counter " + counter + " ('" + service.code() + "')");
-              }
-              if (t.status() != Ticket.Status.WAITING) {
-                throw ApiException.conflict("not_waiting", "Ticket " + t.number() + " is " + t.status().code()
-                    + ", not waiting");
-              }
-              return call(store, t, counter, staff);
-            }))
+        .compose(v -> ticket(store, id))
+        .compose(t -> {
+          if (!t.service().equals(service.code())) {
+            throw ApiException.conflict("other_service", "Ticket " + t.number() + " waits for '" + t.service()
+                + "', not for counter " + counter + " ('" + service.code() + "')");
+          }
+          if (t.status() != Ticket.Status.WAITING) {
+            throw ApiException.conflict("not_waiting", "Ticket " + t.number() + " is " + t.status().code()
+                + ", not waiting");
+          }
+          return call(store, t, counter, staff);
+        }))
         .map(this::published);
   }
 
@@ -205,8 +205,8 @@ final class Queues {
 
   /** Sends the visitor to another service's queue; the screens and the call tell them where to go. */
   Future<Ticket> transfer(long id, String to, String staff) {
-    Site.Service target = site.service(to).orElseThrow(() ->
-        ApiException.badRequest("unknown_service", "Unknown service '" + to + "'"));
+    Site.Service target = site.service(to)
+        .orElseThrow(() -> ApiException.badRequest("unknown_service", "Unknown service '" + to + "'"));
     return tickets.transaction(store -> ticket(store, id).compose(t -> {
       if (t.finished()) {
         throw finished(t);

@@ -12,7 +12,9 @@ record Ticket(long id, LocalDate day, String number, String originService, Strin
     String counter, int calls, Instant firstCalledAt, Instant lastCalledAt, Instant finishedAt, String visitorName) {
 
   enum Kind {
-    APPOINTMENT("appointment"), SLOT("slot"), WALK_IN("walk-in");
+    APPOINTMENT("appointment"),
+    SLOT("slot"),
+    WALK_IN("walk-in");
 
     final String code;
 
@@ -36,7 +38,10 @@ record Ticket(long id, LocalDate day, String number, String originService, Strin
   }
 
   enum Status {
-    WAITING, CALLED, SERVED, ABSENT;
+    WAITING,
+    CALLED,
+    SERVED,
+    ABSENT;
 
     String code() {
       return name().toLowerCase(java.util.Locale.ROOT);

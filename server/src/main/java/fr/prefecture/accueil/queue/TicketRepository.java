@@ -1,7 +1,7 @@
 package fr.prefecture.accueil.queue;
 
-import fr.prefecture.accueil.db.Rows;
 import fr.prefecture.accueil.db.Database;
+import fr.prefecture.accueil.db.Rows;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -64,10 +64,10 @@ final class TicketRepository {
 
     Future<List<Arrival>> missingArrivals(LocalDate day) {
       return SqlTemplate.forQuery(client, """
-              SELECT a.id, a.service, a.start_at, a.arrived_at FROM appointments a
-              WHERE a.local_date = #{day} AND a.arrived_at IS NOT NULL AND a.status <> 'cancelled'
-                AND NOT EXISTS (SELECT 1 FROM tickets t WHERE t.appointment_id = a.id)
-              ORDER BY a.arrived_at, a.id""")
+          SELECT a.id, a.service, a.start_at, a.arrived_at FROM appointments a
+          WHERE a.local_date = #{day} AND a.arrived_at IS NOT NULL AND a.status <> 'cancelled'
+            AND NOT EXISTS (SELECT 1 FROM tickets t WHERE t.appointment_id = a.id)
+          ORDER BY a.arrived_at, a.id""")
           .mapTo(r -> new Arrival(r.getLong("id"), r.getString("service"), Instant.ofEpochMilli(r.getLong("start_at")),
               Instant.ofEpochMilli(r.getLong("arrived_at"))))
           .execute(Map.of("day", day.toString())).map(Rows::list);
@@ -76,9 +76,9 @@ final class TicketRepository {
     /** The next number of the service's day, allocated inside the caller's transaction. */
     Future<Integer> nextNumber(String service, LocalDate day) {
       return SqlTemplate.forQuery(client, """
-              INSERT INTO ticket_numbers (service, local_date, last) VALUES (#{service}, #{day}, 1)
-              ON CONFLICT (service, local_date) DO UPDATE SET last = last + 1
-              RETURNING last""")
+          INSERT INTO ticket_numbers (service, local_date, last) VALUES (#{service}, #{day}, 1)
+          ON CONFLICT (service, local_date) DO UPDATE SET last = last + 1
+          RETURNING last""")
           .execute(Map.of("service", service, "day", day.toString()))
           .map(rows -> rows.iterator().next().getInteger("last"));
     }
@@ -94,10 +94,10 @@ final class TicketRepository {
       p.put("due", t.due().toEpochMilli());
       p.put("issued", t.issued().toEpochMilli());
       return SqlTemplate.forQuery(client, """
-              INSERT INTO tickets (local_date, number, origin_service, service, kind, appointment_id, slot_start,
-                due_at, issued_at)
-              VALUES (#{day}, #{number}, #{service}, #{service}, #{kind}, #{appointment}, #{slot}, #{due}, #{issued})
-              RETURNING id""")
+          INSERT INTO tickets (local_date, number, origin_service, service, kind, appointment_id, slot_start,
+            due_at, issued_at)
+          VALUES (#{day}, #{number}, #{service}, #{service}, #{kind}, #{appointment}, #{slot}, #{due}, #{issued})
+          RETURNING id""")
           .execute(p).map(rows -> rows.iterator().next().getLong("id"));
     }
 
@@ -113,8 +113,8 @@ final class TicketRepository {
       p.put("staff", staff);
       p.put("detail", detail);
       return SqlTemplate.forUpdate(client, """
-              INSERT INTO ticket_events (ticket_id, type, at, local_date, service, counter, staff, detail)
-              VALUES (#{ticket}, #{type}, #{at}, #{day}, #{service}, #{counter}, #{staff}, #{detail})""")
+          INSERT INTO ticket_events (ticket_id, type, at, local_date, service, counter, staff, detail)
+          VALUES (#{ticket}, #{type}, #{at}, #{day}, #{service}, #{counter}, #{staff}, #{detail})""")
           .execute(p).mapEmpty();
     }
 
@@ -130,8 +130,8 @@ final class TicketRepository {
       p.put("kind", kind);
       p.put("transferTo", transferTo);
       return SqlTemplate.forUpdate(client, """
-              INSERT INTO calls (ticket_id, ticket, service, counter, at, local_date, kind, transfer_to)
-              VALUES (#{ticket}, #{number}, #{service}, #{counter}, #{at}, #{day}, #{kind}, #{transferTo})""")
+          INSERT INTO calls (ticket_id, ticket, service, counter, at, local_date, kind, transfer_to)
+          VALUES (#{ticket}, #{number}, #{service}, #{counter}, #{at}, #{day}, #{kind}, #{transferTo})""")
           .execute(p).mapEmpty();
     }
 
@@ -148,7 +148,7 @@ final class TicketRepository {
 
     Future<Optional<Ticket>> calledAt(String counter, LocalDate day) {
       return SqlTemplate.forQuery(client, TICKET
-              + " WHERE t.local_date = #{day} AND t.counter = #{counter} AND t.status = 'called' ORDER BY t.id LIMIT 1")
+          + " WHERE t.local_date = #{day} AND t.counter = #{counter} AND t.status = 'called' ORDER BY t.id LIMIT 1")
           .mapTo(TicketRepository::ticket)
           .execute(Map.of("day", day.toString(), "counter", counter)).map(Rows::first);
     }
@@ -156,9 +156,9 @@ final class TicketRepository {
     /** Whether the service's last first call of the day was for a booked visitor (empty: no call yet). */
     Future<Optional<Boolean>> lastCallBooked(String service, LocalDate day) {
       return SqlTemplate.forQuery(client, """
-              SELECT t.kind FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id
-              WHERE e.local_date = #{day} AND e.service = #{service} AND e.type = 'call'
-              ORDER BY e.id DESC LIMIT 1""")
+          SELECT t.kind FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id
+          WHERE e.local_date = #{day} AND e.service = #{service} AND e.type = 'call'
+          ORDER BY e.id DESC LIMIT 1""")
           .mapTo(r -> Ticket.Kind.of(r.getString("kind")).booked())
           .execute(Map.of("day", day.toString(), "service", service)).map(Rows::first);
     }
@@ -166,32 +166,32 @@ final class TicketRepository {
     /** Moves a ticket to called (or called again); false when it was not in the expected status. */
     Future<Boolean> markCalled(long id, Ticket.Status from, String counter, Instant at) {
       return SqlTemplate.forUpdate(client, """
-              UPDATE tickets SET status = 'called', counter = #{counter}, calls = calls + 1,
-                first_called_at = COALESCE(first_called_at, #{at}), last_called_at = #{at}
-              WHERE id = #{id} AND status = #{from}""")
+          UPDATE tickets SET status = 'called', counter = #{counter}, calls = calls + 1,
+            first_called_at = COALESCE(first_called_at, #{at}), last_called_at = #{at}
+          WHERE id = #{id} AND status = #{from}""")
           .execute(Map.of("id", id, "from", from.code(), "counter", counter, "at", at.toEpochMilli()))
           .map(r -> r.rowCount() == 1);
     }
 
     Future<Boolean> finish(long id, Ticket.Status to, Instant at) {
       return SqlTemplate.forUpdate(client, """
-              UPDATE tickets SET status = #{to}, finished_at = #{at} WHERE id = #{id} AND status = 'called'""")
+          UPDATE tickets SET status = #{to}, finished_at = #{at} WHERE id = #{id} AND status = 'called'""")
           .execute(Map.of("id", id, "to", to.code(), "at", at.toEpochMilli())).map(r -> r.rowCount() == 1);
     }
 
     /** Puts the ticket in another service's queue; its calls start again from zero there. */
     Future<Boolean> transfer(long id, String service, Instant at) {
       return SqlTemplate.forUpdate(client, """
-              UPDATE tickets SET service = #{service}, status = 'waiting', counter = NULL, calls = 0,
-                transferred_at = #{at}
-              WHERE id = #{id} AND status IN ('waiting', 'called')""")
+          UPDATE tickets SET service = #{service}, status = 'waiting', counter = NULL, calls = 0,
+            transferred_at = #{at}
+          WHERE id = #{id} AND status IN ('waiting', 'called')""")
           .execute(Map.of("id", id, "service", service, "at", at.toEpochMilli())).map(r -> r.rowCount() == 1);
     }
 
     Future<List<Booking>> bookings(String service, LocalDate day) {
       return SqlTemplate.forQuery(client, """
-              SELECT id, visitor_name, start_at, arrived_at FROM appointments
-              WHERE local_date = #{day} AND service = #{service} AND status <> 'cancelled' ORDER BY start_at, id""")
+          SELECT id, visitor_name, start_at, arrived_at FROM appointments
+          WHERE local_date = #{day} AND service = #{service} AND status <> 'cancelled' ORDER BY start_at, id""")
           .mapTo(r -> new Booking(r.getLong("id"), r.getString("visitor_name"),
               Instant.ofEpochMilli(r.getLong("start_at")), instant(r, "arrived_at")))
           .execute(Map.of("day", day.toString(), "service", service)).map(Rows::list);
@@ -200,7 +200,7 @@ final class TicketRepository {
     /** Walk-in tickets given a PAN slot of the service that day. */
     Future<List<Ticket>> slotTickets(String service, LocalDate day) {
       return SqlTemplate.forQuery(client, TICKET
-              + " WHERE t.local_date = #{day} AND t.origin_service = #{service} AND t.kind = 'slot' ORDER BY t.id")
+          + " WHERE t.local_date = #{day} AND t.origin_service = #{service} AND t.kind = 'slot' ORDER BY t.id")
           .mapTo(TicketRepository::ticket)
           .execute(Map.of("day", day.toString(), "service", service)).map(Rows::list);
     }
@@ -208,7 +208,7 @@ final class TicketRepository {
     /** Slot starts (epoch ms) staff changed that day, with open or closed. */
     Future<Map<Long, Boolean>> slotStates(String service, LocalDate day) {
       return SqlTemplate.forQuery(client, """
-              SELECT start_at, open FROM pan_slots WHERE service = #{service} AND local_date = #{day}""")
+          SELECT start_at, open FROM pan_slots WHERE service = #{service} AND local_date = #{day}""")
           .execute(Map.of("day", day.toString(), "service", service))
           .map(rows -> {
             Map<Long, Boolean> out = new HashMap<>();
@@ -226,10 +226,10 @@ final class TicketRepository {
       p.put("at", at.toEpochMilli());
       p.put("staff", staff);
       return SqlTemplate.forUpdate(client, """
-              INSERT INTO pan_slots (service, start_at, local_date, open, changed_at, staff)
-              VALUES (#{service}, #{start}, #{day}, #{open}, #{at}, #{staff})
-              ON CONFLICT (service, start_at) DO UPDATE SET open = excluded.open, changed_at = excluded.changed_at,
-                staff = excluded.staff""")
+          INSERT INTO pan_slots (service, start_at, local_date, open, changed_at, staff)
+          VALUES (#{service}, #{start}, #{day}, #{open}, #{at}, #{staff})
+          ON CONFLICT (service, start_at) DO UPDATE SET open = excluded.open, changed_at = excluded.changed_at,
+            staff = excluded.staff""")
           .execute(p).mapEmpty();
     }
   }
@@ -247,6 +247,5 @@ final class TicketRepository {
     Long ms = r.getLong(column);
     return ms == null ? null : Instant.ofEpochMilli(ms);
   }
-
 
 }

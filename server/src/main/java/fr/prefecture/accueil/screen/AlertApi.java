@@ -1,13 +1,10 @@
 package fr.prefecture.accueil.screen;
 
 import fr.prefecture.accueil.audit.AuditLog;
+import fr.prefecture.accueil.auth.Role;
 import fr.prefecture.accueil.events.Events;
 import fr.prefecture.accueil.http.ApiException;
 import fr.prefecture.accueil.http.JsonInput;
-import fr.prefecture.accueil.web.Routes;
-import fr.prefecture.accueil.site.Site;
-import fr.prefecture.accueil.auth.Role;
-import fr.prefecture.accueil.time.SiteTime;
 import fr.prefecture.accueil.signage.cap.CapAlert;
 import fr.prefecture.accueil.signage.cap.CapException;
 import fr.prefecture.accueil.signage.cap.CapMessageType;
@@ -15,6 +12,9 @@ import fr.prefecture.accueil.signage.cap.CapParser;
 import fr.prefecture.accueil.signage.cap.CapReference;
 import fr.prefecture.accueil.signage.view.AlertSeverity;
 import fr.prefecture.accueil.signage.view.Text;
+import fr.prefecture.accueil.site.Site;
+import fr.prefecture.accueil.time.SiteTime;
+import fr.prefecture.accueil.web.Routes;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -57,7 +57,7 @@ final class AlertApi {
   static Map<String, String> areaZones(Site site) {
     Map<String, String> map = new HashMap<>();
     for (Site.Area zone : site.zones()) {
-      for (String key : new String[] {zone.id(), zone.name().fr(), zone.name().en()}) {
+      for (String key : new String[]{zone.id(), zone.name().fr(), zone.name().en()}) {
         if (key != null) {
           map.put(key, zone.id());
           map.put(key.toLowerCase(Locale.ROOT).strip(), zone.id());
@@ -105,8 +105,9 @@ final class AlertApi {
   private Future<JsonObject> fromCap(RoutingContext ctx, CapAlert message) {
     String by = ScreenInput.who(ctx) + " via CAP " + message.sender();
     String target = "cap:" + message.identifier();
-    if (message.msgType() == CapMessageType.ACK || message.msgType() == CapMessageType.ERROR || !message.endsReferencedAlerts()
-        && !message.live()) {
+    if (message.msgType() == CapMessageType.ACK || message.msgType() == CapMessageType.ERROR
+        || !message.endsReferencedAlerts()
+            && !message.live()) {
       ctx.response().setStatusCode(202);
       String note = "CAP " + message.status().name().toLowerCase(Locale.ROOT) + " " + message.msgType().name()
           .toLowerCase(Locale.ROOT) + " message accepted but not shown: only Actual alerts reach the screens";
@@ -123,7 +124,7 @@ final class AlertApi {
           time.dateOf(now), by, message.expires(), message.sender(), message.identifier());
     }
     List<String[]> references = message.references().stream()
-        .map((CapReference r) -> new String[] {r.sender(), r.identifier()}).toList();
+        .map((CapReference r) -> new String[]{r.sender(), r.identifier()}).toList();
     String reason = message.msgType() == CapMessageType.CANCEL ? "cap-cancel" : "cap-update";
     AlertRepository.NewAlert toRaise = raise;
     return alerts.findCap(message.sender(), message.identifier()).compose(existing -> {
@@ -135,7 +136,8 @@ final class AlertApi {
         outcome.ended().forEach(id -> published(id, "ended"));
         outcome.raised().ifPresent(id -> published(id, "raised"));
         List<Future<Void>> records = new java.util.ArrayList<>();
-        outcome.ended().forEach(id -> records.add(audit.record(ctx, "alert.ended", "alert:" + id, reason + " " + target)));
+        outcome.ended()
+            .forEach(id -> records.add(audit.record(ctx, "alert.ended", "alert:" + id, reason + " " + target)));
         outcome.raised().ifPresent(id -> records.add(audit.record(ctx, "alert.raised", "alert:" + id, target)));
         return Future.all(records).map(outcome);
       }).map(outcome -> {

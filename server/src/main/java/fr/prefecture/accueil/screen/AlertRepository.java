@@ -1,7 +1,7 @@
 package fr.prefecture.accueil.screen;
 
-import fr.prefecture.accueil.db.Rows;
 import fr.prefecture.accueil.db.Database;
+import fr.prefecture.accueil.db.Rows;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.sqlclient.Pool;
@@ -44,12 +44,14 @@ final class AlertRepository {
   AlertRepository(Pool pool) {
     this.pool = pool;
     insert = SqlTemplate.forQuery(pool, INSERT).mapTo(row -> row.getLong("id"));
-    open = SqlTemplate.forQuery(pool, "SELECT " + COLUMNS + " FROM alerts WHERE ended_at IS NULL ORDER BY raised_at, id")
+    open = SqlTemplate
+        .forQuery(pool, "SELECT " + COLUMNS + " FROM alerts WHERE ended_at IS NULL ORDER BY raised_at, id")
         .mapTo(AlertRepository::map);
     recent = SqlTemplate.forQuery(pool, "SELECT " + COLUMNS
         + " FROM alerts ORDER BY (ended_at IS NULL) DESC, raised_at DESC, id DESC LIMIT #{limit}")
         .mapTo(AlertRepository::map);
-    byId = SqlTemplate.forQuery(pool, "SELECT " + COLUMNS + " FROM alerts WHERE id = #{id}").mapTo(AlertRepository::map);
+    byId = SqlTemplate.forQuery(pool, "SELECT " + COLUMNS + " FROM alerts WHERE id = #{id}")
+        .mapTo(AlertRepository::map);
     byCap = SqlTemplate.forQuery(pool, "SELECT " + COLUMNS
         + " FROM alerts WHERE cap_sender = #{sender} AND cap_identifier = #{identifier}").mapTo(AlertRepository::map);
     end = SqlTemplate.forQuery(pool, """
@@ -64,7 +66,8 @@ final class AlertRepository {
     return new StoredAlert(row.getLong("id"), row.getString("source"), row.getString("headline_fr"),
         row.getString("headline_en"), row.getString("message_fr"), row.getString("message_en"),
         row.getString("instruction_fr"), row.getString("instruction_en"), row.getString("severity"),
-        Stored.zones(row.getString("zones")), Instant.ofEpochMilli(row.getLong("raised_at")), row.getString("raised_by"),
+        Stored.zones(row.getString("zones")), Instant.ofEpochMilli(row.getLong("raised_at")),
+        row.getString("raised_by"),
         Stored.instant(row.getLong("expires_at")), Stored.instant(row.getLong("ended_at")), row.getString("ended_by"),
         row.getString("end_reason"), row.getString("cap_sender"), row.getString("cap_identifier"));
   }
@@ -94,8 +97,8 @@ final class AlertRepository {
         });
       }
       return chain.compose(v -> raise == null ? Future.succeededFuture(Optional.<Long>empty())
-              : SqlTemplate.forQuery(conn, INSERT).mapTo(row -> row.getLong("id")).execute(params(raise))
-                  .map(rows -> Optional.of(rows.iterator().next())))
+          : SqlTemplate.forQuery(conn, INSERT).mapTo(row -> row.getLong("id")).execute(params(raise))
+              .map(rows -> Optional.of(rows.iterator().next())))
           .map(raised -> new CapOutcome(ended, raised));
     });
   }

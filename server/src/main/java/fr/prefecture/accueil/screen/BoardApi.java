@@ -1,18 +1,18 @@
 package fr.prefecture.accueil.screen;
 
 import fr.prefecture.accueil.audit.AuditLog;
+import fr.prefecture.accueil.auth.Role;
 import fr.prefecture.accueil.events.Events;
 import fr.prefecture.accueil.http.ApiException;
 import fr.prefecture.accueil.http.JsonInput;
-import fr.prefecture.accueil.web.Routes;
-import fr.prefecture.accueil.site.Site;
-import fr.prefecture.accueil.site.SiteApi;
-import fr.prefecture.accueil.auth.Role;
-import fr.prefecture.accueil.time.SiteTime;
 import fr.prefecture.accueil.signage.view.LanguageMode;
 import fr.prefecture.accueil.signage.view.Layouts;
 import fr.prefecture.accueil.signage.view.Procedure;
 import fr.prefecture.accueil.signage.view.ServiceStatus;
+import fr.prefecture.accueil.site.Site;
+import fr.prefecture.accueil.site.SiteApi;
+import fr.prefecture.accueil.time.SiteTime;
+import fr.prefecture.accueil.web.Routes;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -60,8 +60,8 @@ final class BoardApi {
   Future<JsonObject> putPlaylist(RoutingContext ctx) {
     Site.Screen screen = screen(ctx);
     JsonObject body = JsonInput.object(ctx);
-    JsonArray items = JsonInput.optionalArray(body, "playlist").orElseThrow(() ->
-        ApiException.badRequest("missing_field", "Field 'playlist' is required: [{\"layout\", \"seconds\"}, ...]"));
+    JsonArray items = JsonInput.optionalArray(body, "playlist").orElseThrow(() -> ApiException
+        .badRequest("missing_field", "Field 'playlist' is required: [{\"layout\", \"seconds\"}, ...]"));
     if (items.isEmpty() || items.size() > 12) {
       throw ApiException.badRequest("invalid_field", "A playlist holds 1 to 12 layouts");
     }
@@ -75,8 +75,8 @@ final class BoardApi {
         throw ApiException.badRequest("invalid_field", "playlist[" + i + "].layout must be one of " + Layouts.NAMES);
       }
       String where = "playlist[" + i + "]";
-      long seconds = JsonInput.optionalLong(item, "seconds", 5, 600).orElseThrow(() ->
-          ApiException.badRequest("missing_field", where + ".seconds is required (5 to 600)"));
+      long seconds = JsonInput.optionalLong(item, "seconds", 5, 600)
+          .orElseThrow(() -> ApiException.badRequest("missing_field", where + ".seconds is required (5 to 600)"));
       clean.add(new JsonObject().put("layout", layout).put("seconds", seconds));
     }
     return board.putPlaylist(screen.id(), clean, time.now(), ScreenInput.who(ctx))
@@ -95,7 +95,8 @@ final class BoardApi {
         .map(v -> {
           vertx.eventBus().publish(Events.SIGNAGE, new JsonObject().put("zones", new JsonArray().add(screen.zone())));
           JsonArray configured = new JsonArray();
-          screen.playlist().forEach(p -> configured.add(new JsonObject().put("layout", p.layout()).put("seconds", p.seconds())));
+          screen.playlist()
+              .forEach(p -> configured.add(new JsonObject().put("layout", p.layout()).put("seconds", p.seconds())));
           return new JsonObject().put("screen", screen.id()).put("playlist", configured).put("changed", false);
         });
   }
@@ -140,16 +141,17 @@ final class BoardApi {
       return new JsonObject().put("shown", quarters.isEmpty() ? null : quarters.getJsonObject(0))
           .put("quarters", quarters).put("procedures", new JsonArray(Arrays.stream(Procedure.values())
               .map(p -> new JsonObject().put("code", p.code()).put("name", new JsonObject()
-                  .put("fr", p.label().fr()).put("en", p.label().en()))).toList()));
+                  .put("fr", p.label().fr()).put("en", p.label().en())))
+              .toList()));
     });
   }
 
   Future<JsonObject> putQuarter(RoutingContext ctx) {
     JsonObject body = JsonInput.object(ctx);
-    int year = JsonInput.optionalLong(body, "year", 2000, 2100).orElseThrow(() ->
-        ApiException.badRequest("missing_field", "Field 'year' is required")).intValue();
-    int quarter = JsonInput.optionalLong(body, "quarter", 1, 4).orElseThrow(() ->
-        ApiException.badRequest("missing_field", "Field 'quarter' is required")).intValue();
+    int year = JsonInput.optionalLong(body, "year", 2000, 2100)
+        .orElseThrow(() -> ApiException.badRequest("missing_field", "Field 'year' is required")).intValue();
+    int quarter = JsonInput.optionalLong(body, "quarter", 1, 4)
+        .orElseThrow(() -> ApiException.badRequest("missing_field", "Field 'quarter' is required")).intValue();
     JsonObject raw = JsonInput.object(body, "delays");
     if (raw.isEmpty()) {
       throw ApiException.badRequest("invalid_field", "Field 'delays' needs at least one procedure: " + PROCEDURES);
@@ -157,11 +159,13 @@ final class BoardApi {
     Map<String, Double> delays = new LinkedHashMap<>();
     for (String procedure : raw.fieldNames()) {
       if (!PROCEDURES.contains(procedure)) {
-        throw ApiException.badRequest("unknown_procedure", "Unknown procedure '" + procedure + "'; known: " + PROCEDURES);
+        throw ApiException.badRequest("unknown_procedure",
+            "Unknown procedure '" + procedure + "'; known: " + PROCEDURES);
       }
       Object v = raw.getValue(procedure);
       if (!(v instanceof Number n) || Double.isNaN(n.doubleValue()) || n.doubleValue() < 0 || n.doubleValue() > 3650) {
-        throw ApiException.badRequest("invalid_field", "delays." + procedure + " must be a number of days from 0 to 3650");
+        throw ApiException.badRequest("invalid_field",
+            "delays." + procedure + " must be a number of days from 0 to 3650");
       }
       delays.put(procedure, n.doubleValue());
     }

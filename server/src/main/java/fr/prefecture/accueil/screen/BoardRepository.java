@@ -37,11 +37,14 @@ final class BoardRepository {
         SELECT year, quarter, procedure, average_days, updated_at, updated_by FROM transparency_delays
         ORDER BY year DESC, quarter DESC, procedure""")
         .mapTo(row -> new DelayRow(row.getInteger("year"), row.getInteger("quarter"), row.getString("procedure"),
-            row.getDouble("average_days"), Instant.ofEpochMilli(row.getLong("updated_at")), row.getString("updated_by")));
-    states = SqlTemplate.forQuery(pool, """
-        SELECT service, status, moved_to_fr, moved_to_en, updated_at, updated_by FROM service_states ORDER BY service""")
+            row.getDouble("average_days"), Instant.ofEpochMilli(row.getLong("updated_at")),
+            row.getString("updated_by")));
+    states = SqlTemplate.forQuery(pool,
+        """
+            SELECT service, status, moved_to_fr, moved_to_en, updated_at, updated_by FROM service_states ORDER BY service""")
         .mapTo(row -> new ServiceState(row.getString("service"), row.getString("status"), row.getString("moved_to_fr"),
-            row.getString("moved_to_en"), Instant.ofEpochMilli(row.getLong("updated_at")), row.getString("updated_by")));
+            row.getString("moved_to_en"), Instant.ofEpochMilli(row.getLong("updated_at")),
+            row.getString("updated_by")));
     putState = SqlTemplate.forUpdate(pool, """
         INSERT INTO service_states (service, status, moved_to_fr, moved_to_en, updated_at, updated_by)
         VALUES (#{service}, #{status}, #{fr}, #{en}, #{now}, #{by})
@@ -66,7 +69,7 @@ final class BoardRepository {
   Future<Void> putQuarter(int year, int quarter, Map<String, Double> figures, Instant now, String by) {
     return Database.transaction(pool, conn -> {
       Future<Void> chain = SqlTemplate.forUpdate(conn,
-              "DELETE FROM transparency_delays WHERE year = #{year} AND quarter = #{quarter}")
+          "DELETE FROM transparency_delays WHERE year = #{year} AND quarter = #{quarter}")
           .execute(Map.of("year", year, "quarter", quarter)).mapEmpty();
       SqlTemplate<Map<String, Object>, SqlResult<Void>> insert = SqlTemplate.forUpdate(conn, """
           INSERT INTO transparency_delays (year, quarter, procedure, average_days, updated_at, updated_by)
@@ -100,10 +103,13 @@ final class BoardRepository {
     params.put("playlist", playlist.encode());
     params.put("now", now.toEpochMilli());
     params.put("by", by);
-    return SqlTemplate.forUpdate(pool, """
-        INSERT INTO screen_playlists (screen, playlist, changed_at, changed_by) VALUES (#{screen}, #{playlist}, #{now}, #{by})
-        ON CONFLICT (screen) DO UPDATE SET playlist = excluded.playlist, changed_at = excluded.changed_at,
-          changed_by = excluded.changed_by""").execute(params).mapEmpty();
+    return SqlTemplate
+        .forUpdate(pool,
+            """
+                INSERT INTO screen_playlists (screen, playlist, changed_at, changed_by) VALUES (#{screen}, #{playlist}, #{now}, #{by})
+                ON CONFLICT (screen) DO UPDATE SET playlist = excluded.playlist, changed_at = excluded.changed_at,
+                  changed_by = excluded.changed_by""")
+        .execute(params).mapEmpty();
   }
 
   /** Language modes changed by managers, by screen id. */
@@ -121,10 +127,13 @@ final class BoardRepository {
     params.put("languages", languages);
     params.put("now", now.toEpochMilli());
     params.put("by", by);
-    return SqlTemplate.forUpdate(pool, """
-        INSERT INTO screen_languages (screen, languages, changed_at, changed_by) VALUES (#{screen}, #{languages}, #{now}, #{by})
-        ON CONFLICT (screen) DO UPDATE SET languages = excluded.languages, changed_at = excluded.changed_at,
-          changed_by = excluded.changed_by""").execute(params).mapEmpty();
+    return SqlTemplate
+        .forUpdate(pool,
+            """
+                INSERT INTO screen_languages (screen, languages, changed_at, changed_by) VALUES (#{screen}, #{languages}, #{now}, #{by})
+                ON CONFLICT (screen) DO UPDATE SET languages = excluded.languages, changed_at = excluded.changed_at,
+                  changed_by = excluded.changed_by""")
+        .execute(params).mapEmpty();
   }
 
   Future<Boolean> clearLanguageMode(String screen) {

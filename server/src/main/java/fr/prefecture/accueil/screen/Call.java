@@ -23,7 +23,8 @@ public record Call(long ticketId, String ticket, String service, String counter,
       return null;
     }
     Object transfer = m.getValue("transferTo");
-    return new Call(m.getValue("ticketId") instanceof Number n ? n.longValue() : 0, String.valueOf(m.getValue("ticket")),
+    return new Call(m.getValue("ticketId") instanceof Number n ? n.longValue() : 0,
+        String.valueOf(m.getValue("ticket")),
         String.valueOf(m.getValue("service")), String.valueOf(m.getValue("counter")), instant,
         m.getString("kind", "call"), transfer instanceof JsonObject o ? o : null);
   }

@@ -1,11 +1,11 @@
 package fr.prefecture.accueil.screen;
 
-import fr.prefecture.accueil.events.Events;
-import fr.prefecture.accueil.http.ApiException;
 import fr.prefecture.accueil.auth.Access;
 import fr.prefecture.accueil.auth.Caller;
 import fr.prefecture.accueil.auth.DeviceKind;
 import fr.prefecture.accueil.auth.Role;
+import fr.prefecture.accueil.events.Events;
+import fr.prefecture.accueil.http.ApiException;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;

@@ -1,10 +1,10 @@
 package fr.prefecture.accueil.screen;
 
-import fr.prefecture.accueil.web.Routes;
+import fr.prefecture.accueil.auth.Role;
 import fr.prefecture.accueil.site.Site;
 import fr.prefecture.accueil.site.SiteApi;
-import fr.prefecture.accueil.auth.Role;
 import fr.prefecture.accueil.time.SiteTime;
+import fr.prefecture.accueil.web.Routes;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

@@ -1,7 +1,5 @@
 package fr.prefecture.accueil.screen;
 
-import fr.prefecture.accueil.site.Site;
-import fr.prefecture.accueil.time.SiteTime;
 import fr.prefecture.accueil.signage.playlist.Notices;
 import fr.prefecture.accueil.signage.playlist.PlaylistEntry;
 import fr.prefecture.accueil.signage.playlist.ScreenPlanner;
@@ -29,6 +27,8 @@ import fr.prefecture.accueil.signage.view.ServiceWayfinding;
 import fr.prefecture.accueil.signage.view.Text;
 import fr.prefecture.accueil.signage.view.TransparencyView;
 import fr.prefecture.accueil.signage.view.WayfindingView;
+import fr.prefecture.accueil.site.Site;
+import fr.prefecture.accueil.time.SiteTime;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
@@ -49,7 +49,8 @@ final class ScreenContent {
   static final int CALLS_PER_SERVICE = 3;
 
   /** Everything the screens show at one instant. */
-  record Snapshot(Instant now, List<Notice> notices, List<StoredAlert> alerts, List<BoardRepository.QuarterFigures> quarters,
+  record Snapshot(Instant now, List<Notice> notices, List<StoredAlert> alerts,
+      List<BoardRepository.QuarterFigures> quarters,
       Map<String, BoardRepository.ServiceState> states, List<Call> calls, Map<String, Integer> waiting,
       Map<String, io.vertx.core.json.JsonArray> playlists, Map<String, String> languages) {}
 
@@ -87,7 +88,8 @@ final class ScreenContent {
     return Future.all(List.of(n, a, q, s, c, w, p, l)).map(all -> {
       Map<String, BoardRepository.ServiceState> states = new HashMap<>();
       s.result().forEach(st -> states.put(st.service(), st));
-      return new Snapshot(now, n.result(), a.result(), q.result(), states, c.result(), w.result(), p.result(), l.result());
+      return new Snapshot(now, n.result(), a.result(), q.result(), states, c.result(), w.result(), p.result(),
+          l.result());
     });
   }
 
@@ -185,8 +187,10 @@ final class ScreenContent {
   }
 
   private NoticesView notices(Site.Screen screen, Snapshot s) {
-    List<NoticeView> views = s.notices().stream().map(n -> new NoticeView(String.valueOf(n.id()), new Text(n.fr(), n.en()),
-        n.from(), n.to(), n.zones(), NoticePriority.fromCode(n.priority()))).toList();
+    List<NoticeView> views = s.notices().stream()
+        .map(n -> new NoticeView(String.valueOf(n.id()), new Text(n.fr(), n.en()),
+            n.from(), n.to(), n.zones(), NoticePriority.fromCode(n.priority())))
+        .toList();
     return new NoticesView(Notices.visible(views, screen.zone(), java.time.Clock.fixed(s.now(), time.zone())));
   }
 
@@ -213,8 +217,9 @@ final class ScreenContent {
         .early().toMinutes();
     Text pan = site.services().stream().filter(sv -> sv.pan().isPresent()).findFirst()
         .map(sv -> new Text(join(sv.location().room().fr(), site.building(sv.location().building())
-                .map(b -> b.name().fr()).orElse(null)),
-            join(sv.location().room().en(), site.building(sv.location().building()).map(b -> b.name().en()).orElse(null))))
+            .map(b -> b.name().fr()).orElse(null)),
+            join(sv.location().room().en(),
+                site.building(sv.location().building()).map(b -> b.name().en()).orElse(null))))
         .orElse(null);
     return AccessView.standard(early, pan);
   }

@@ -1,13 +1,13 @@
 package fr.prefecture.accueil.screen;
 
 import fr.prefecture.accueil.audit.AuditLog;
-import fr.prefecture.accueil.web.Feature;
-import fr.prefecture.accueil.web.Routes;
-import fr.prefecture.accueil.site.Site;
 import fr.prefecture.accueil.auth.Access;
-import fr.prefecture.accueil.time.SiteTime;
 import fr.prefecture.accueil.signage.live.ScreenEvents;
 import fr.prefecture.accueil.signage.view.ScreenRenderer;
+import fr.prefecture.accueil.site.Site;
+import fr.prefecture.accueil.time.SiteTime;
+import fr.prefecture.accueil.web.Feature;
+import fr.prefecture.accueil.web.Routes;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
@@ -47,7 +47,8 @@ public final class ScreenFeature implements Feature {
       BoardRepository boardStore = new BoardRepository(pool);
       ContactRepository contacts = new ContactRepository(pool);
       ScreenContent content = new ScreenContent(site, time, noticeStore, alertStore, boardStore, calls, waiting);
-      ScreenHub hub = new ScreenHub(vertx, site, time, content, new ScreenEvents(renderer), calls, alertStore, contacts);
+      ScreenHub hub = new ScreenHub(vertx, site, time, content, new ScreenEvents(renderer), calls, alertStore,
+          contacts);
       hub.start();
       ScreenAccess screenAccess = new ScreenAccess(access, requirePairing);
       screenAccess.start(vertx);

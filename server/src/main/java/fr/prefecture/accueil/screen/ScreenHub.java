@@ -1,10 +1,10 @@
 package fr.prefecture.accueil.screen;
 
 import fr.prefecture.accueil.events.Events;
-import fr.prefecture.accueil.site.Site;
-import fr.prefecture.accueil.time.SiteTime;
 import fr.prefecture.accueil.signage.live.ScreenEvents;
 import fr.prefecture.accueil.signage.view.ScreenPage;
+import fr.prefecture.accueil.site.Site;
+import fr.prefecture.accueil.time.SiteTime;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;

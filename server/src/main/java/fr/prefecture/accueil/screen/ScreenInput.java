@@ -1,9 +1,9 @@
 package fr.prefecture.accueil.screen;
 
+import fr.prefecture.accueil.auth.Caller;
 import fr.prefecture.accueil.http.ApiException;
 import fr.prefecture.accueil.http.JsonInput;
 import fr.prefecture.accueil.site.Site;
-import fr.prefecture.accueil.auth.Caller;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;

@@ -1,13 +1,13 @@
 package fr.prefecture.accueil.screen;
 
-import fr.prefecture.accueil.http.ApiException;
-import fr.prefecture.accueil.site.Site;
 import fr.prefecture.accueil.auth.Access;
 import fr.prefecture.accueil.auth.Role;
-import fr.prefecture.accueil.web.Pages;
+import fr.prefecture.accueil.http.ApiException;
 import fr.prefecture.accueil.signage.view.ScreenRenderer;
-import io.vertx.core.Handler;
+import fr.prefecture.accueil.site.Site;
+import fr.prefecture.accueil.web.Pages;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -39,7 +39,8 @@ final class ScreenPages {
     root.get("/screens").handler(ctx -> ctx.redirect("/admin/screens"));
     root.get("/screens/:id").handler(deviceCheck).respond(this::page);
     root.get("/screens/:id/events").handler(deviceCheck).handler(this::events);
-    root.get("/admin/screens").handler(access.page(Role.MANAGER)).handler(Pages.file("webroot/pages/admin-screens.html"));
+    root.get("/admin/screens").handler(access.page(Role.MANAGER))
+        .handler(Pages.file("webroot/pages/admin-screens.html"));
   }
 
   private Site.Screen screen(RoutingContext ctx) {
@@ -57,7 +58,8 @@ final class ScreenPages {
 
   void events(RoutingContext ctx) {
     Site.Screen screen = screen(ctx);
-    hub.connect(screen, ctx.queryParams().contains("preview"), ctx.request().getHeader("Last-Event-ID"), ctx.response());
+    hub.connect(screen, ctx.queryParams().contains("preview"), ctx.request().getHeader("Last-Event-ID"),
+        ctx.response());
     screenAccess.watch(ctx, ctx.response());
   }
 }

@@ -113,8 +113,8 @@ final class ServicesSection {
   private static Site.Queueing queueing(Node s) {
     Node q = s.optionalNode("queue", "rule", "absentAfterCalls");
     Site.Queueing d = Site.Queueing.DEFAULT;
-    Site.QueueRule rule = q.optionalString("rule").map(raw -> Site.QueueRule.parse(raw).orElseThrow(() ->
-        q.fail("rule", "unknown rule '" + raw + "' (one of " + String.join(", ", Site.QueueRule.codes()) + ")")))
+    Site.QueueRule rule = q.optionalString("rule").map(raw -> Site.QueueRule.parse(raw).orElseThrow(
+        () -> q.fail("rule", "unknown rule '" + raw + "' (one of " + String.join(", ", Site.QueueRule.codes()) + ")")))
         .orElse(d.rule());
     return new Site.Queueing(rule, q.integer("absentAfterCalls", 1, 10, d.absentAfterCalls()));
   }

@@ -26,8 +26,8 @@ public record Site(Text name, ZoneId zone, List<Building> buildings, List<Area> 
 
   /** A service's gate window; without one in the file, the prefecture's default from the kiosk's rules. */
   public record Admission(Duration early, Duration grace) {
-    public static final Admission DEFAULT =
-        new Admission(AdmissionPolicy.DEFAULT.earlyWindow(), AdmissionPolicy.DEFAULT.lateGrace());
+    public static final Admission DEFAULT = new Admission(AdmissionPolicy.DEFAULT.earlyWindow(),
+        AdmissionPolicy.DEFAULT.lateGrace());
   }
 
   /** Opening hours and capacity of the slots of a digital help desk (PAN). */

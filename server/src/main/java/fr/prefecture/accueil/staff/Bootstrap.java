@@ -1,7 +1,7 @@
 package fr.prefecture.accueil.staff;
 
-import fr.prefecture.accueil.auth.Role;
 import fr.prefecture.accueil.auth.PasswordHasher;
+import fr.prefecture.accueil.auth.Role;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;

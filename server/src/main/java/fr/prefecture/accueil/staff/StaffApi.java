@@ -1,13 +1,13 @@
 package fr.prefecture.accueil.staff;
 
-import fr.prefecture.accueil.auth.Access;
-import fr.prefecture.accueil.auth.Caller;
-import fr.prefecture.accueil.auth.Role;
-import fr.prefecture.accueil.auth.PasswordHasher;
-import fr.prefecture.accueil.auth.Secrets;
 import static fr.prefecture.accueil.http.JsonInput.string;
 
 import fr.prefecture.accueil.audit.AuditLog;
+import fr.prefecture.accueil.auth.Access;
+import fr.prefecture.accueil.auth.Caller;
+import fr.prefecture.accueil.auth.PasswordHasher;
+import fr.prefecture.accueil.auth.Role;
+import fr.prefecture.accueil.auth.Secrets;
 import fr.prefecture.accueil.http.ApiException;
 import fr.prefecture.accueil.http.JsonInput;
 import fr.prefecture.accueil.web.Routes;
@@ -63,7 +63,8 @@ final class StaffApi {
     routes.with(Role.ADMIN).post("/tokens").respond(this::createToken);
     routes.with(Role.ADMIN).get("/tokens").respond(ctx -> staff.listTokens().map(list -> json(list, StaffApi::json)));
     routes.with(Role.ADMIN).delete("/tokens/:id").respond(this::revokeToken);
-    routes.with(Role.ADMIN).get("/sessions").respond(ctx -> staff.listSessions().map(list -> json(list, StaffApi::json)));
+    routes.with(Role.ADMIN).get("/sessions")
+        .respond(ctx -> staff.listSessions().map(list -> json(list, StaffApi::json)));
     routes.with(Role.ADMIN).delete("/sessions/:id").respond(this::endSession);
   }
 
@@ -87,12 +88,13 @@ final class StaffApi {
         .compose(v -> staff.findByUsername(username))
         .compose(found -> vertx.executeBlocking(() -> {
           boolean ok = hasher.verify(password, found.map(StaffRepository.Account::passwordHash).orElse(decoyHash));
-          return ok && found.isPresent() && !found.get().disabled() ? found : java.util.Optional.<StaffRepository.Account>empty();
+          return ok && found.isPresent() && !found.get().disabled() ? found
+              : java.util.Optional.<StaffRepository.Account>empty();
         }))
         .compose(account -> {
           if (account.isEmpty()) {
-            return audit.record(null, "login.failed", username, null, ip).compose(v ->
-                Future.failedFuture(new ApiException(401, "invalid_credentials", "Wrong username or password")));
+            return audit.record(null, "login.failed", username, null, ip).compose(
+                v -> Future.failedFuture(new ApiException(401, "invalid_credentials", "Wrong username or password")));
           }
           String sessionId = Secrets.random("s_");
           return staff.createSession(Secrets.hash(sessionId), account.get().id(), clock.millis())
@@ -110,7 +112,8 @@ final class StaffApi {
       throw new ApiException(403, "csrf", "Cross-site request refused: send it from the Accueil pages");
     }
     Cookie cookie = ctx.request().getCookie(Access.COOKIE);
-    Future<Void> done = cookie == null ? Future.succeededFuture() : staff.deleteSession(Secrets.hash(cookie.getValue()));
+    Future<Void> done = cookie == null ? Future.succeededFuture()
+        : staff.deleteSession(Secrets.hash(cookie.getValue()));
     return done.map(v -> {
       ctx.response().addCookie(sessionCookie(ctx, "").setMaxAge(0));
       return new JsonObject().put("loggedOut", true);

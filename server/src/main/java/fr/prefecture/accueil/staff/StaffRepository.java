@@ -3,8 +3,8 @@ package fr.prefecture.accueil.staff;
 import fr.prefecture.accueil.auth.Caller;
 import fr.prefecture.accueil.auth.Credentials;
 import fr.prefecture.accueil.auth.Role;
-import fr.prefecture.accueil.db.Rows;
 import fr.prefecture.accueil.db.Database;
+import fr.prefecture.accueil.db.Rows;
 import fr.prefecture.accueil.http.ApiException;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
@@ -60,8 +60,7 @@ public final class StaffRepository implements Credentials {
 
   private static final String DISABLE = "UPDATE staff SET disabled = #{disabled} WHERE username = #{username}";
   private static final String NEW_PASSWORD = "UPDATE staff SET password_hash = #{hash} WHERE username = #{username}";
-  private static final String END_SESSIONS_OF =
-      "DELETE FROM sessions WHERE staff_id = (SELECT id FROM staff WHERE username = #{username})";
+  private static final String END_SESSIONS_OF = "DELETE FROM sessions WHERE staff_id = (SELECT id FROM staff WHERE username = #{username})";
 
   private final SqlTemplate<Map<String, Object>, RowSet<Long>> countAccounts;
   private final SqlTemplate<Map<String, Object>, RowSet<AccountSummary>> listAccounts;
@@ -103,11 +102,11 @@ public final class StaffRepository implements Credentials {
         "UPDATE api_tokens SET revoked_at = #{now} WHERE id = #{id} AND revoked_at IS NULL");
     countAccounts = SqlTemplate.forQuery(pool, "SELECT COUNT(*) AS n FROM staff").mapTo(row -> row.getLong("n"));
     listAccounts = SqlTemplate.forQuery(pool,
-            "SELECT id, username, role, disabled, created_at FROM staff ORDER BY username")
+        "SELECT id, username, role, disabled, created_at FROM staff ORDER BY username")
         .mapTo(row -> new AccountSummary(row.getLong("id"), row.getString("username"), role(row),
             row.getInteger("disabled") != 0, Instant.ofEpochMilli(row.getLong("created_at"))));
     listTokens = SqlTemplate.forQuery(pool,
-            "SELECT id, name, role, created_at, revoked_at FROM api_tokens ORDER BY id")
+        "SELECT id, name, role, created_at, revoked_at FROM api_tokens ORDER BY id")
         .mapTo(row -> new TokenSummary(row.getLong("id"), row.getString("name"), role(row),
             Instant.ofEpochMilli(row.getLong("created_at")),
             Optional.ofNullable(row.getLong("revoked_at")).map(Instant::ofEpochMilli)));

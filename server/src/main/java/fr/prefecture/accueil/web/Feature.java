@@ -1,6 +1,5 @@
 package fr.prefecture.accueil.web;
 
-import io.vertx.core.Future;
 import io.vertx.ext.web.Router;
 
 /**

@@ -1,8 +1,8 @@
 package fr.prefecture.accueil.web;
 
-import fr.prefecture.accueil.http.ApiException;
 import fr.prefecture.accueil.auth.Access;
 import fr.prefecture.accueil.auth.Role;
+import fr.prefecture.accueil.http.ApiException;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;

@@ -51,7 +51,7 @@ class CsvImportTest {
   @Test
   void french_spreadsheet_export_semicolons_bom_crlf_and_french_dates() {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    out.writeBytes(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+    out.writeBytes(new byte[]{(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
     out.writeBytes(utf8("Référence;Service;Date;Heure;Nom;Durée;Téléphone\r\n"
         + "A-1;titres;30/03/2026;09:00;Hélène Dupont;15;06 12 34 56 78\r\n"
         + "A-2;etrangers;30/03/2026;9h40;Nguyễn Văn An;;\r\n"));
@@ -71,7 +71,8 @@ class CsvImportTest {
     byte[] body = ("reference;service;date;heure;nom\r\nW-1;titres;30/03/2026;10:00;Françoise Ébrard\r\n")
         .getBytes(Charset.forName("windows-1252"));
     assertThat(upload("", body).statusCode()).isEqualTo(200);
-    assertThat(day("2026-03-30").getJsonObject(0).getJsonObject("visitor").getString("name")).isEqualTo("Françoise Ébrard");
+    assertThat(day("2026-03-30").getJsonObject(0).getJsonObject("visitor").getString("name"))
+        .isEqualTo("Françoise Ébrard");
   }
 
   @Test
@@ -155,16 +156,18 @@ class CsvImportTest {
 
   @Test
   void broken_files_get_a_clear_4xx() {
-    HttpResponse<Buffer> unclosed = upload("", utf8("reference;service;date;heure;nom\nX;titres;30/03/2026;09:00;\"never closed\n"));
+    HttpResponse<Buffer> unclosed = upload("",
+        utf8("reference;service;date;heure;nom\nX;titres;30/03/2026;09:00;\"never closed\n"));
     assertThat(unclosed.statusCode()).isEqualTo(422);
-    assertThat(unclosed.bodyAsJsonObject().getJsonArray("errors").getJsonObject(0).getString("message")).contains("never closed");
+    assertThat(unclosed.bodyAsJsonObject().getJsonArray("errors").getJsonObject(0).getString("message"))
+        .contains("never closed");
 
     HttpResponse<Buffer> missingColumn = upload("", utf8("reference;service;date;nom\nX;titres;30/03/2026;A\n"));
     assertThat(missingColumn.statusCode()).isEqualTo(422);
     assertThat(missingColumn.bodyAsString()).contains("missing column heure");
 
     assertThat(upload("", new byte[0]).statusCode()).isEqualTo(400);
-    assertThat(upload("", new byte[] {0, 1, 2, (byte) 0xFF, (byte) 0xFE}).statusCode()).isBetween(400, 499);
+    assertThat(upload("", new byte[]{0, 1, 2, (byte) 0xFF, (byte) 0xFE}).statusCode()).isBetween(400, 499);
     assertThat(day("2026-03-30")).isEmpty();
   }
 }

@@ -20,8 +20,10 @@ import org.junit.jupiter.api.Test;
 
 /** No package of the main code imports a package that imports it back, directly or through others. */
 class PackageCyclesTest {
-  private static final Pattern PACKAGE = Pattern.compile("^package (fr\\.prefecture\\.accueil[\\w.]*);", Pattern.MULTILINE);
-  private static final Pattern IMPORT = Pattern.compile("^import (?:static )?(fr\\.prefecture\\.accueil[\\w.]*)\\.[A-Z]\\w*(?:\\.\\w+)*;",
+  private static final Pattern PACKAGE = Pattern.compile("^package (fr\\.prefecture\\.accueil[\\w.]*);",
+      Pattern.MULTILINE);
+  private static final Pattern IMPORT = Pattern.compile(
+      "^import (?:static )?(fr\\.prefecture\\.accueil[\\w.]*)\\.[A-Z]\\w*(?:\\.\\w+)*;",
       Pattern.MULTILINE);
   private static final Pattern QUALIFIED = Pattern.compile("\\b(fr\\.prefecture\\.accueil(?:\\.[a-z]\\w*)*)\\.[A-Z]");
 

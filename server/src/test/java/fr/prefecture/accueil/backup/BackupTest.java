@@ -28,7 +28,8 @@ class BackupTest {
     try (TestServer server = TestServer.start(vertx, live, now)) {
       for (int i = 0; i < 20; i++) {
         server.post("manager", "/api/appointments", new JsonObject().put("service", "titres")
-            .put("start", "2026-03-30T09:" + String.format("%02d", i)).put("visitor", new JsonObject().put("name", "V" + i)));
+            .put("start", "2026-03-30T09:" + String.format("%02d", i))
+            .put("visitor", new JsonObject().put("name", "V" + i)));
       }
       Backup.backup(live, backup);
       server.post("manager", "/api/appointments", new JsonObject().put("service", "titres")

@@ -64,8 +64,10 @@ class KillNineTest {
     }
     Set<String> acknowledged = killUnderLoad(new Random(10), "2026-03-30T06:50:00Z", "guard", (r, c, i) -> {
       String scanId = "S-" + r + "-" + c + "-" + i;
-      return new Write(scanId, "/api/kiosk/scan", "{\"code\":\"" + code + "\",\"gate\":\"guerite-nord\",\"direction\":\""
-          + (i % 2 == 0 ? "in" : "out") + "\",\"scanId\":\"" + scanId + "\"}", 200);
+      return new Write(scanId, "/api/kiosk/scan",
+          "{\"code\":\"" + code + "\",\"gate\":\"guerite-nord\",\"direction\":\""
+              + (i % 2 == 0 ? "in" : "out") + "\",\"scanId\":\"" + scanId + "\"}",
+          200);
     });
     assertThat(acknowledged).as("writes acknowledged under load").hasSizeGreaterThan(10);
     assertThat(stored("SELECT scan_id FROM scans")).containsAll(acknowledged);
@@ -106,7 +108,8 @@ class KillNineTest {
     return acknowledged;
   }
 
-  private static HttpResponse<String> send(ServerProcess server, String token, String path, String body) throws Exception {
+  private static HttpResponse<String> send(ServerProcess server, String token, String path, String body)
+      throws Exception {
     return server.http.send(HttpRequest.newBuilder(server.uri(path))
         .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
@@ -115,7 +118,7 @@ class KillNineTest {
   private Set<String> stored(String sql) throws Exception {
     Set<String> stored = new HashSet<>();
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("accueil.db"));
-         ResultSet rows = c.createStatement().executeQuery(sql)) {
+        ResultSet rows = c.createStatement().executeQuery(sql)) {
       while (rows.next()) {
         stored.add(rows.getString(1));
       }

@@ -27,7 +27,7 @@ class CommittedWritesTest {
 
   private long count(String sql) throws Exception {
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("accueil.db"));
-         ResultSet r = c.createStatement().executeQuery(sql)) {
+        ResultSet r = c.createStatement().executeQuery(sql)) {
       r.next();
       return r.getLong(1);
     }

@@ -31,7 +31,8 @@ class DurabilityTest {
     for (int i = 0; i < 4; i++) {
       assertThat(reopened.query("PRAGMA synchronous").execute().await().iterator().next().getInteger(0)).isEqualTo(2);
       assertThat(reopened.query("PRAGMA foreign_keys").execute().await().iterator().next().getInteger(0)).isEqualTo(1);
-      assertThat(reopened.query("PRAGMA journal_mode").execute().await().iterator().next().getString(0)).isEqualTo("wal");
+      assertThat(reopened.query("PRAGMA journal_mode").execute().await().iterator().next().getString(0))
+          .isEqualTo("wal");
     }
     long rows = reopened.query("SELECT COUNT(*) AS n FROM audit_log").execute().await().iterator().next().getLong("n");
     reopened.close().await();

@@ -36,11 +36,12 @@ class DemoDataTest {
       assertThat(server.get("admin", "/api/users").bodyAsJsonArray())
           .extracting(o -> ((JsonObject) o).getString("username"))
           .contains("demo-admin", "demo-manager", "demo-agent", "demo-guard");
-      assertThat(server.get(null, "/screens/hall-a-entree").statusCode()).as("demo screens need no pairing").isEqualTo(200);
+      assertThat(server.get(null, "/screens/hall-a-entree").statusCode()).as("demo screens need no pairing")
+          .isEqualTo(200);
       int inside = server.get("guard", "/api/site/inside").bodyAsJsonObject().getInteger("count");
       assertThat(inside).as("visitors already through the gate").isGreaterThan(0);
       int waiting = 0;
-      for (String service : new String[] {"etrangers", "titres", "vehicules", "pan", "pan-emeraude"}) {
+      for (String service : new String[]{"etrangers", "titres", "vehicules", "pan", "pan-emeraude"}) {
         waiting += server.get("agent", "/api/queues/" + service).bodyAsJsonObject().getJsonArray("waiting").size();
       }
       assertThat(waiting).as("visitors waiting for a counter").isEqualTo(inside);

@@ -78,7 +78,8 @@ class DeviceApiTest {
       HttpResponse<Buffer> first = Paired.pair(server, " " + code.toLowerCase().replace("-", " ") + " ");
       assertThat(first.statusCode()).isEqualTo(200);
       assertThat(first.bodyAsJsonObject().getString("redirect")).isEqualTo("/kiosk");
-      String setCookie = first.cookies().stream().filter(c -> c.startsWith("accueil_device=")).findFirst().orElseThrow();
+      String setCookie = first.cookies().stream().filter(c -> c.startsWith("accueil_device=")).findFirst()
+          .orElseThrow();
       assertThat(setCookie).containsIgnoringCase("HttpOnly").contains("SameSite=Strict").contains("Max-Age=");
 
       HttpResponse<Buffer> again = Paired.pair(server, code);
@@ -100,7 +101,8 @@ class DeviceApiTest {
   @Test
   void pairing_refuses_bad_input_cross_site_requests_and_guessing(Vertx vertx) {
     try (TestServer server = TestServer.start(vertx, dir, NOW)) {
-      assertThat(server.post("admin", "/api/devices", new JsonObject().put("kind", "toaster")).statusCode()).isEqualTo(400);
+      assertThat(server.post("admin", "/api/devices", new JsonObject().put("kind", "toaster")).statusCode())
+          .isEqualTo(400);
       assertThat(server.post("admin", "/api/devices", new JsonObject().put("kind", "screen").put("screen", "nope"))
           .bodyAsJsonObject().getString("error")).isEqualTo("unknown_screen");
       assertThat(server.post("admin", "/api/devices", new JsonObject().put("kind", "kiosk").put("gate", "nope"))
@@ -124,12 +126,14 @@ class DeviceApiTest {
       String cookie = Paired.kiosk(server, "guerite-nord");
       HttpResponse<Buffer> scan = server.client.post("/api/kiosk/scan").putHeader("Cookie", cookie)
           .putHeader("Origin", server.baseUrl()).sendJsonObject(new JsonObject().put("code", "NOT-A-CODE")
-              .put("gate", "guerite-nord").put("direction", "in").put("scanId", "dev-1")).await();
+              .put("gate", "guerite-nord").put("direction", "in").put("scanId", "dev-1"))
+          .await();
       assertThat(scan.statusCode()).isEqualTo(200);
       assertThat(scan.bodyAsJsonObject().getString("reason")).isEqualTo("malformed");
       HttpResponse<Buffer> crossSite = server.client.post("/api/kiosk/scan").putHeader("Cookie", cookie)
           .putHeader("Origin", "http://evil.example").sendJsonObject(new JsonObject().put("code", "X")
-              .put("gate", "guerite-nord").put("scanId", "dev-2")).await();
+              .put("gate", "guerite-nord").put("scanId", "dev-2"))
+          .await();
       assertThat(crossSite.statusCode()).isEqualTo(403);
 
       JsonObject pack = get(server, "/api/kiosk/offline-pack", cookie).bodyAsJsonObject();
@@ -138,9 +142,11 @@ class DeviceApiTest {
       assertThat(get(server, "/kiosk", cookie).statusCode()).isEqualTo(200);
 
       assertThat(get(server, "/api/kiosk/appointments?q=dupont", cookie).statusCode()).isEqualTo(403);
-      assertThat(server.client.post("/api/kiosk/admit").putHeader("Cookie", cookie).putHeader("Origin", server.baseUrl())
-          .sendJsonObject(new JsonObject().put("id", 1).put("gate", "guerite-nord").put("scanId", "dev-3")).await()
-          .statusCode()).isEqualTo(403);
+      assertThat(
+          server.client.post("/api/kiosk/admit").putHeader("Cookie", cookie).putHeader("Origin", server.baseUrl())
+              .sendJsonObject(new JsonObject().put("id", 1).put("gate", "guerite-nord").put("scanId", "dev-3")).await()
+              .statusCode())
+          .isEqualTo(403);
       assertThat(get(server, "/api/scans", cookie).statusCode()).isEqualTo(403);
       assertThat(get(server, "/screens/hall-a-entree", cookie).statusCode()).isEqualTo(403);
       assertThat(get(server, "/evacuation", cookie).statusCode()).isEqualTo(403);
@@ -154,7 +160,8 @@ class DeviceApiTest {
       long id = server.get("admin", "/api/devices").bodyAsJsonArray().getJsonObject(0).getLong("id");
       HttpClient http = vertx.createHttpClient();
       Promise<String> ended = Promise.promise();
-      HttpClientResponse stream = http.request(HttpMethod.GET, server.port(), "localhost", "/screens/hall-a-appels/events")
+      HttpClientResponse stream = http
+          .request(HttpMethod.GET, server.port(), "localhost", "/screens/hall-a-appels/events")
           .compose(request -> request.putHeader("Cookie", cookie).send()).map(response -> {
             response.exceptionHandler(e -> ended.tryComplete("reset"));
             response.endHandler(v -> ended.tryComplete("ended"));

@@ -25,7 +25,7 @@ class PairPageTest {
   @Test
   void a_screen_paired_with_a_one_time_code_opens_its_page_and_a_wrong_code_says_so(Vertx vertx) throws Exception {
     try (TestServer server = TestServer.start(vertx, dir, Instant.parse("2026-03-30T07:00:00Z"));
-         Browser browser = Browser.open()) {
+        Browser browser = Browser.open()) {
       browser.get(server.baseUrl() + "/screens/hall-a-entree");
       browser.waiting(Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("/pair"));
       assertThat(browser.accessibilityViolations()).isEmpty();

@@ -2,8 +2,8 @@ package fr.prefecture.accueil.fuzz;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.prefecture.accueil.web.Routes;
 import fr.prefecture.accueil.support.TestServer;
+import fr.prefecture.accueil.web.Routes;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -114,7 +114,7 @@ class ApiFuzzTest {
 
   private static void assertStoredAppointmentsAreValid(TestServer server) {
     Set<String> services = Set.of("etrangers", "titres", "vehicules", "pan", "pan-emeraude");
-    for (String date : new String[] {"2026-03-30", "2026-03-28", "2026-03-29"}) {
+    for (String date : new String[]{"2026-03-30", "2026-03-28", "2026-03-29"}) {
       JsonArray day = server.get("manager", "/api/appointments?date=" + date).bodyAsJsonArray();
       for (Object o : day) {
         JsonObject a = (JsonObject) o;

@@ -24,14 +24,22 @@ final class Garbage {
 
   Object value(int depth) {
     switch (random.nextInt(depth > 2 ? 7 : 9)) {
-      case 0: return null;
-      case 1: return random.nextBoolean();
-      case 2: return random.nextInt(3) == 0 ? Long.MAX_VALUE : random.nextInt(2000) - 1000;
-      case 3: return random.nextDouble() * 1e6;
-      case 4: case 5: return STRINGS[random.nextInt(STRINGS.length)];
-      case 6: return randomString(random.nextInt(40));
-      case 7: return object(depth + 1);
-      default: {
+      case 0 :
+        return null;
+      case 1 :
+        return random.nextBoolean();
+      case 2 :
+        return random.nextInt(3) == 0 ? Long.MAX_VALUE : random.nextInt(2000) - 1000;
+      case 3 :
+        return random.nextDouble() * 1e6;
+      case 4 :
+      case 5 :
+        return STRINGS[random.nextInt(STRINGS.length)];
+      case 6 :
+        return randomString(random.nextInt(40));
+      case 7 :
+        return object(depth + 1);
+      default : {
         JsonArray array = new JsonArray();
         for (int i = random.nextInt(4); i > 0; i--) {
           array.add(value(depth + 1));
@@ -79,7 +87,8 @@ final class Garbage {
     if (value instanceof JsonArray a) {
       return a.encode();
     }
-    return value instanceof String s ? "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"" : String.valueOf(value);
+    return value instanceof String s ? "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\""
+        : String.valueOf(value);
   }
 
   /** The text with a few random edits: characters inserted, deleted, duplicated or swapped. */

@@ -28,7 +28,8 @@ class OfflineScanApiTest {
 
   private static String code(TestServer server, String start) {
     long id = server.post("manager", "/api/appointments", new JsonObject().put("service", "etrangers")
-        .put("start", start).put("visitor", new JsonObject().put("name", "Amina Benali"))).bodyAsJsonObject().getLong("id");
+        .put("start", start).put("visitor", new JsonObject().put("name", "Amina Benali"))).bodyAsJsonObject()
+        .getLong("id");
     return server.get("manager", "/api/appointments/" + id + "/convocation").bodyAsJsonObject().getString("code");
   }
 
@@ -36,7 +37,8 @@ class OfflineScanApiTest {
   void an_offline_admission_is_recorded_at_its_instant_and_marks_the_arrival(Vertx vertx) {
     try (TestServer server = TestServer.start(vertx, dir, NOW)) {
       String code = code(server, "2026-03-30T08:50");
-      JsonObject answer = server.post("guard", "/api/kiosk/scan", replay(code, "off-1", "2026-03-30T06:40:00Z", "admit", "ok"))
+      JsonObject answer = server
+          .post("guard", "/api/kiosk/scan", replay(code, "off-1", "2026-03-30T06:40:00Z", "admit", "ok"))
           .bodyAsJsonObject();
       assertThat(answer.getString("decision")).isEqualTo("admit");
       assertThat(answer.getBoolean("offline")).isTrue();
@@ -77,7 +79,7 @@ class OfflineScanApiTest {
   void bad_replays_are_refused_and_record_nothing(Vertx vertx) {
     try (TestServer server = TestServer.start(vertx, dir, NOW)) {
       String code = code(server, "2026-03-30T09:10");
-      for (JsonObject bad : new JsonObject[] {
+      for (JsonObject bad : new JsonObject[]{
           replay(code, "b-1", "yesterday", "admit", "ok"),
           replay(code, "b-2", "2026-03-30T08:00:00", "admit", "ok"),
           replay(code, "b-3", "2026-03-30T08:00:00Z", "admit", "ok"),

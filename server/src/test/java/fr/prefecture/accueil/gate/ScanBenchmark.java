@@ -62,7 +62,7 @@ class ScanBenchmark {
       Collections.sort(sorted);
       double seconds = RUN.toNanos() / 1e9;
       System.out.printf("%nScanBenchmark: %d clients, %.0f s: %d scans, %.0f scans/s, p50 %.2f ms, p99 %.2f ms, "
-              + "errors %d (%d cores)%n", CLIENTS, seconds, sorted.size(), sorted.size() / seconds,
+          + "errors %d (%d cores)%n", CLIENTS, seconds, sorted.size(), sorted.size() / seconds,
           percentile(sorted, 0.50) / 1e6, percentile(sorted, 0.99) / 1e6, errors.get(),
           Runtime.getRuntime().availableProcessors());
       assertThat(errors.get()).isZero();

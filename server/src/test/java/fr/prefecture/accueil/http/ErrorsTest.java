@@ -71,12 +71,14 @@ class ErrorsTest {
   @Test
   void wrong_types_name_the_field() {
     HttpResponse<Buffer> response = server.post("manager", "/api/appointments",
-        new JsonObject().put("service", 12).put("start", "2026-03-30T09:00").put("visitor", new JsonObject().put("name", "A")));
+        new JsonObject().put("service", 12).put("start", "2026-03-30T09:00").put("visitor",
+            new JsonObject().put("name", "A")));
     assertError(response, 400, "invalid_field");
     assertThat(response.bodyAsJsonObject().getString("message")).contains("service");
 
     response = server.post("manager", "/api/appointments", new JsonObject().put("service", "titres")
-        .put("start", "2026-03-30T09:00").put("durationMinutes", "long").put("visitor", new JsonObject().put("name", "A")));
+        .put("start", "2026-03-30T09:00").put("durationMinutes", "long")
+        .put("visitor", new JsonObject().put("name", "A")));
     assertError(response, 400, "invalid_field");
     assertThat(response.bodyAsJsonObject().getString("message")).contains("durationMinutes");
 
@@ -114,7 +116,8 @@ class ErrorsTest {
   void pages_carry_security_headers() {
     HttpResponse<Buffer> response = server.get(null, "/login");
     assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(response.getHeader("Content-Security-Policy")).contains("script-src 'self'").doesNotContain("unsafe-inline");
+    assertThat(response.getHeader("Content-Security-Policy")).contains("script-src 'self'")
+        .doesNotContain("unsafe-inline");
     assertThat(response.getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
   }
 }

@@ -1,12 +1,12 @@
 package fr.prefecture.accueil.http;
 
-import fr.prefecture.accueil.web.Routes;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.prefecture.accueil.device.Paired;
 import fr.prefecture.accueil.auth.DeviceKind;
 import fr.prefecture.accueil.auth.Role;
+import fr.prefecture.accueil.device.Paired;
 import fr.prefecture.accueil.support.TestServer;
+import fr.prefecture.accueil.web.Routes;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.client.HttpResponse;

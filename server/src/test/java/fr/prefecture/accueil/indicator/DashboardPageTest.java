@@ -39,7 +39,8 @@ class DashboardPageTest {
       browser.login(server.baseUrl(), "marie", password, "/dashboard");
 
       browser.waitForText(By.id("period"), "2026-03-18 au 2026-04-14");
-      assertThat(browser.driver.findElement(By.id("from")).getAttribute("value")).as("the last 28 closed days").isEqualTo("2026-03-18");
+      assertThat(browser.driver.findElement(By.id("from")).getAttribute("value")).as("the last 28 closed days")
+          .isEqualTo("2026-03-18");
       assertThat(browser.driver.findElement(By.id("cards")).getText()).contains("Taux d'absence", "avant / before");
       browser.waitForText(By.id("table-waiting"), "Titres d'identité");
       assertThat(browser.driver.findElement(By.id("table-refusals")).getText()).contains("Trop tôt / too early");
@@ -64,7 +65,8 @@ class DashboardPageTest {
   void agents_cannot_open_the_dashboard(Vertx vertx) {
     try (TestServer server = TestServer.start(vertx, dir, NOW)) {
       String cookie = server.login("admin", TestServer.ADMIN_PASSWORD).orElseThrow();
-      assertThat(server.client.get("/dashboard").putHeader("Cookie", cookie).send().await().statusCode()).isEqualTo(200);
+      assertThat(server.client.get("/dashboard").putHeader("Cookie", cookie).send().await().statusCode())
+          .isEqualTo(200);
       server.createUser("alain", "agent");
       String agent = server.login("alain", "password-of-alain").orElseThrow();
       assertThat(server.client.get("/dashboard").putHeader("Cookie", agent).send().await().statusCode()).isEqualTo(403);

@@ -299,7 +299,8 @@ class IndicatorApiTest {
     assertThat(csv.body().getBytes()).startsWith((byte) 0xEF, (byte) 0xBB, (byte) 0xBF);
 
     HttpResponse<Buffer> accepted = server.request(io.vertx.core.http.HttpMethod.GET,
-        "/api/indicators/waiting-times?from=2026-03-30&to=2026-03-30&by=service&service=titres", server.token("manager"))
+        "/api/indicators/waiting-times?from=2026-03-30&to=2026-03-30&by=service&service=titres",
+        server.token("manager"))
         .putHeader("Accept", "text/csv").send().await();
     assertThat(accepted.bodyAsString(StandardCharsets.UTF_8.name()))
         .isEqualTo("\uFEFFservice;count;median;p90;mean;max\r\ntitres;5;12;30;13,2;30\r\ntotal;5;12;30;13,2;30\r\n");
@@ -344,13 +345,15 @@ class IndicatorApiTest {
   @Test
   void charts_are_svg_with_the_figures_written_on_them(Vertx vertx) {
     monday(vertx);
-    HttpResponse<Buffer> svg = server.get("manager", "/api/indicators/charts/refusals.svg?from=2026-03-30&to=2026-03-30");
+    HttpResponse<Buffer> svg = server.get("manager",
+        "/api/indicators/charts/refusals.svg?from=2026-03-30&to=2026-03-30");
     assertThat(svg.statusCode()).isEqualTo(200);
     assertThat(svg.getHeader("Content-Type")).startsWith("image/svg+xml");
     assertThat(svg.bodyAsString()).startsWith("<svg").contains("Trop tôt / too early", ">1</text>")
         .doesNotContain("style=", "<script");
-    for (String chart : new String[] {"trend", "no-show-map", "waiting", "flows", "occupancy", "pan"}) {
-      HttpResponse<Buffer> r = server.get("manager", "/api/indicators/charts/" + chart + ".svg?from=2026-03-30&to=2026-03-31");
+    for (String chart : new String[]{"trend", "no-show-map", "waiting", "flows", "occupancy", "pan"}) {
+      HttpResponse<Buffer> r = server.get("manager",
+          "/api/indicators/charts/" + chart + ".svg?from=2026-03-30&to=2026-03-31");
       assertThat(r.statusCode()).as(chart).isEqualTo(200);
       assertThat(r.bodyAsString()).as(chart).startsWith("<svg").endsWith("</svg>");
     }

@@ -42,19 +42,22 @@ class IndicatorBenchmark {
       LocalDate to = LocalDate.of(2026, 4, 14);
       HistoryGenerator.Counts c = new HistoryGenerator(SiteLoader.load(TestServer.CONFIG).site(), 1)
           .generate(STORE.resolve("accueil.db"), to.minusYears(5).plusDays(1), to, 1600, NOW);
-      report.append("Generated %,d appointments, %,d scans, %,d tickets, %,d ticket events in %.1f s; rollups in %.1f s%n%n"
-          .formatted(c.appointments(), c.scans(), c.tickets(), c.events(), c.millis() / 1000.0, c.rollupMillis() / 1000.0));
+      report.append(
+          "Generated %,d appointments, %,d scans, %,d tickets, %,d ticket events in %.1f s; rollups in %.1f s%n%n"
+              .formatted(c.appointments(), c.scans(), c.tickets(), c.events(), c.millis() / 1000.0,
+                  c.rollupMillis() / 1000.0));
     }
     try (TestServer server = TestServer.start(vertx, STORE, NOW)) {
       long t0 = System.nanoTime();
       int built = server.verticle.indicators().buildRollups().await();
-      report.append("Rollup job at start: %d day(s) built in %.1f s%n%n".formatted(built, (System.nanoTime() - t0) / 1e9));
+      report.append(
+          "Rollup job at start: %d day(s) built in %.1f s%n%n".formatted(built, (System.nanoTime() - t0) / 1e9));
       report.append("| query | range | by | p50 ms | max ms |\n|---|---|---|---|---|\n");
       String[][] ranges = {{"4 weeks", "from=2026-03-19&to=2026-04-15"}, {"1 year", "from=2025-04-16&to=2026-04-15"},
           {"5 years", "from=2021-04-16&to=2026-04-15"}};
       List<Long> all = new ArrayList<>();
       for (Family family : Family.values()) {
-        for (String by : new String[] {"month", "service", "hour", "day"}) {
+        for (String by : new String[]{"month", "service", "hour", "day"}) {
           for (String[] range : ranges) {
             String uri = "/api/indicators/" + family.path + "?" + range[1] + "&by=" + by;
             long[] t = time(server, uri);
@@ -63,17 +66,19 @@ class IndicatorBenchmark {
           }
         }
       }
-      for (String chart : new String[] {"trend", "no-show-map", "waiting", "flows", "occupancy", "refusals", "pan"}) {
+      for (String chart : new String[]{"trend", "no-show-map", "waiting", "flows", "occupancy", "refusals", "pan"}) {
         long[] t = time(server, "/api/indicators/charts/" + chart + ".svg?" + ranges[1][1]);
         report.append("| chart %s.svg | 1 year | | %d | %d |%n".formatted(chart, t[0], t[1]));
       }
       long[] occ = time(server, "/api/indicators/occupancy?date=2026-04-14");
       report.append("| occupancy | 1 day | hour | %d | %d |%n".formatted(occ[0], occ[1]));
       long[] raw = time(server, "/api/indicators/no-shows?" + ranges[1][1] + "&by=month&source=raw");
-      report.append("| no-shows, raw recomputation (no rollups) | 1 year | month | %d | %d |%n".formatted(raw[0], raw[1]));
+      report.append(
+          "| no-shows, raw recomputation (no rollups) | 1 year | month | %d | %d |%n".formatted(raw[0], raw[1]));
       Files.writeString(Path.of("target/indicator-benchmark.md"), report);
       System.out.println(report);
-      assertThat(all.stream().mapToLong(Long::longValue).max().orElse(0)).as("slowest median query, ms").isLessThan(1000);
+      assertThat(all.stream().mapToLong(Long::longValue).max().orElse(0)).as("slowest median query, ms")
+          .isLessThan(1000);
     }
   }
 
@@ -90,6 +95,6 @@ class IndicatorBenchmark {
       ms[i] = (System.nanoTime() - t) / 1_000_000;
     }
     java.util.Arrays.sort(ms);
-    return new long[] {ms[REPEAT / 2], ms[REPEAT - 1]};
+    return new long[]{ms[REPEAT / 2], ms[REPEAT - 1]};
   }
 }

@@ -44,7 +44,8 @@ class RollupExactnessTest {
       assertThat(server.verticle.indicators().buildRollups().await()).isEqualTo(1);
 
       SoftAssertions soft = new SoftAssertions();
-      String[] ranges = {"from=2025-10-01&to=2026-04-15", "from=2025-11-15&to=2026-02-10", "from=2025-10-20&to=2025-10-31", "from=2026-03-23&to=2026-03-31",
+      String[] ranges = {"from=2025-10-01&to=2026-04-15", "from=2025-11-15&to=2026-02-10",
+          "from=2025-10-20&to=2025-10-31", "from=2026-03-23&to=2026-03-31",
           "from=2026-04-10&to=2026-04-20"};
       int compared = 0;
       for (Family family : Family.values()) {
@@ -53,7 +54,7 @@ class RollupExactnessTest {
             continue;
           }
           for (String range : ranges) {
-            for (String service : new String[] {"", "&service=pan", "&service=etrangers"}) {
+            for (String service : new String[]{"", "&service=pan", "&service=etrangers"}) {
               String uri = "/api/indicators/" + family.path + "?" + range + "&by=" + by.code + service;
               JsonObject rollups = get(server, uri);
               JsonObject raw = get(server, uri + "&source=raw");

@@ -32,11 +32,12 @@ class VisitorJourneyTest {
       throws Exception {
     // 08:50 Paris: the 09:00 appointment may come in.
     try (TestServer server = TestServer.startWithOpenScreens(vertx, dir, Instant.parse("2026-03-30T06:50:00Z"));
-         Browser browser = Browser.open()) {
+        Browser browser = Browser.open()) {
       long id = server.post("manager", "/api/appointments", new JsonObject().put("service", "titres")
           .put("start", "2026-03-30T09:00").put("visitor", new JsonObject().put("name", "Hélène Dupont")))
           .bodyAsJsonObject().getLong("id");
-      String code = server.get("manager", "/api/appointments/" + id + "/convocation").bodyAsJsonObject().getString("code");
+      String code = server.get("manager", "/api/appointments/" + id + "/convocation").bodyAsJsonObject()
+          .getString("code");
       JsonObject verdict = server.post("guard", "/api/kiosk/scan", new JsonObject().put("code", code)
           .put("gate", "guerite-nord").put("direction", "in").put("scanId", "journey-1")).bodyAsJsonObject();
       assertThat(verdict.getString("decision")).isEqualTo("admit");

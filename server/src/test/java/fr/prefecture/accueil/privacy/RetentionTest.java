@@ -28,8 +28,9 @@ class RetentionTest {
     try (TestServer before = TestServer.start(vertx, dir, Instant.parse("2026-03-28T08:00:00Z"))) {
       before.post("manager", "/api/appointments", appointment("2026-03-30T09:00", "Ancien Visiteur"));
       before.post("manager", "/api/appointments", appointment("2026-06-20T09:00", "Récent Visiteur"));
-      var invited = before.post("manager", "/api/invitations", new JsonObject().put("event", "Comité").put("start", "2026-03-30T14:00")
-          .put("end", "2026-03-30T15:00").put("guest", new JsonObject().put("name", "Invitée Ancienne")));
+      var invited = before.post("manager", "/api/invitations",
+          new JsonObject().put("event", "Comité").put("start", "2026-03-30T14:00")
+              .put("end", "2026-03-30T15:00").put("guest", new JsonObject().put("name", "Invitée Ancienne")));
       assertThat(invited.statusCode()).as(invited.bodyAsString()).isEqualTo(201);
     }
     // 92 days after the first appointment, 11 after the second: only the first is past 90 days.

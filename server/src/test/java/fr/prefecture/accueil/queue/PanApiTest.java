@@ -35,7 +35,7 @@ class PanApiTest {
   @Test
   void a_slot_booked_by_visitors_who_did_not_come_is_released_to_walk_ins_after_start_plus_grace(Vertx vertx) {
     TestServer server = TestServer.start(vertx, dir, NINE.plusSeconds(5 * 60));
-    for (String name : new String[] {"Absent Un", "Absent Deux"}) {
+    for (String name : new String[]{"Absent Un", "Absent Deux"}) {
       server.post("manager", "/api/appointments", new JsonObject().put("service", "pan")
           .put("start", "2026-03-30T09:00").put("visitor", new JsonObject().put("name", name)));
     }

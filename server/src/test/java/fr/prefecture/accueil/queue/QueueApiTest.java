@@ -243,7 +243,8 @@ class QueueApiTest {
     assertThat(moved.bodyAsJsonObject().getString("service")).isEqualTo("etrangers");
     assertThat(moved.bodyAsJsonObject().getString("status")).isEqualTo("waiting");
     transferSeen.future().timeout(5, TimeUnit.SECONDS).await();
-    JsonObject message = messages.stream().filter(m -> "transfer".equals(m.getString("kind"))).findFirst().orElseThrow();
+    JsonObject message = messages.stream().filter(m -> "transfer".equals(m.getString("kind"))).findFirst()
+        .orElseThrow();
     assertThat(message.getString("service")).isEqualTo("titres");
     assertThat(message.getString("counter")).isEqualTo("T1");
     JsonObject to = message.getJsonObject("transferTo");

@@ -14,7 +14,8 @@ class QueueOrderTest {
 
   static Ticket ticket(long id, Ticket.Kind kind, int dueMinute, Integer transferredMinute) {
     return new Ticket(id, LocalDate.of(2026, 3, 30), "X" + id, "s", "s", kind, null, null,
-        NINE.plusSeconds(60L * dueMinute), NINE, transferredMinute == null ? null : NINE.plusSeconds(60L * transferredMinute),
+        NINE.plusSeconds(60L * dueMinute), NINE,
+        transferredMinute == null ? null : NINE.plusSeconds(60L * transferredMinute),
         Ticket.Status.WAITING, null, 0, null, null, null, null);
   }
 

@@ -7,7 +7,6 @@ import fr.prefecture.accueil.support.TestServer;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import java.nio.file.Path;
-import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,7 +22,7 @@ class QueuePagesTest {
   @Test
   void a_counter_agent_calls_the_next_visitor_sees_the_ticket_and_marks_it_served(Vertx vertx) throws Exception {
     try (TestServer server = TestServer.start(vertx, dir, QueueApiTest.NINE);
-         Browser browser = Browser.open()) {
+        Browser browser = Browser.open()) {
       String password = server.createUser("anne", "agent");
       long id = server.post("agent", "/api/queues/titres/tickets", null).bodyAsJsonObject().getLong("id");
 
@@ -50,7 +49,7 @@ class QueuePagesTest {
   void the_pan_page_adds_a_visitor_on_site_to_the_next_free_slot_and_prints_a_bilingual_ticket(Vertx vertx)
       throws Exception {
     try (TestServer server = TestServer.start(vertx, dir, QueueApiTest.NINE);
-         Browser browser = Browser.open()) {
+        Browser browser = Browser.open()) {
       String password = server.createUser("paul", "agent");
       browser.login(server.baseUrl(), "paul", password, "/pan");
       browser.waitForText(By.id("slots"), "09:00");

@@ -83,7 +83,8 @@ class ScreenApiTest {
     assertThat(server.as("manager", HttpMethod.DELETE, "/api/notices/" + id, null).statusCode()).isEqualTo(200);
     assertThat(server.as("manager", HttpMethod.DELETE, "/api/notices/" + id, null).statusCode()).isEqualTo(404);
     assertThat(server.get("manager", "/api/notices").bodyAsJsonArray()).isEmpty();
-    assertThat(server.get("admin", "/api/audit").bodyAsJsonArray().stream().map(o -> ((JsonObject) o).getString("action")))
+    assertThat(
+        server.get("admin", "/api/audit").bodyAsJsonArray().stream().map(o -> ((JsonObject) o).getString("action")))
         .contains("notice.created", "notice.deleted");
   }
 
@@ -91,7 +92,7 @@ class ScreenApiTest {
   void bad_notices_are_refused_with_a_400_that_names_the_problem_and_store_nothing() {
     JsonObject good = new JsonObject().put("fr", "Texte").put("en", "Text").put("to", "2026-03-30T18:00");
     record Case(JsonObject body, String error) {}
-    for (Case c : new Case[] {
+    for (Case c : new Case[]{
         new Case(good.copy().putNull("en"), "missing_field"),
         new Case(good.copy().put("fr", 12), "invalid_field"),
         new Case(good.copy().put("fr", "x".repeat(501)), "invalid_field"),
@@ -133,7 +134,8 @@ class ScreenApiTest {
     assertThat(server.post("manager", "/api/alerts", new JsonObject().put("fr", "Seul")).statusCode()).isEqualTo(400);
     assertThat(server.post("manager", "/api/alerts", new JsonObject().put("fr", "a").put("en", "b")
         .put("zones", new JsonArray().add("mars"))).statusCode()).isEqualTo(400);
-    assertThat(server.postBytes("manager", "/api/alerts", "text/plain", "hello".getBytes()).statusCode()).isEqualTo(415);
+    assertThat(server.postBytes("manager", "/api/alerts", "text/plain", "hello".getBytes()).statusCode())
+        .isEqualTo(415);
     assertThat(server.get("manager", "/api/alerts").bodyAsJsonArray()).hasSize(1);
   }
 
@@ -164,7 +166,8 @@ class ScreenApiTest {
     HttpResponse<Buffer> cancel = cap(cap("FR-2", "Actual", "Cancel",
         "<references>prefecture@interieur.gouv.fr,FR-1,2026-03-30T10:00:00+02:00</references>", ""));
     assertThat(cancel.statusCode()).isEqualTo(200);
-    assertThat(cancel.bodyAsJsonObject().getJsonArray("ended").stream().map(n -> ((Number) n).longValue())).containsExactly(id);
+    assertThat(cancel.bodyAsJsonObject().getJsonArray("ended").stream().map(n -> ((Number) n).longValue()))
+        .containsExactly(id);
     JsonObject ended = server.get("manager", "/api/alerts").bodyAsJsonArray().getJsonObject(0);
     assertThat(ended.getString("endReason")).isEqualTo("cap-cancel");
     assertThat(ended.getBoolean("active")).isFalse();
@@ -176,19 +179,23 @@ class ScreenApiTest {
         .bodyAsJsonObject().getLong("id");
     HttpResponse<Buffer> update = cap(cap("U-2", "Actual", "Update",
         "<references>prefecture@interieur.gouv.fr,U-1,2026-03-30T10:00:00+02:00</references>",
-        info("fr", "Crue", "Évacuez le rez-de-chaussée", "x", null) + info("en", "Flood", "Leave the ground floor", "x", null)));
+        info("fr", "Crue", "Évacuez le rez-de-chaussée", "x", null)
+            + info("en", "Flood", "Leave the ground floor", "x", null)));
     assertThat(update.statusCode()).isEqualTo(201);
-    assertThat(update.bodyAsJsonObject().getJsonArray("ended").stream().map(n -> ((Number) n).longValue())).containsExactly(first);
+    assertThat(update.bodyAsJsonObject().getJsonArray("ended").stream().map(n -> ((Number) n).longValue()))
+        .containsExactly(first);
     long second = update.bodyAsJsonObject().getLong("id");
     assertThat(server.get("manager", "/api/alerts").bodyAsJsonArray().stream().map(JsonObject.class::cast)
         .filter(a -> a.getBoolean("active")).map(a -> a.getLong("id"))).containsExactly(second);
 
-    HttpResponse<Buffer> exercise = cap(cap("E-1", "Exercise", "Alert", "", info("fr", "Exercice", "Exercice d'évacuation", "x", null)));
+    HttpResponse<Buffer> exercise = cap(
+        cap("E-1", "Exercise", "Alert", "", info("fr", "Exercice", "Exercice d'évacuation", "x", null)));
     assertThat(exercise.statusCode()).isEqualTo(202);
     assertThat(exercise.bodyAsJsonObject().getBoolean("shown")).isFalse();
     assertThat(exercise.bodyAsJsonObject().getString("note")).contains("not shown");
     assertThat(server.get("manager", "/api/alerts").bodyAsJsonArray()).hasSize(2);
-    assertThat(server.client.get("/screens/annexe-b").send().await().bodyAsString()).doesNotContain("Exercice d'évacuation");
+    assertThat(server.client.get("/screens/annexe-b").send().await().bodyAsString())
+        .doesNotContain("Exercice d'évacuation");
   }
 
   @Test
@@ -215,7 +222,8 @@ class ScreenApiTest {
   @Test
   void an_expired_cap_alert_is_ended_by_expiry() throws Exception {
     // Three seconds after the server's own clock (which started at NOW and has run since).
-    String soon = Instant.parse(server.get(null, "/health").bodyAsJsonObject().getString("time")).plusSeconds(3).toString();
+    String soon = Instant.parse(server.get(null, "/health").bodyAsJsonObject().getString("time")).plusSeconds(3)
+        .toString();
     long id = cap(cap("X-1", "Actual", "Alert", "", info("fr", "Orage", "Restez à l'intérieur", "x", soon)))
         .bodyAsJsonObject().getLong("id");
     JsonObject alert = null;
@@ -238,12 +246,14 @@ class ScreenApiTest {
     assertThat(server.as("manager", HttpMethod.PUT, "/api/transparency", figures).statusCode()).isEqualTo(200);
     JsonObject read = server.get("manager", "/api/transparency").bodyAsJsonObject();
     assertThat(read.getJsonObject("shown").getJsonObject("delays").getDouble("cni-passeport")).isEqualTo(24.5);
-    for (JsonObject bad : new JsonObject[] {
-        figures.copy().put("quarter", 5), figures.copy().remove("year") == null ? null : figures.copy().put("year", "2026"),
+    for (JsonObject bad : new JsonObject[]{
+        figures.copy().put("quarter", 5),
+        figures.copy().remove("year") == null ? null : figures.copy().put("year", "2026"),
         figures.copy().put("delays", new JsonObject().put("visa", 3)),
         figures.copy().put("delays", new JsonObject().put("permis", -1)),
         figures.copy().put("delays", new JsonObject())}) {
-      assertThat(server.as("manager", HttpMethod.PUT, "/api/transparency", bad).statusCode()).as(bad.encode()).isEqualTo(400);
+      assertThat(server.as("manager", HttpMethod.PUT, "/api/transparency", bad).statusCode()).as(bad.encode())
+          .isEqualTo(400);
     }
     assertThat(server.get("manager", "/api/transparency").bodyAsJsonObject().getJsonArray("quarters")).hasSize(1);
 
@@ -255,7 +265,8 @@ class ScreenApiTest {
         .statusCode()).isEqualTo(400);
     assertThat(server.as("manager", HttpMethod.PUT, "/api/service-states/pan", new JsonObject().put("status", "open")
         .put("movedTo", new JsonObject().put("fr", "a").put("en", "b"))).statusCode()).isEqualTo(400);
-    JsonObject titres = server.get("manager", "/api/service-states").bodyAsJsonArray().stream().map(JsonObject.class::cast)
+    JsonObject titres = server.get("manager", "/api/service-states").bodyAsJsonArray().stream()
+        .map(JsonObject.class::cast)
         .filter(s -> s.getString("service").equals("titres")).findFirst().orElseThrow();
     assertThat(titres.getString("status")).isEqualTo("moved");
 

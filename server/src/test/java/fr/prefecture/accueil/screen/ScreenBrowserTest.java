@@ -27,7 +27,7 @@ class ScreenBrowserTest {
   @Test
   void an_open_screen_shows_a_new_notice_then_an_alert_then_returns_without_reloading(Vertx vertx) throws Exception {
     try (TestServer server = TestServer.startWithOpenScreens(vertx, dir, Instant.parse("2026-03-30T08:00:00Z"));
-         Browser browser = Browser.open()) {
+        Browser browser = Browser.open()) {
       browser.get(server.baseUrl() + "/screens/attente-etrangers");
       JavascriptExecutor js = (JavascriptExecutor) browser.driver;
       js.executeScript("window.__sameDocument = true;");
@@ -58,7 +58,7 @@ class ScreenBrowserTest {
   @Test
   void a_manager_raises_and_ends_an_alert_from_the_screens_page_which_is_accessible(Vertx vertx) throws Exception {
     try (TestServer server = TestServer.startWithOpenScreens(vertx, dir, Instant.parse("2026-03-30T08:00:00Z"));
-         Browser browser = Browser.open()) {
+        Browser browser = Browser.open()) {
       String password = server.createUser("marie", "manager");
       browser.login(server.baseUrl(), "marie", password, "/admin/screens");
       browser.waitForText(By.id("screens"), "Annexe B");

@@ -52,20 +52,21 @@ class ScreenFanOutBenchmark {
       for (int i = 0; i < SCREENS; i++) {
         int index = i;
         boolean[] sawState = {false};
-        opening.add(http.request(HttpMethod.GET, server.port(), "localhost", "/screens/" + IDS[i % IDS.length] + "/events")
-            .compose(request -> request.send()).map(response -> {
-              response.handler(chunk -> {
-                String text = chunk.toString();
-                if (!sawState[0] && text.contains("event: state\n")) {
-                  sawState[0] = true;
-                  states.incrementAndGet();
-                }
-                if (arrived.get(index) == 0 && text.contains("event: alert\n")) {
-                  arrived.set(index, System.nanoTime());
-                }
-              });
-              return response;
-            }));
+        opening
+            .add(http.request(HttpMethod.GET, server.port(), "localhost", "/screens/" + IDS[i % IDS.length] + "/events")
+                .compose(request -> request.send()).map(response -> {
+                  response.handler(chunk -> {
+                    String text = chunk.toString();
+                    if (!sawState[0] && text.contains("event: state\n")) {
+                      sawState[0] = true;
+                      states.incrementAndGet();
+                    }
+                    if (arrived.get(index) == 0 && text.contains("event: alert\n")) {
+                      arrived.set(index, System.nanoTime());
+                    }
+                  });
+                  return response;
+                }));
       }
       Future.all(opening).await();
       long deadline = System.currentTimeMillis() + 60_000;
@@ -91,7 +92,7 @@ class ScreenFanOutBenchmark {
       }
       Arrays.sort(ms);
       System.out.printf("%nScreenFanOutBenchmark: %d streams, %d cores: alert POST -> every stream: p50 %.1f ms, "
-              + "p99 %.1f ms, max %.1f ms; heap %.1f KiB per stream (server and client in this JVM)%n%n",
+          + "p99 %.1f ms, max %.1f ms; heap %.1f KiB per stream (server and client in this JVM)%n%n",
           SCREENS, Runtime.getRuntime().availableProcessors(), ms[SCREENS / 2], ms[(int) (SCREENS * 0.99) - 1],
           ms[SCREENS - 1], (after - before) / 1024.0 / SCREENS);
       assertThat(ms[SCREENS - 1]).as("max ms").isLessThan(1000);

@@ -22,7 +22,7 @@ class ScreenPageTest {
   @Test
   void every_configured_screen_page_renders_its_layouts_in_french_and_english(Vertx vertx) {
     try (TestServer server = TestServer.startWithOpenScreens(vertx, dir, Instant.parse("2026-03-30T08:00:00Z"))) {
-      for (String id : new String[] {"hall-a-entree", "hall-a-appels", "attente-etrangers", "annexe-b"}) {
+      for (String id : new String[]{"hall-a-entree", "hall-a-appels", "attente-etrangers", "annexe-b"}) {
         HttpResponse<Buffer> page = server.client.get("/screens/" + id).send().await();
         assertThat(page.statusCode()).as(id).isEqualTo(200);
         assertThat(page.bodyAsString()).as(id).contains("data-screen-id=\"" + id + "\"",

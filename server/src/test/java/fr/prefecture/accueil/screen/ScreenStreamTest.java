@@ -2,7 +2,6 @@ package fr.prefecture.accueil.screen;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.prefecture.accueil.events.Events;
 import fr.prefecture.accueil.support.TestServer;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
@@ -54,7 +53,8 @@ class ScreenStreamTest {
   }
 
   static JsonObject alert(String fr, String en, String... zones) {
-    return new JsonObject().put("fr", fr).put("en", en).put("zones", new JsonArray(java.util.List.of((Object[]) zones)));
+    return new JsonObject().put("fr", fr).put("en", en).put("zones",
+        new JsonArray(java.util.List.of((Object[]) zones)));
   }
 
   @Test
@@ -97,15 +97,16 @@ class ScreenStreamTest {
 
   @Test
   void an_alert_reaches_the_two_screens_of_its_zone_and_not_a_screen_of_another_zone() {
-    try (SseStream entrance = open("hall-a-entree"); SseStream calls = open("hall-a-appels");
-         SseStream annex = open("annexe-b")) {
+    try (SseStream entrance = open("hall-a-entree");
+        SseStream calls = open("hall-a-appels");
+        SseStream annex = open("annexe-b")) {
       entrance.next("state");
       calls.next("state");
       annex.next("state");
 
       long hallAlert = server.post("manager", "/api/alerts", alert("Évacuez le hall", "Leave the hall", "hall-a"))
           .bodyAsJsonObject().getLong("id");
-      for (SseStream stream : new SseStream[] {entrance, calls}) {
+      for (SseStream stream : new SseStream[]{entrance, calls}) {
         SseStream.Event event = stream.next();
         assertThat(event.name()).isEqualTo("alert");
         assertThat(event.json().getString("id")).isEqualTo(String.valueOf(hallAlert));
@@ -136,7 +137,8 @@ class ScreenStreamTest {
     }
     try (SseStream observer = open("hall-a-entree")) {
       observer.next("state");
-      long id = server.post("manager", "/api/alerts", alert("Évacuez", "Leave", "hall-a")).bodyAsJsonObject().getLong("id");
+      long id = server.post("manager", "/api/alerts", alert("Évacuez", "Leave", "hall-a")).bodyAsJsonObject()
+          .getLong("id");
       server.post("agent", "/api/queues/titres/tickets", null);
       assertThat(server.post("agent", "/api/counters/T2/call", null).bodyAsJsonObject().getString("ticket"))
           .isEqualTo("T001");
@@ -209,7 +211,8 @@ class ScreenStreamTest {
       assertThat(server.as("manager", HttpMethod.DELETE, "/api/screens/attente-etrangers/playlist", null).statusCode())
           .isEqualTo(200);
       JsonArray back = screen.next("state").json().getJsonArray("playlist");
-      assertThat(back).extracting(o -> ((JsonObject) o).getString("layout")).contains("charter").doesNotContain("access");
+      assertThat(back).extracting(o -> ((JsonObject) o).getString("layout")).contains("charter")
+          .doesNotContain("access");
 
       // attente-etrangers alternates French and English; side by side from now on, live.
       assertThat(server.as("manager", HttpMethod.PUT, "/api/screens/attente-etrangers/languages",
@@ -225,7 +228,8 @@ class ScreenStreamTest {
         .add(new JsonObject().put("layout", "cinema").put("seconds", 20)));
     assertThat(server.as("manager", HttpMethod.PUT, "/api/screens/attente-etrangers/playlist", cinema).statusCode())
         .isEqualTo(400);
-    assertThat(server.as("manager", HttpMethod.PUT, "/api/screens/nowhere/playlist", cinema).statusCode()).isEqualTo(404);
+    assertThat(server.as("manager", HttpMethod.PUT, "/api/screens/nowhere/playlist", cinema).statusCode())
+        .isEqualTo(404);
     assertThat(server.as("agent", HttpMethod.PUT, "/api/screens/attente-etrangers/playlist", cinema).statusCode())
         .isEqualTo(403);
   }

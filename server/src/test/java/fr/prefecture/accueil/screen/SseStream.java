@@ -40,7 +40,8 @@ final class SseStream implements AutoCloseable {
   }
 
   static SseStream open(HttpClient client, int port, String screen, String lastEventId) {
-    HttpClientRequest request = client.request(HttpMethod.GET, port, "localhost", "/screens/" + screen + "/events").await();
+    HttpClientRequest request = client.request(HttpMethod.GET, port, "localhost", "/screens/" + screen + "/events")
+        .await();
     if (lastEventId != null) {
       request.putHeader("Last-Event-ID", lastEventId);
     }

@@ -1,8 +1,8 @@
 package fr.prefecture.accueil.staff;
 
-import fr.prefecture.accueil.auth.PasswordHasher;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.prefecture.accueil.auth.PasswordHasher;
 import fr.prefecture.accueil.support.TestServer;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -83,7 +83,8 @@ class StaffTest {
   @Test
   void weak_duplicate_and_malformed_users_are_refused() {
     assertThat(server.post("admin", "/api/users", new JsonObject().put("username", "short")
-        .put("password", "tooshort").put("role", "agent")).bodyAsJsonObject().getString("error")).isEqualTo("weak_password");
+        .put("password", "tooshort").put("role", "agent")).bodyAsJsonObject().getString("error"))
+        .isEqualTo("weak_password");
     assertThat(server.post("admin", "/api/users", new JsonObject().put("username", "x y")
         .put("password", "long enough password").put("role", "agent")).statusCode()).isEqualTo(400);
     assertThat(server.post("admin", "/api/users", new JsonObject().put("username", "agent7")
@@ -115,7 +116,8 @@ class StaffTest {
   void staff_lists_answer_camel_case_names_iso_instants_and_booleans() {
     server.post("admin", "/api/users", new JsonObject().put("username", "listed")
         .put("password", "long enough password").put("role", "agent"));
-    long tokenId = server.post("admin", "/api/tokens", new JsonObject().put("name", "revoked-tool").put("role", "agent"))
+    long tokenId = server
+        .post("admin", "/api/tokens", new JsonObject().put("name", "revoked-tool").put("role", "agent"))
         .bodyAsJsonObject().getLong("id");
     server.post("admin", "/api/tokens", new JsonObject().put("name", "live-tool").put("role", "manager"));
     server.as("admin", HttpMethod.DELETE, "/api/tokens/" + tokenId, null);
@@ -130,10 +132,12 @@ class StaffTest {
         Instant.parse("2026-03-30T08:00:00Z"));
 
     var tokens = server.get("admin", "/api/tokens").bodyAsJsonArray().stream().map(JsonObject.class::cast).toList();
-    JsonObject revoked = tokens.stream().filter(t -> t.getString("name").equals("revoked-tool")).findFirst().orElseThrow();
+    JsonObject revoked = tokens.stream().filter(t -> t.getString("name").equals("revoked-tool")).findFirst()
+        .orElseThrow();
     JsonObject live = tokens.stream().filter(t -> t.getString("name").equals("live-tool")).findFirst().orElseThrow();
     assertThat(revoked.fieldNames()).containsExactlyInAnyOrder("id", "name", "role", "createdAt", "revokedAt");
-    assertThat(Instant.parse(revoked.getString("revokedAt"))).isAfterOrEqualTo(Instant.parse(revoked.getString("createdAt")));
+    assertThat(Instant.parse(revoked.getString("revokedAt")))
+        .isAfterOrEqualTo(Instant.parse(revoked.getString("createdAt")));
     assertThat(live.containsKey("revokedAt")).isTrue();
     assertThat(live.getValue("revokedAt")).isNull();
     assertThat(live.getString("role")).isEqualTo("manager");
@@ -141,7 +145,8 @@ class StaffTest {
     JsonObject session = server.get("admin", "/api/sessions").bodyAsJsonArray().getJsonObject(0);
     assertThat(session.fieldNames()).containsExactlyInAnyOrder("id", "username", "role", "createdAt", "lastSeen");
     assertThat(session.getString("username")).isEqualTo("admin");
-    assertThat(Instant.parse(session.getString("lastSeen"))).isAfterOrEqualTo(Instant.parse(session.getString("createdAt")));
+    assertThat(Instant.parse(session.getString("lastSeen")))
+        .isAfterOrEqualTo(Instant.parse(session.getString("createdAt")));
     assertThat(session.getString("id")).hasSize(16);
   }
 
@@ -170,8 +175,10 @@ class StaffTest {
   @Test
   void cookie_sessions_need_a_same_origin_request_to_change_state() {
     String cookie = server.login("admin", TestServer.ADMIN_PASSWORD).orElseThrow();
-    JsonObject user = new JsonObject().put("username", "csrf1").put("password", "long enough password").put("role", "agent");
-    HttpResponse<Buffer> noOrigin = server.client.post("/api/users").putHeader("Cookie", cookie).sendJsonObject(user).await();
+    JsonObject user = new JsonObject().put("username", "csrf1").put("password", "long enough password").put("role",
+        "agent");
+    HttpResponse<Buffer> noOrigin = server.client.post("/api/users").putHeader("Cookie", cookie).sendJsonObject(user)
+        .await();
     assertThat(noOrigin.statusCode()).isEqualTo(403);
     assertThat(noOrigin.bodyAsJsonObject().getString("error")).isEqualTo("csrf");
     HttpResponse<Buffer> foreign = server.client.post("/api/users").putHeader("Cookie", cookie)
@@ -201,7 +208,8 @@ class StaffTest {
       String id = ((JsonObject) session).getString("id");
       assertThat(server.as("admin", HttpMethod.DELETE, "/api/sessions/" + id, null).statusCode()).isEqualTo(200);
     }
-    assertThat(server.client.get("/api/session").putHeader("Cookie", cookie).send().await().statusCode()).isEqualTo(401);
+    assertThat(server.client.get("/api/session").putHeader("Cookie", cookie).send().await().statusCode())
+        .isEqualTo(401);
   }
 
   @Test

@@ -35,7 +35,8 @@ public final class Browser implements AutoCloseable {
   public static Browser open() {
     boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
     if (!present && "1".equals(System.getenv("ACCUEIL_REQUIRE_BROWSER"))) {
-      throw new IllegalStateException("chromium and chromium-driver are required (apt-get install chromium chromium-driver)");
+      throw new IllegalStateException(
+          "chromium and chromium-driver are required (apt-get install chromium chromium-driver)");
     }
     Assumptions.assumeTrue(present, "chromium and chromium-driver are not installed: browser test skipped");
     ChromeOptions options = new ChromeOptions();

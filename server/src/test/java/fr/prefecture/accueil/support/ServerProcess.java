@@ -48,7 +48,7 @@ public final class ServerProcess implements AutoCloseable {
       seen.append(line).append('\n');
       Matcher m = LISTENING.matcher(line);
       if (m.find()) {
-        Thread drain = new Thread(() -> out.lines().forEach(l -> { }), "server-output");
+        Thread drain = new Thread(() -> out.lines().forEach(l -> {}), "server-output");
         drain.setDaemon(true);
         drain.start();
         return new ServerProcess(process, Integer.parseInt(m.group(1)));
@@ -67,11 +67,14 @@ public final class ServerProcess implements AutoCloseable {
     HttpResponse<String> login = http.send(HttpRequest.newBuilder(uri("/api/session"))
         .header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"admin\",\"password\":\""
-            + TestServer.ADMIN_PASSWORD + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
+            + TestServer.ADMIN_PASSWORD + "\"}"))
+        .build(), HttpResponse.BodyHandlers.ofString());
     String cookie = login.headers().firstValue("set-cookie").orElseThrow().split(";")[0];
     HttpResponse<String> token = http.send(HttpRequest.newBuilder(uri("/api/tokens"))
-        .header("Content-Type", "application/json").header("Cookie", cookie).header("Origin", "http://localhost:" + port)
-        .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"load-" + role + "\",\"role\":\"" + role + "\"}")).build(),
+        .header("Content-Type", "application/json").header("Cookie", cookie)
+        .header("Origin", "http://localhost:" + port)
+        .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"load-" + role + "\",\"role\":\"" + role + "\"}"))
+        .build(),
         HttpResponse.BodyHandlers.ofString());
     Matcher m = Pattern.compile("\"token\":\"([^\"]+)\"").matcher(token.body());
     if (!m.find()) {

@@ -179,7 +179,6 @@ public final class TestServer implements AutoCloseable {
         .putHeader("Content-Type", contentType).sendBuffer(Buffer.buffer(body)).await();
   }
 
-
   @Override
   public void close() {
     client.close();

@@ -22,7 +22,7 @@ class AdminPageTest {
   @Test
   void an_admin_creates_an_account_from_the_page_and_it_can_sign_in(Vertx vertx) throws Exception {
     try (TestServer server = TestServer.start(vertx, dir, Instant.parse("2026-03-30T07:00:00Z"));
-         Browser browser = Browser.open()) {
+        Browser browser = Browser.open()) {
       browser.login(server.baseUrl(), "admin", TestServer.ADMIN_PASSWORD, "/admin");
       browser.waitForText(By.id("accounts-body"), "admin");
       browser.waitForText(By.id("accounts-body"), "30/03/2026");

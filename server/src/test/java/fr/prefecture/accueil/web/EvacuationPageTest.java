@@ -22,11 +22,13 @@ class EvacuationPageTest {
   @Test
   void the_evacuation_list_names_everyone_inside_and_not_those_who_left(Vertx vertx) throws Exception {
     try (TestServer server = TestServer.start(vertx, dir, Instant.parse("2026-03-30T07:00:00Z"));
-         Browser browser = Browser.open()) {
-      String inside = OfflineKioskTest.code(server, OfflineKioskTest.appointment(server, "2026-03-30T09:10", "Amina Benali"));
-      String left = OfflineKioskTest.code(server, OfflineKioskTest.appointment(server, "2026-03-30T09:15", "Jean Parti"));
+        Browser browser = Browser.open()) {
+      String inside = OfflineKioskTest.code(server,
+          OfflineKioskTest.appointment(server, "2026-03-30T09:10", "Amina Benali"));
+      String left = OfflineKioskTest.code(server,
+          OfflineKioskTest.appointment(server, "2026-03-30T09:15", "Jean Parti"));
       int n = 0;
-      for (String[] pass : new String[][] {{inside, "in"}, {left, "in"}, {left, "out"}}) {
+      for (String[] pass : new String[][]{{inside, "in"}, {left, "in"}, {left, "out"}}) {
         server.post("guard", "/api/kiosk/scan", new JsonObject().put("code", pass[0]).put("gate", "guerite-nord")
             .put("direction", pass[1]).put("scanId", "e-" + n++));
       }
@@ -34,7 +36,8 @@ class EvacuationPageTest {
       browser.login(server.baseUrl(), "chef", password, "/evacuation");
       browser.waitForText(By.id("count"), "1");
       String table = browser.driver.findElement(By.id("people")).getText();
-      assertThat(table).contains("Amina Benali").contains("guerite-nord").contains("Accueil des étrangers").doesNotContain("Jean Parti");
+      assertThat(table).contains("Amina Benali").contains("guerite-nord").contains("Accueil des étrangers")
+          .doesNotContain("Jean Parti");
       assertThat(browser.driver.findElement(By.id("generated")).getText()).contains("Generated on");
       assertThat(browser.accessibilityViolations()).isEmpty();
     }

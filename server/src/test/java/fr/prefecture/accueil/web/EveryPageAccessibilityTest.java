@@ -25,7 +25,7 @@ class EveryPageAccessibilityTest {
   @Test
   void every_page_passes_axe_core_and_has_a_lang_attribute(Vertx vertx) throws Exception {
     try (TestServer server = TestServer.startWithOpenScreens(vertx, dir, Instant.parse("2026-03-30T07:00:00Z"));
-         Browser browser = Browser.open()) {
+        Browser browser = Browser.open()) {
       long appointment = server.post("manager", "/api/appointments", new JsonObject().put("service", "etrangers")
           .put("start", "2026-03-30T09:20").put("visitor", new JsonObject().put("name", "Nguyễn Thị Lan")))
           .bodyAsJsonObject().getLong("id");

@@ -30,7 +30,7 @@ class KioskPageTest {
   @Test
   void a_scanner_types_codes_and_enter_and_the_guard_reads_each_verdict_without_a_click(Vertx vertx) throws Exception {
     try (TestServer server = TestServer.start(vertx, dir, Instant.parse("2026-03-30T07:00:00Z"));
-         Browser browser = Browser.open()) {
+        Browser browser = Browser.open()) {
       String onTime = code(server, "2026-03-30T09:10", "Amina Benali");
       String early = code(server, "2026-03-30T10:40", "Jean Dupont");
       String password = server.createUser("garde", "guard");
@@ -68,7 +68,7 @@ class KioskPageTest {
   @Test
   void a_lost_convocation_is_found_by_name_and_admitted_with_the_keyboard(Vertx vertx) throws Exception {
     try (TestServer server = TestServer.start(vertx, dir, Instant.parse("2026-03-30T07:00:00Z"));
-         Browser browser = Browser.open()) {
+        Browser browser = Browser.open()) {
       code(server, "2026-03-30T09:10", "Élodie Petit");
       String password = server.createUser("garde", "guard");
       browser.login(server.baseUrl(), "garde", password, "/kiosk");

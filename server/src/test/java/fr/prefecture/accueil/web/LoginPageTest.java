@@ -21,7 +21,7 @@ class LoginPageTest {
   @Test
   void signs_in_and_returns_to_the_page_asked_for_and_is_accessible(Vertx vertx) throws Exception {
     try (TestServer server = TestServer.start(vertx, dir, Instant.parse("2026-03-30T07:00:00Z"));
-         Browser browser = Browser.open()) {
+        Browser browser = Browser.open()) {
       browser.get(server.baseUrl() + "/login");
       assertThat(browser.driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("fr");
       assertThat(browser.accessibilityViolations()).isEmpty();

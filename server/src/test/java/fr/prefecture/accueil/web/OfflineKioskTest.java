@@ -79,7 +79,8 @@ class OfflineKioskTest {
       assertThat(browser.driver.findElement(By.id("verdict-word")).getText()).isEqualTo("ADMIS");
       assertThat(browser.driver.findElement(By.id("verdict-name")).getText()).contains("Amina Benali");
       assertThat(browser.driver.findElement(By.id("offline-banner")).isDisplayed()).isTrue();
-      assertThat(browser.driver.findElement(By.id("offline-banner")).getText()).contains("HORS LIGNE").contains("OFFLINE");
+      assertThat(browser.driver.findElement(By.id("offline-banner")).getText()).contains("HORS LIGNE")
+          .contains("OFFLINE");
 
       scan(browser, cancelled);
       browser.waitForText(By.id("verdict-word"), "REFUSÉ");
@@ -97,8 +98,10 @@ class OfflineKioskTest {
       Map<String, Long> instants = queued.stream().map(JsonObject.class::cast)
           .collect(Collectors.toMap(q -> q.getString("scanId"), q -> q.getLong("at")));
 
-      server = TestServer.start(vertx, data, NOW.plus(Duration.between(started, Instant.now())), TestServer.CONFIG, port);
-      browser.waiting(Duration.ofSeconds(30)).until(ExpectedConditions.invisibilityOfElementLocated(By.id("offline-banner")));
+      server = TestServer.start(vertx, data, NOW.plus(Duration.between(started, Instant.now())), TestServer.CONFIG,
+          port);
+      browser.waiting(Duration.ofSeconds(30))
+          .until(ExpectedConditions.invisibilityOfElementLocated(By.id("offline-banner")));
       browser.waiting(Duration.ofSeconds(10)).until(d -> queue(browser).equals("[]"));
 
       JsonArray log = server.get("manager", "/api/scans?date=2026-03-30").bodyAsJsonArray();
@@ -117,7 +120,8 @@ class OfflineKioskTest {
       for (Object o : queued) {
         JsonObject q = (JsonObject) o;
         server.post("guard", "/api/kiosk/scan", new JsonObject().put("code", q.getString("code"))
-            .put("gate", q.getString("gate")).put("direction", q.getString("direction")).put("scanId", q.getString("scanId"))
+            .put("gate", q.getString("gate")).put("direction", q.getString("direction"))
+            .put("scanId", q.getString("scanId"))
             .put("offline", new JsonObject().put("at", Instant.ofEpochMilli(q.getLong("at")).toString())
                 .put("decision", q.getString("decision")).put("reason", q.getString("reason"))));
       }

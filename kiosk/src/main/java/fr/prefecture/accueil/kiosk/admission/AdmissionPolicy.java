@@ -11,14 +11,14 @@ import java.util.Objects;
  */
 public record AdmissionPolicy(Duration earlyWindow, Duration lateGrace) {
 
-    /** 20 minutes early, 30 minutes late: the prefecture's default. */
-    public static final AdmissionPolicy DEFAULT = new AdmissionPolicy(Duration.ofMinutes(20), Duration.ofMinutes(30));
+  /** 20 minutes early, 30 minutes late: the prefecture's default. */
+  public static final AdmissionPolicy DEFAULT = new AdmissionPolicy(Duration.ofMinutes(20), Duration.ofMinutes(30));
 
-    public AdmissionPolicy {
-        Objects.requireNonNull(earlyWindow, "earlyWindow");
-        Objects.requireNonNull(lateGrace, "lateGrace");
-        if (earlyWindow.isNegative() || lateGrace.isNegative()) {
-            throw new IllegalArgumentException("admission windows cannot be negative");
-        }
+  public AdmissionPolicy {
+    Objects.requireNonNull(earlyWindow, "earlyWindow");
+    Objects.requireNonNull(lateGrace, "lateGrace");
+    if (earlyWindow.isNegative() || lateGrace.isNegative()) {
+      throw new IllegalArgumentException("admission windows cannot be negative");
     }
+  }
 }

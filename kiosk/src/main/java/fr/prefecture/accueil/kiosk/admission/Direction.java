@@ -2,6 +2,6 @@ package fr.prefecture.accueil.kiosk.admission;
 
 /** Which way a visitor passes the gate. */
 public enum Direction {
-    IN,
-    OUT
+  IN,
+  OUT
 }

@@ -5,31 +5,31 @@ import java.util.Locale;
 
 /** Why a visitor was admitted or refused at the gate; {@link #code()} is the API's wire value. */
 public enum Reason {
-    OK,
-    TOO_EARLY,
-    TOO_LATE,
-    WRONG_DAY,
-    CANCELLED,
-    ALREADY_INSIDE,
-    NOT_INSIDE,
-    INVALID_SIGNATURE,
-    UNKNOWN_KEY,
-    MALFORMED,
-    UNKNOWN_CONVOCATION;
+  OK,
+  TOO_EARLY,
+  TOO_LATE,
+  WRONG_DAY,
+  CANCELLED,
+  ALREADY_INSIDE,
+  NOT_INSIDE,
+  INVALID_SIGNATURE,
+  UNKNOWN_KEY,
+  MALFORMED,
+  UNKNOWN_CONVOCATION;
 
-    private final String code = name().toLowerCase(Locale.ROOT);
+  private final String code = name().toLowerCase(Locale.ROOT);
 
-    /** Lower snake case, as in the HTTP API: {@code too_early}. */
-    public String code() {
-        return code;
-    }
+  /** Lower snake case, as in the HTTP API: {@code too_early}. */
+  public String code() {
+    return code;
+  }
 
-    /** The refusal reason for a code that did not verify. */
-    public static Reason of(CodeFailure failure) {
-        return switch (failure) {
-            case MALFORMED -> MALFORMED;
-            case UNKNOWN_KEY -> UNKNOWN_KEY;
-            case INVALID_SIGNATURE -> INVALID_SIGNATURE;
-        };
-    }
+  /** The refusal reason for a code that did not verify. */
+  public static Reason of(CodeFailure failure) {
+    return switch (failure) {
+      case MALFORMED -> MALFORMED;
+      case UNKNOWN_KEY -> UNKNOWN_KEY;
+      case INVALID_SIGNATURE -> INVALID_SIGNATURE;
+    };
+  }
 }

@@ -13,16 +13,16 @@ import java.util.Objects;
  */
 public record Verdict(boolean admit, Reason reason, Instant admitFrom, Message message) {
 
-    public Verdict {
-        Objects.requireNonNull(reason, "reason");
-        Objects.requireNonNull(message, "message");
-        if (admit != (reason == Reason.OK)) {
-            throw new IllegalArgumentException("admit must go with reason OK, not " + reason);
-        }
+  public Verdict {
+    Objects.requireNonNull(reason, "reason");
+    Objects.requireNonNull(message, "message");
+    if (admit != (reason == Reason.OK)) {
+      throw new IllegalArgumentException("admit must go with reason OK, not " + reason);
     }
+  }
 
-    /** {@code "admit"} or {@code "refuse"}, the API's wire value. */
-    public String decision() {
-        return admit ? "admit" : "refuse";
-    }
+  /** {@code "admit"} or {@code "refuse"}, the API's wire value. */
+  public String decision() {
+    return admit ? "admit" : "refuse";
+  }
 }

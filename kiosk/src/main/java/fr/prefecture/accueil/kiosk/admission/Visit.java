@@ -16,15 +16,15 @@ import java.util.Objects;
  * @param policy        the service's windows
  */
 public record Visit(ConvocationKind kind, Instant start, Instant end, boolean cancelled, boolean inside,
-                    boolean admittedToday, AdmissionPolicy policy) {
+    boolean admittedToday, AdmissionPolicy policy) {
 
-    public Visit {
-        Objects.requireNonNull(kind, "kind");
-        Objects.requireNonNull(start, "start");
-        Objects.requireNonNull(end, "end");
-        Objects.requireNonNull(policy, "policy");
-        if (end.isBefore(start)) {
-            throw new IllegalArgumentException("end " + end + " is before start " + start);
-        }
+  public Visit {
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(start, "start");
+    Objects.requireNonNull(end, "end");
+    Objects.requireNonNull(policy, "policy");
+    if (end.isBefore(start)) {
+      throw new IllegalArgumentException("end " + end + " is before start " + start);
     }
+  }
 }

@@ -3,5 +3,4 @@ package fr.prefecture.accueil.kiosk.convocation;
 import java.time.Instant;
 
 /** One signing key of the {@link KeyRing}, as shown to an administrator. */
-public record KeyInfo(String id, Instant created, boolean active, boolean retired) {
-}
+public record KeyInfo(String id, Instant created, boolean active, boolean retired) {}

@@ -35,117 +35,117 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
  */
 public final class QrDecoder {
 
-    /** Images above this many pixels are refused before decoding: a small PNG can declare a huge canvas. */
-    static final long MAX_PIXELS = 16_000_000L;
-    /** No camera frame or phone photo is this large; more is someone testing the endpoint. */
-    static final int MAX_BYTES = 32 * 1024 * 1024;
+  /** Images above this many pixels are refused before decoding: a small PNG can declare a huge canvas. */
+  static final long MAX_PIXELS = 16_000_000L;
+  /** No camera frame or phone photo is this large; more is someone testing the endpoint. */
+  static final int MAX_BYTES = 32 * 1024 * 1024;
 
-    private static final Map<DecodeHintType, Object> HINTS = Map.of(
-            DecodeHintType.POSSIBLE_FORMATS, List.of(BarcodeFormat.QR_CODE),
-            DecodeHintType.TRY_HARDER, Boolean.TRUE,
-            DecodeHintType.ALSO_INVERTED, Boolean.TRUE);
+  private static final Map<DecodeHintType, Object> HINTS = Map.of(
+      DecodeHintType.POSSIBLE_FORMATS, List.of(BarcodeFormat.QR_CODE),
+      DecodeHintType.TRY_HARDER, Boolean.TRUE,
+      DecodeHintType.ALSO_INVERTED, Boolean.TRUE);
 
-    /**
-     * The text of the first QR code found in the image, or empty when the image holds no readable code.
-     *
-     * @throws UnreadableImageException when the bytes are not a readable image of at most 16 megapixels
-     */
-    public Optional<String> decode(byte[] imageBytes) {
-        return decode(read(imageBytes));
+  /**
+   * The text of the first QR code found in the image, or empty when the image holds no readable code.
+   *
+   * @throws UnreadableImageException when the bytes are not a readable image of at most 16 megapixels
+   */
+  public Optional<String> decode(byte[] imageBytes) {
+    return decode(read(imageBytes));
+  }
+
+  Optional<String> decode(BufferedImage image) {
+    LuminanceSource luminance = new BufferedImageLuminanceSource(image);
+    Optional<String> text = zxing(luminance);
+    return text.isPresent() ? text : boofcv(luminance);
+  }
+
+  static Optional<String> zxing(LuminanceSource luminance) {
+    MultiFormatReader reader = new MultiFormatReader();
+    reader.setHints(HINTS);
+    // The hybrid binarizer copes with uneven light; the global one with low-contrast, blurred codes.
+    for (BinaryBitmap bitmap : List.of(new BinaryBitmap(new HybridBinarizer(luminance)),
+        new BinaryBitmap(new GlobalHistogramBinarizer(luminance)))) {
+      try {
+        Result result = reader.decodeWithState(bitmap);
+        return Optional.of(result.getText());
+      } catch (NotFoundException notFound) {
+        reader.reset();
+      } catch (RuntimeException zxingBug) {
+        // ZXing can throw on odd geometry (e.g. ArrayIndexOutOfBounds); treat as "not read here".
+        reader.reset();
+      }
     }
+    return Optional.empty();
+  }
 
-    Optional<String> decode(BufferedImage image) {
-        LuminanceSource luminance = new BufferedImageLuminanceSource(image);
-        Optional<String> text = zxing(luminance);
-        return text.isPresent() ? text : boofcv(luminance);
+  static Optional<String> boofcv(LuminanceSource luminance) {
+    GrayU8 gray = new GrayU8(luminance.getWidth(), luminance.getHeight());
+    byte[] pixels = luminance.getMatrix();
+    System.arraycopy(pixels, 0, gray.data, 0, pixels.length);
+    QrCodeDetector<GrayU8> detector = FactoryFiducial.qrcode(null, GrayU8.class);
+    Optional<String> text = boofcv(detector, gray);
+    if (text.isPresent()) {
+      return text;
     }
+    // BoofCV looks for dark finder patterns only: try again with the dark-mode (inverted) picture.
+    for (int i = 0; i < pixels.length; i++) {
+      gray.data[i] = (byte) ~pixels[i];
+    }
+    return boofcv(detector, gray);
+  }
 
-    static Optional<String> zxing(LuminanceSource luminance) {
-        MultiFormatReader reader = new MultiFormatReader();
-        reader.setHints(HINTS);
-        // The hybrid binarizer copes with uneven light; the global one with low-contrast, blurred codes.
-        for (BinaryBitmap bitmap : List.of(new BinaryBitmap(new HybridBinarizer(luminance)),
-                new BinaryBitmap(new GlobalHistogramBinarizer(luminance)))) {
-            try {
-                Result result = reader.decodeWithState(bitmap);
-                return Optional.of(result.getText());
-            } catch (NotFoundException notFound) {
-                reader.reset();
-            } catch (RuntimeException zxingBug) {
-                // ZXing can throw on odd geometry (e.g. ArrayIndexOutOfBounds); treat as "not read here".
-                reader.reset();
-            }
-        }
-        return Optional.empty();
+  private static Optional<String> boofcv(QrCodeDetector<GrayU8> detector, GrayU8 gray) {
+    try {
+      detector.process(gray);
+    } catch (RuntimeException boofcvBug) {
+      return Optional.empty();
     }
+    for (QrCode code : detector.getDetections()) {
+      if (code.message != null && !code.message.isEmpty()) {
+        return Optional.of(code.message);
+      }
+    }
+    return Optional.empty();
+  }
 
-    static Optional<String> boofcv(LuminanceSource luminance) {
-        GrayU8 gray = new GrayU8(luminance.getWidth(), luminance.getHeight());
-        byte[] pixels = luminance.getMatrix();
-        System.arraycopy(pixels, 0, gray.data, 0, pixels.length);
-        QrCodeDetector<GrayU8> detector = FactoryFiducial.qrcode(null, GrayU8.class);
-        Optional<String> text = boofcv(detector, gray);
-        if (text.isPresent()) {
-            return text;
-        }
-        // BoofCV looks for dark finder patterns only: try again with the dark-mode (inverted) picture.
-        for (int i = 0; i < pixels.length; i++) {
-            gray.data[i] = (byte) ~pixels[i];
-        }
-        return boofcv(detector, gray);
+  static BufferedImage read(byte[] bytes) {
+    if (bytes == null || bytes.length == 0) {
+      throw new UnreadableImageException("no image");
     }
-
-    private static Optional<String> boofcv(QrCodeDetector<GrayU8> detector, GrayU8 gray) {
-        try {
-            detector.process(gray);
-        } catch (RuntimeException boofcvBug) {
-            return Optional.empty();
-        }
-        for (QrCode code : detector.getDetections()) {
-            if (code.message != null && !code.message.isEmpty()) {
-                return Optional.of(code.message);
-            }
-        }
-        return Optional.empty();
+    if (bytes.length > MAX_BYTES) {
+      throw new UnreadableImageException("image larger than " + MAX_BYTES + " bytes");
     }
-
-    static BufferedImage read(byte[] bytes) {
-        if (bytes == null || bytes.length == 0) {
-            throw new UnreadableImageException("no image");
+    try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
+      Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+      if (!readers.hasNext()) {
+        throw new UnreadableImageException("not an image format this kiosk reads");
+      }
+      ImageReader reader = readers.next();
+      try {
+        reader.setInput(in, true, true);
+        long width = reader.getWidth(0);
+        long height = reader.getHeight(0);
+        if (width <= 0 || height <= 0 || width * height > MAX_PIXELS) {
+          throw new UnreadableImageException("image of " + width + " × " + height + " pixels refused");
         }
-        if (bytes.length > MAX_BYTES) {
-            throw new UnreadableImageException("image larger than " + MAX_BYTES + " bytes");
+        // The JPEG reader only warns about a truncated file and returns a half-grey picture.
+        reader.addIIOReadWarningListener((source, warning) -> {
+          throw new UnreadableImageException("damaged image: " + warning);
+        });
+        BufferedImage image = reader.read(0);
+        if (image == null) {
+          throw new UnreadableImageException("empty image");
         }
-        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
-            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
-            if (!readers.hasNext()) {
-                throw new UnreadableImageException("not an image format this kiosk reads");
-            }
-            ImageReader reader = readers.next();
-            try {
-                reader.setInput(in, true, true);
-                long width = reader.getWidth(0);
-                long height = reader.getHeight(0);
-                if (width <= 0 || height <= 0 || width * height > MAX_PIXELS) {
-                    throw new UnreadableImageException("image of " + width + " × " + height + " pixels refused");
-                }
-                // The JPEG reader only warns about a truncated file and returns a half-grey picture.
-                reader.addIIOReadWarningListener((source, warning) -> {
-                    throw new UnreadableImageException("damaged image: " + warning);
-                });
-                BufferedImage image = reader.read(0);
-                if (image == null) {
-                    throw new UnreadableImageException("empty image");
-                }
-                return image;
-            } finally {
-                reader.dispose();
-            }
-        } catch (IOException | RuntimeException e) {
-            if (e instanceof UnreadableImageException unreadable) {
-                throw unreadable;
-            }
-            throw new UnreadableImageException("unreadable image: " + e.getMessage(), e);
-        }
+        return image;
+      } finally {
+        reader.dispose();
+      }
+    } catch (IOException | RuntimeException e) {
+      if (e instanceof UnreadableImageException unreadable) {
+        throw unreadable;
+      }
+      throw new UnreadableImageException("unreadable image: " + e.getMessage(), e);
     }
+  }
 }

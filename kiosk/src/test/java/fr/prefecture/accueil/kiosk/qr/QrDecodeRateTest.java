@@ -19,26 +19,26 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("slow")
 class QrDecodeRateTest {
 
-    /** Measured: ZXing alone 59/72, BoofCV alone 67/72, ZXing then BoofCV 67/72 (see the benchmark). */
-    private static final int MEASURED = 67;
-    /** A regression is a loss of more than this many frames. */
-    private static final int MARGIN = 3;
+  /** Measured: ZXing alone 59/72, BoofCV alone 67/72, ZXing then BoofCV 67/72 (see the benchmark). */
+  private static final int MEASURED = 67;
+  /** A regression is a loss of more than this many frames. */
+  private static final int MARGIN = 3;
 
-    @Test
-    void reads_all_but_a_few_of_the_72_generated_camera_frames_and_never_a_wrong_text(@TempDir Path keys)
-            throws IOException {
-        List<ConvocationImages.Sample> samples = new ConvocationImages(QrDecodeBenchmark.SEED,
-                new ConvocationCodec(FixedKeyRing.open(keys))).generate(12);
-        // One decoder per thread: the frames are independent, and the machine has more than one core.
-        ThreadLocal<QrDecoder> decoders = ThreadLocal.withInitial(QrDecoder::new);
+  @Test
+  void reads_all_but_a_few_of_the_72_generated_camera_frames_and_never_a_wrong_text(@TempDir Path keys)
+      throws IOException {
+    List<ConvocationImages.Sample> samples = new ConvocationImages(QrDecodeBenchmark.SEED,
+        new ConvocationCodec(FixedKeyRing.open(keys))).generate(12);
+    // One decoder per thread: the frames are independent, and the machine has more than one core.
+    ThreadLocal<QrDecoder> decoders = ThreadLocal.withInitial(QrDecoder::new);
 
-        long read = samples.parallelStream().filter(sample -> {
-            Optional<String> text = decoders.get().decode(sample.jpeg());
-            text.ifPresent(t -> assertThat(t).as(sample.name()).isEqualTo(sample.text()));
-            return text.isPresent();
-        }).count();
+    long read = samples.parallelStream().filter(sample -> {
+      Optional<String> text = decoders.get().decode(sample.jpeg());
+      text.ifPresent(t -> assertThat(t).as(sample.name()).isEqualTo(sample.text()));
+      return text.isPresent();
+    }).count();
 
-        assertThat(samples).hasSize(72);
-        assertThat(read).isGreaterThanOrEqualTo(MEASURED - MARGIN);
-    }
+    assertThat(samples).hasSize(72);
+    assertThat(read).isGreaterThanOrEqualTo(MEASURED - MARGIN);
+  }
 }

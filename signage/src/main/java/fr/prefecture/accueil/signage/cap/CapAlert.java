@@ -14,49 +14,49 @@ import java.util.List;
  * "until cancelled"; {@code zones} empty means everywhere.
  */
 public record CapAlert(String identifier, String sender, Instant sent, CapStatus status, CapMessageType msgType,
-                       List<CapReference> references, Text headline, Text description, Text instruction,
-                       AlertSeverity severity, CapUrgency urgency, Instant expires, List<String> zones) {
+    List<CapReference> references, Text headline, Text description, Text instruction,
+    AlertSeverity severity, CapUrgency urgency, Instant expires, List<String> zones) {
 
-    public CapAlert {
-        references = List.copyOf(references);
-        zones = List.copyOf(zones);
-    }
+  public CapAlert {
+    references = List.copyOf(references);
+    zones = List.copyOf(zones);
+  }
 
-    /**
-     * True when this message should be shown to the public: status {@code Actual} and type {@code Alert} or
-     * {@code Update}. {@code Exercise}, {@code Test}, {@code System} and {@code Draft} messages are parsed and
-     * validated (so a sender can test the feed) but never displayed; {@code Cancel} ends the referenced alerts.
-     */
-    public boolean live() {
-        return status == CapStatus.ACTUAL && (msgType == CapMessageType.ALERT || msgType == CapMessageType.UPDATE);
-    }
+  /**
+   * True when this message should be shown to the public: status {@code Actual} and type {@code Alert} or
+   * {@code Update}. {@code Exercise}, {@code Test}, {@code System} and {@code Draft} messages are parsed and
+   * validated (so a sender can test the feed) but never displayed; {@code Cancel} ends the referenced alerts.
+   */
+  public boolean live() {
+    return status == CapStatus.ACTUAL && (msgType == CapMessageType.ALERT || msgType == CapMessageType.UPDATE);
+  }
 
-    /** True for an {@code Actual} {@code Update} or {@code Cancel}: the referenced alerts must be ended. */
-    public boolean endsReferencedAlerts() {
-        return status == CapStatus.ACTUAL && (msgType == CapMessageType.UPDATE || msgType == CapMessageType.CANCEL);
-    }
+  /** True for an {@code Actual} {@code Update} or {@code Cancel}: the referenced alerts must be ended. */
+  public boolean endsReferencedAlerts() {
+    return status == CapStatus.ACTUAL && (msgType == CapMessageType.UPDATE || msgType == CapMessageType.CANCEL);
+  }
 
-    /** The identifiers of the earlier messages this one updates or cancels. */
-    public List<String> referencedIdentifiers() {
-        return references.stream().map(CapReference::identifier).toList();
-    }
+  /** The identifiers of the earlier messages this one updates or cancels. */
+  public List<String> referencedIdentifiers() {
+    return references.stream().map(CapReference::identifier).toList();
+  }
 
-    public boolean isExpired(Instant now) {
-        return expires != null && !now.isBefore(expires);
-    }
+  public boolean isExpired(Instant now) {
+    return expires != null && !now.isBefore(expires);
+  }
 
-    /**
-     * The alert as screens show it, under the caller's id: the description (or, lacking one, the headline) as
-     * message, raised when sent, ending at {@code expires}.
-     *
-     * @throws IllegalStateException for a message with no text (a cancellation)
-     */
-    public AlertView toAlertView(String id) {
-        if (headline == null && description == null) {
-            throw new IllegalStateException("CAP " + msgType + " " + identifier + " carries no text to show");
-        }
-        Text message = description != null ? description : headline;
-        Text title = description != null ? headline : null;
-        return new AlertView(id, title, message, instruction, severity, sent, expires, zones);
+  /**
+   * The alert as screens show it, under the caller's id: the description (or, lacking one, the headline) as
+   * message, raised when sent, ending at {@code expires}.
+   *
+   * @throws IllegalStateException for a message with no text (a cancellation)
+   */
+  public AlertView toAlertView(String id) {
+    if (headline == null && description == null) {
+      throw new IllegalStateException("CAP " + msgType + " " + identifier + " carries no text to show");
     }
+    Text message = description != null ? description : headline;
+    Text title = description != null ? headline : null;
+    return new AlertView(id, title, message, instruction, severity, sent, expires, zones);
+  }
 }

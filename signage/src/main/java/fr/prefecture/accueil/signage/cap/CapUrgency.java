@@ -2,5 +2,9 @@ package fr.prefecture.accueil.signage.cap;
 
 /** CAP {@code urgency}. */
 public enum CapUrgency {
-    IMMEDIATE, EXPECTED, FUTURE, PAST, UNKNOWN
+  IMMEDIATE,
+  EXPECTED,
+  FUTURE,
+  PAST,
+  UNKNOWN
 }

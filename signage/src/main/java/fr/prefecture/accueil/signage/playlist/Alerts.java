@@ -15,24 +15,23 @@ import java.util.Optional;
  */
 public final class Alerts {
 
-    private static final Comparator<AlertView> PRECEDENCE = Comparator
-            .comparing(AlertView::severity)
-            .thenComparing(AlertView::raisedAt, Comparator.reverseOrder())
-            .thenComparing(AlertView::id);
+  private static final Comparator<AlertView> PRECEDENCE = Comparator
+      .comparing(AlertView::severity)
+      .thenComparing(AlertView::raisedAt, Comparator.reverseOrder())
+      .thenComparing(AlertView::id);
 
-    private Alerts() {
-    }
+  private Alerts() {}
 
-    public static Optional<AlertView> active(List<AlertView> alerts, String zone, Clock clock) {
-        Instant now = clock.instant();
-        return alerts.stream()
-                .filter(a -> isLive(a, now))
-                .filter(a -> Zones.covers(a.zones(), zone))
-                .min(PRECEDENCE);
-    }
+  public static Optional<AlertView> active(List<AlertView> alerts, String zone, Clock clock) {
+    Instant now = clock.instant();
+    return alerts.stream()
+        .filter(a -> isLive(a, now))
+        .filter(a -> Zones.covers(a.zones(), zone))
+        .min(PRECEDENCE);
+  }
 
-    /** Raised by {@code now} and not expired. */
-    public static boolean isLive(AlertView alert, Instant now) {
-        return !alert.raisedAt().isAfter(now) && (alert.expires() == null || now.isBefore(alert.expires()));
-    }
+  /** Raised by {@code now} and not expired. */
+  public static boolean isLive(AlertView alert, Instant now) {
+    return !alert.raisedAt().isAfter(now) && (alert.expires() == null || now.isBefore(alert.expires()));
+  }
 }

@@ -13,20 +13,19 @@ import java.util.List;
  */
 public final class Notices {
 
-    private static final Comparator<NoticeView> ORDER = Comparator
-            .comparing((NoticeView n) -> !n.high())
-            .thenComparing(NoticeView::from, Comparator.reverseOrder())
-            .thenComparing(NoticeView::id);
+  private static final Comparator<NoticeView> ORDER = Comparator
+      .comparing((NoticeView n) -> !n.high())
+      .thenComparing(NoticeView::from, Comparator.reverseOrder())
+      .thenComparing(NoticeView::id);
 
-    private Notices() {
-    }
+  private Notices() {}
 
-    public static List<NoticeView> visible(List<NoticeView> notices, String zone, Clock clock) {
-        Instant now = clock.instant();
-        return notices.stream()
-                .filter(n -> !n.from().isAfter(now) && now.isBefore(n.to()))
-                .filter(n -> Zones.covers(n.zones(), zone))
-                .sorted(ORDER)
-                .toList();
-    }
+  public static List<NoticeView> visible(List<NoticeView> notices, String zone, Clock clock) {
+    Instant now = clock.instant();
+    return notices.stream()
+        .filter(n -> !n.from().isAfter(now) && now.isBefore(n.to()))
+        .filter(n -> Zones.covers(n.zones(), zone))
+        .sorted(ORDER)
+        .toList();
+  }
 }

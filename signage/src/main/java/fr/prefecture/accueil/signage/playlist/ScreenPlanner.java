@@ -20,33 +20,33 @@ import java.util.Map;
  */
 public final class ScreenPlanner {
 
-    private ScreenPlanner() {
-    }
+  private ScreenPlanner() {}
 
-    /**
-     * @param models one model per layout (by {@link LayoutModel#layoutName()}); notices already filtered with
-     *               {@link Notices#visible}
-     * @param alerts the alerts not yet ended, in any zone
-     */
-    public static ScreenPage plan(ScreenView screen, List<PlaylistEntry> playlist, List<? extends LayoutModel> models,
-                                  List<AlertView> alerts, Clock clock) {
-        AlertView alert = Alerts.active(alerts, screen.zone(), clock).orElse(null);
-        return new ScreenPage(screen, slides(screen, playlist, models), alert);
-    }
+  /**
+   * @param models one model per layout (by {@link LayoutModel#layoutName()}); notices already filtered with
+   *               {@link Notices#visible}
+   * @param alerts the alerts not yet ended, in any zone
+   */
+  public static ScreenPage plan(ScreenView screen, List<PlaylistEntry> playlist, List<? extends LayoutModel> models,
+      List<AlertView> alerts, Clock clock) {
+    AlertView alert = Alerts.active(alerts, screen.zone(), clock).orElse(null);
+    return new ScreenPage(screen, slides(screen, playlist, models), alert);
+  }
 
-    /** The slides alone: the playlist with empty layouts skipped and durations made long enough to read. */
-    public static List<Slide> slides(ScreenView screen, List<PlaylistEntry> playlist, List<? extends LayoutModel> models) {
-        Map<String, LayoutModel> byName = new LinkedHashMap<>();
-        models.forEach(m -> byName.put(m.layoutName(), m));
-        List<Slide> slides = new ArrayList<>();
-        for (PlaylistEntry entry : playlist) {
-            LayoutModel model = byName.get(entry.layout());
-            if (model == null || model.isEmpty()) {
-                continue;
-            }
-            ReadingTime.Timing t = ReadingTime.timing(model.readingText(), screen.languageMode(), entry.seconds());
-            slides.add(new Slide(entry.layout(), t.seconds(), t.frenchSeconds(), model));
-        }
-        return slides;
+  /** The slides alone: the playlist with empty layouts skipped and durations made long enough to read. */
+  public static List<Slide> slides(ScreenView screen, List<PlaylistEntry> playlist,
+      List<? extends LayoutModel> models) {
+    Map<String, LayoutModel> byName = new LinkedHashMap<>();
+    models.forEach(m -> byName.put(m.layoutName(), m));
+    List<Slide> slides = new ArrayList<>();
+    for (PlaylistEntry entry : playlist) {
+      LayoutModel model = byName.get(entry.layout());
+      if (model == null || model.isEmpty()) {
+        continue;
+      }
+      ReadingTime.Timing t = ReadingTime.timing(model.readingText(), screen.languageMode(), entry.seconds());
+      slides.add(new Slide(entry.layout(), t.seconds(), t.frenchSeconds(), model));
     }
+    return slides;
+  }
 }

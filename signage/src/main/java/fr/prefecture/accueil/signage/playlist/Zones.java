@@ -5,10 +5,9 @@ import java.util.List;
 /** The zone rule shared by notices and alerts: no zones means everywhere. */
 final class Zones {
 
-    private Zones() {
-    }
+  private Zones() {}
 
-    static boolean covers(List<String> zones, String zone) {
-        return zones.isEmpty() || zones.contains(zone);
-    }
+  static boolean covers(List<String> zones, String zone) {
+    return zones.isEmpty() || zones.contains(zone);
+  }
 }

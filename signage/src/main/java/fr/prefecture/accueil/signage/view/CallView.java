@@ -9,21 +9,21 @@ import java.util.Objects;
  */
 public record CallView(String ticket, Text counter, Text service, Instant at, boolean newest, Text transferTo) {
 
-    public CallView {
-        Objects.requireNonNull(ticket, "ticket");
-        Objects.requireNonNull(counter, "counter");
-        Objects.requireNonNull(at, "at");
-    }
+  public CallView {
+    Objects.requireNonNull(ticket, "ticket");
+    Objects.requireNonNull(counter, "counter");
+    Objects.requireNonNull(at, "at");
+  }
 
-    public CallView(String ticket, Text counter, Text service, Instant at, boolean newest) {
-        this(ticket, counter, service, at, newest, null);
-    }
+  public CallView(String ticket, Text counter, Text service, Instant at, boolean newest) {
+    this(ticket, counter, service, at, newest, null);
+  }
 
-    public boolean transferred() {
-        return transferTo != null;
-    }
+  public boolean transferred() {
+    return transferTo != null;
+  }
 
-    Text words() {
-        return Text.join(java.util.Arrays.asList(new Text(ticket, ticket), counter, service, transferTo));
-    }
+  Text words() {
+    return Text.join(java.util.Arrays.asList(new Text(ticket, ticket), counter, service, transferTo));
+  }
 }

@@ -2,9 +2,10 @@ package fr.prefecture.accueil.signage.view;
 
 /** The two languages every screen speaks. */
 public enum Language {
-    FR, EN;
+  FR,
+  EN;
 
-    public String code() {
-        return name().toLowerCase(java.util.Locale.ROOT);
-    }
+  public String code() {
+    return name().toLowerCase(java.util.Locale.ROOT);
+  }
 }

@@ -2,14 +2,15 @@ package fr.prefecture.accueil.signage.view;
 
 /** How prominent a notice is; {@code high} notices come first and stand out. */
 public enum NoticePriority {
-    HIGH, NORMAL;
+  HIGH,
+  NORMAL;
 
-    public String code() {
-        return Codes.code(this);
-    }
+  public String code() {
+    return Codes.code(this);
+  }
 
-    /** Parses {@code normal} or {@code high}. */
-    public static NoticePriority fromCode(String code) {
-        return Codes.parse(NoticePriority.class, code);
-    }
+  /** Parses {@code normal} or {@code high}. */
+  public static NoticePriority fromCode(String code) {
+    return Codes.parse(NoticePriority.class, code);
+  }
 }

@@ -5,22 +5,22 @@ import java.util.List;
 /** The {@code notices} layout: the notices visible on this screen, already filtered and sorted. */
 public record NoticesView(List<NoticeView> notices) implements LayoutModel {
 
-    public NoticesView {
-        notices = List.copyOf(notices);
-    }
+  public NoticesView {
+    notices = List.copyOf(notices);
+  }
 
-    @Override
-    public String layoutName() {
-        return Layouts.NOTICES;
-    }
+  @Override
+  public String layoutName() {
+    return Layouts.NOTICES;
+  }
 
-    @Override
-    public boolean isEmpty() {
-        return notices.isEmpty();
-    }
+  @Override
+  public boolean isEmpty() {
+    return notices.isEmpty();
+  }
 
-    @Override
-    public Text readingText() {
-        return Text.join(notices.stream().map(NoticeView::text).toList());
-    }
+  @Override
+  public Text readingText() {
+    return Text.join(notices.stream().map(NoticeView::text).toList());
+  }
 }

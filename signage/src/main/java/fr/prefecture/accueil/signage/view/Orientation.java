@@ -4,22 +4,23 @@ import java.util.List;
 
 /** How the screen is mounted. */
 public enum Orientation {
-    LANDSCAPE, PORTRAIT;
+  LANDSCAPE,
+  PORTRAIT;
 
-    /** Landscape unless a screen says otherwise. */
-    public static final Orientation DEFAULT = LANDSCAPE;
+  /** Landscape unless a screen says otherwise. */
+  public static final Orientation DEFAULT = LANDSCAPE;
 
-    public String code() {
-        return Codes.code(this);
-    }
+  public String code() {
+    return Codes.code(this);
+  }
 
-    /** Parses {@code landscape} or {@code portrait}. */
-    public static Orientation fromCode(String code) {
-        return Codes.parse(Orientation.class, code);
-    }
+  /** Parses {@code landscape} or {@code portrait}. */
+  public static Orientation fromCode(String code) {
+    return Codes.parse(Orientation.class, code);
+  }
 
-    /** Every code, in declaration order. */
-    public static List<String> codes() {
-        return Codes.codes(Orientation.class);
-    }
+  /** Every code, in declaration order. */
+  public static List<String> codes() {
+    return Codes.codes(Orientation.class);
+  }
 }

@@ -28,102 +28,102 @@ import java.util.Set;
  */
 public final class ScreenRenderer {
 
-    /** Templates a caller may render with {@link #layout(String, Object)}: the playlist layouts plus {@code call}. */
-    public static final Set<String> LAYOUTS = Set.copyOf(concat(Layouts.NAMES, List.of("call", "alert")));
+  /** Templates a caller may render with {@link #layout(String, Object)}: the playlist layouts plus {@code call}. */
+  public static final Set<String> LAYOUTS = Set.copyOf(concat(Layouts.NAMES, List.of("call", "alert")));
 
-    private static final String TEMPLATES = "/signage/templates";
+  private static final String TEMPLATES = "/signage/templates";
 
-    private final Map<String, Template> templates = new LinkedHashMap<>();
-    private final Template content;
-    private final Template screen;
-    private final Duration heartbeat;
-    private final ZoneId zone;
+  private final Map<String, Template> templates = new LinkedHashMap<>();
+  private final Template content;
+  private final Template screen;
+  private final Duration heartbeat;
+  private final ZoneId zone;
 
-    /** Times shown in Europe/Paris; the page expects a heartbeat every 15 seconds. */
-    public ScreenRenderer() {
-        this(ZoneId.of("Europe/Paris"), Duration.ofSeconds(15));
+  /** Times shown in Europe/Paris; the page expects a heartbeat every 15 seconds. */
+  public ScreenRenderer() {
+    this(ZoneId.of("Europe/Paris"), Duration.ofSeconds(15));
+  }
+
+  /** {@code zone} for the times shown; {@code heartbeat} is how often the server sends {@code heartbeat} events. */
+  public ScreenRenderer(ZoneId zone, Duration heartbeat) {
+    this.heartbeat = Objects.requireNonNull(heartbeat, "heartbeat");
+    this.zone = Objects.requireNonNull(zone, "zone");
+    DateTimeFormatter hhmm = DateTimeFormatter.ofPattern("HH:mm").withZone(zone);
+    Handlebars handlebars = new Handlebars(new ClassPathTemplateLoader(TEMPLATES, ".hbs"))
+        .registerHelper("time", (Helper<Instant>) (at, options) -> at == null ? "" : hhmm.format(at))
+        .registerHelper("iso", (Helper<Instant>) (at, options) -> at == null ? "" : at.toString());
+    try {
+      for (String name : LAYOUTS) {
+        templates.put(name, handlebars.compile(name));
+      }
+      content = handlebars.compile("content");
+      screen = handlebars.compile("screen");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot compile signage templates", e);
     }
+  }
 
-    /** {@code zone} for the times shown; {@code heartbeat} is how often the server sends {@code heartbeat} events. */
-    public ScreenRenderer(ZoneId zone, Duration heartbeat) {
-        this.heartbeat = Objects.requireNonNull(heartbeat, "heartbeat");
-        this.zone = Objects.requireNonNull(zone, "zone");
-        DateTimeFormatter hhmm = DateTimeFormatter.ofPattern("HH:mm").withZone(zone);
-        Handlebars handlebars = new Handlebars(new ClassPathTemplateLoader(TEMPLATES, ".hbs"))
-                .registerHelper("time", (Helper<Instant>) (at, options) -> at == null ? "" : hhmm.format(at))
-                .registerHelper("iso", (Helper<Instant>) (at, options) -> at == null ? "" : at.toString());
-        try {
-            for (String name : LAYOUTS) {
-                templates.put(name, handlebars.compile(name));
-            }
-            content = handlebars.compile("content");
-            screen = handlebars.compile("screen");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot compile signage templates", e);
-        }
-    }
+  /** The whole HTML page of a screen: shell, slides, and the alert layer (shown when the page has an alert). */
+  public String page(ScreenPage page) {
+    return page(page, false);
+  }
 
-    /** The whole HTML page of a screen: shell, slides, and the alert layer (shown when the page has an alert). */
-    public String page(ScreenPage page) {
-        return page(page, false);
-    }
+  /** The page; a {@code preview} (shown framed in the admin pages) never chimes and is not counted as a screen. */
+  public String page(ScreenPage page, boolean preview) {
+    Map<String, Object> model = new LinkedHashMap<>();
+    model.put("preview", preview);
+    model.put("screen", page.screen());
+    model.put("heartbeatSeconds", heartbeat.toSeconds());
+    model.put("timezone", zone.getId());
+    model.put("content", new Handlebars.SafeString(content(page)));
+    model.put("alert", page.alert());
+    model.put("alertHtml", page.alert() == null ? null : new Handlebars.SafeString(alert(page.alert())));
+    return apply(screen, model);
+  }
 
-    /** The page; a {@code preview} (shown framed in the admin pages) never chimes and is not counted as a screen. */
-    public String page(ScreenPage page, boolean preview) {
-        Map<String, Object> model = new LinkedHashMap<>();
-        model.put("preview", preview);
-        model.put("screen", page.screen());
-        model.put("heartbeatSeconds", heartbeat.toSeconds());
-        model.put("timezone", zone.getId());
-        model.put("content", new Handlebars.SafeString(content(page)));
-        model.put("alert", page.alert());
-        model.put("alertHtml", page.alert() == null ? null : new Handlebars.SafeString(alert(page.alert())));
-        return apply(screen, model);
-    }
+  /** The slides of a page, the fragment that replaces the content of {@code <main id="content">} on updates. */
+  public String content(ScreenPage page) {
+    List<Map<String, Object>> slides = page.slides().stream().map(s -> Map.<String, Object>of(
+        "layout", s.layout(),
+        "seconds", s.seconds(),
+        "frenchSeconds", s.frenchSeconds(),
+        "html", new Handlebars.SafeString(layout(s.layout(), s.model())))).toList();
+    return apply(content, Map.of("slides", slides, "screen", page.screen()));
+  }
 
-    /** The slides of a page, the fragment that replaces the content of {@code <main id="content">} on updates. */
-    public String content(ScreenPage page) {
-        List<Map<String, Object>> slides = page.slides().stream().map(s -> Map.<String, Object>of(
-                "layout", s.layout(),
-                "seconds", s.seconds(),
-                "frenchSeconds", s.frenchSeconds(),
-                "html", new Handlebars.SafeString(layout(s.layout(), s.model())))).toList();
-        return apply(content, Map.of("slides", slides, "screen", page.screen()));
+  /** One layout rendered with its model; {@code layoutName} is one of {@link #LAYOUTS}. */
+  public String layout(String layoutName, Object model) {
+    Template template = templates.get(layoutName);
+    if (template == null) {
+      throw new IllegalArgumentException("unknown layout '" + layoutName + "', expected one of " + LAYOUTS);
     }
+    return apply(template, Objects.requireNonNull(model, "model"));
+  }
 
-    /** One layout rendered with its model; {@code layoutName} is one of {@link #LAYOUTS}. */
-    public String layout(String layoutName, Object model) {
-        Template template = templates.get(layoutName);
-        if (template == null) {
-            throw new IllegalArgumentException("unknown layout '" + layoutName + "', expected one of " + LAYOUTS);
-        }
-        return apply(template, Objects.requireNonNull(model, "model"));
-    }
+  /** The full-screen alert fragment. */
+  public String alert(AlertView alert) {
+    return layout("alert", alert);
+  }
 
-    /** The full-screen alert fragment. */
-    public String alert(AlertView alert) {
-        return layout("alert", alert);
-    }
+  /** The banner shown for a few seconds when a ticket is called. */
+  public String call(CallView call) {
+    return layout("call", call);
+  }
 
-    /** The banner shown for a few seconds when a ticket is called. */
-    public String call(CallView call) {
-        return layout("call", call);
+  private static String apply(Template template, Object model) {
+    Context context = Context.newBuilder(model)
+        .resolver(MapValueResolver.INSTANCE, MethodValueResolver.INSTANCE, JavaBeanValueResolver.INSTANCE)
+        .build();
+    try {
+      return template.apply(context);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      context.destroy();
     }
+  }
 
-    private static String apply(Template template, Object model) {
-        Context context = Context.newBuilder(model)
-                .resolver(MapValueResolver.INSTANCE, MethodValueResolver.INSTANCE, JavaBeanValueResolver.INSTANCE)
-                .build();
-        try {
-            return template.apply(context);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            context.destroy();
-        }
-    }
-
-    private static List<String> concat(List<String> a, List<String> b) {
-        return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
-    }
+  private static List<String> concat(List<String> a, List<String> b) {
+    return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
+  }
 }

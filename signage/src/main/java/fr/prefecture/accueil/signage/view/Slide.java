@@ -8,11 +8,11 @@ import java.util.Objects;
  */
 public record Slide(String layout, int seconds, int frenchSeconds, LayoutModel model) {
 
-    public Slide {
-        Objects.requireNonNull(layout, "layout");
-        Objects.requireNonNull(model, "model");
-        if (seconds <= 0 || frenchSeconds < 0 || frenchSeconds > seconds) {
-            throw new IllegalArgumentException("need 0 ≤ frenchSeconds ≤ seconds and seconds > 0");
-        }
+  public Slide {
+    Objects.requireNonNull(layout, "layout");
+    Objects.requireNonNull(model, "model");
+    if (seconds <= 0 || frenchSeconds < 0 || frenchSeconds > seconds) {
+      throw new IllegalArgumentException("need 0 ≤ frenchSeconds ≤ seconds and seconds > 0");
     }
+  }
 }
