@@ -39,6 +39,8 @@ public final class ServerProcess implements AutoCloseable {
     }
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().put("ACCUEIL_ADMIN_PASSWORD", TestServer.ADMIN_PASSWORD);
+    // The test classpath logs warnings only (logback-test.xml); this reads the start line, an INFO.
+    builder.environment().put("ACCUEIL_LOG_LEVEL", "INFO");
     Process process = builder.start();
     BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     StringBuilder seen = new StringBuilder();
