@@ -18,6 +18,7 @@ import fr.prefecture.accueil.time.SiteTime;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonObject;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -83,8 +84,7 @@ final class Gate {
   Future<JsonObject> scan(Request request, String code) {
     return replayed(request).compose(stored -> stored.isPresent()
         ? Future.succeededFuture(stored.get())
-        : identify(request, code).compose(found -> request.offline() == null
-            ? record(request, found, false) : recordOffline(request, found)));
+        : identify(request, code).compose(found -> record(request, found, false)));
   }
 
   /** A guard's admission of a visitor found by name (lost convocation): the same rules, no code. */
@@ -127,106 +127,101 @@ final class Gate {
     return Future.succeededFuture(Identified.refused("qr", Reason.of(verified.failure().orElseThrow())));
   }
 
-  private Future<JsonObject> record(Request request, Identified found, boolean manual) {
-    Instant now = time.now();
-    LocalDate today = time.dateOf(now);
-    boolean[] arrived = new boolean[1];
-    return scans.<Optional<JsonObject>>transaction(tx -> {
-      Future<Optional<Target>> target = found.kind() == null
-          ? Future.succeededFuture(Optional.empty())
-          : tx.target(found.kind(), found.id());
-      return target.compose(t -> {
-        if (t.isEmpty() && manual) {
-          return Future.failedFuture(ApiException.notFound(Target.code(found.kind()) + " " + found.id()));
-        }
-        Future<Verdict> verdict = found.failure() != null ? Future.succeededFuture(rules.refuse(found.failure()))
-            : t.isEmpty() ? Future.succeededFuture(rules.refuse(Reason.UNKNOWN_CONVOCATION))
-                : tx.passages(found.kind(), found.id(), today)
-                    .map(p -> rules.decide(visit(t.get(), p), request.direction()));
-        return verdict.compose(v -> {
-          JsonObject response = response(request, found, t.orElse(null), v, manual, now);
-          ScanRepository.Scan scan = new ScanRepository.Scan(request.scanId(), request.gate(),
-              request.directionCode(), now, today, v.decision(), v.reason().code(),
-              found.kind() == null ? null : Target.code(found.kind()), found.id(),
-              t.map(Target::service).filter(s -> !s.isEmpty()).orElse(null), manual, request.staff(), found.input(),
-              response.encode(), false);
-          return tx.insert(scan).compose(inserted -> {
-            if (!inserted) {
-              return Future.succeededFuture(Optional.<JsonObject>empty());
-            }
-            Future<Boolean> mark = v.admit() && request.direction() == Direction.IN
-                ? tx.markArrived(found.kind(), found.id(), now) : Future.succeededFuture(false);
-            return mark.map(first -> {
-              arrived[0] = first;
-              return Optional.of(response);
-            });
-          });
-        });
-      });
-    }).compose(recorded -> settle(request, recorded, arrived[0], now));
+  /**
+   * When a scan is judged. Live: now, against every passage recorded today. Replayed from an offline kiosk:
+   * at the kiosk's instant, against the passages recorded before it, with the kiosk's decision kept.
+   */
+  private record Moment(Instant at, LocalDate day, AdmissionRules rules, Offline offline) {}
+
+  /** What one scan recorded: the answer given, and whether it set the visitor's first arrival. */
+  private record Recorded(JsonObject response, boolean firstArrival) {}
+
+  private Moment moment(Request request) {
+    Offline offline = request.offline();
+    if (offline == null) {
+      Instant now = time.now();
+      return new Moment(now, time.dateOf(now), rules, null);
+    }
+    return new Moment(offline.at(), time.dateOf(offline.at()),
+        new AdmissionRules(Clock.fixed(offline.at(), time.zone()), time.zone()), offline);
   }
 
   /**
-   * Records a scan the kiosk decided offline, exactly once (scanId), at its original instant, with the kiosk's
-   * decision: that is what happened at the gate. The server's own verdict for that instant (rules at that
-   * instant, passages recorded before it) is kept beside it in the stored answer, flagged as a conflict when
-   * it differs, e.g. an entry the server already knew from another gate.
+   * The one pipeline of every scan, live or replayed: target, verdict, insert, arrival, in one write transaction;
+   * then the events. A replayed offline scan is recorded exactly once (scanId) with the kiosk's decision, which is
+   * what happened at the gate; the server's own verdict for that instant is kept beside it, flagged as a conflict
+   * when it differs (e.g. an entry the server already knew from another gate).
    */
-  private Future<JsonObject> recordOffline(Request request, Identified found) {
-    Offline offline = request.offline();
-    Instant at = offline.at();
-    LocalDate day = time.dateOf(at);
-    AdmissionRules rulesThen = new AdmissionRules(java.time.Clock.fixed(at, time.zone()), time.zone());
-    boolean[] arrived = new boolean[1];
-    return scans.<Optional<JsonObject>>transaction(tx -> {
-      Future<Optional<Target>> target = found.kind() == null
-          ? Future.succeededFuture(Optional.empty())
-          : tx.target(found.kind(), found.id());
-      return target.compose(t -> {
-        Future<Verdict> serverVerdict = found.failure() != null ? Future.succeededFuture(rules.refuse(found.failure()))
-            : t.isEmpty() ? Future.succeededFuture(rules.refuse(Reason.UNKNOWN_CONVOCATION))
-                : tx.passagesBefore(found.kind(), found.id(), day, at)
-                    .map(p -> rulesThen.decide(visit(t.get(), p), request.direction()));
-        return serverVerdict.compose(sv -> {
-          JsonObject response = response(request, found, t.orElse(null), sv, false, at)
-              .put("decision", offline.admit() ? "admit" : "refuse").put("reason", offline.reason().code())
-              .put("offline", true)
-              .put("server", new JsonObject().put("decision", sv.decision()).put("reason", sv.reason().code()))
-              .put("conflict", sv.admit() != offline.admit() || sv.reason() != offline.reason());
-          if (sv.reason() != offline.reason()) {
-            // The server's words would contradict what the kiosk said: keep its verdict under "server" only.
-            response.remove("message");
-            response.remove("admitFrom");
-            response.remove("admitFromLocal");
+  private Future<JsonObject> record(Request request, Identified found, boolean manual) {
+    Moment m = moment(request);
+    return scans.<Optional<Recorded>>transaction(tx -> target(tx, found, manual)
+        .compose(t -> verdict(tx, found, t, request.direction(), m).compose(v -> {
+          JsonObject response = response(request, found, t.orElse(null), v, manual, m.at());
+          boolean admit = m.offline() == null ? v.admit() : m.offline().admit();
+          Reason reason = m.offline() == null ? v.reason() : m.offline().reason();
+          if (m.offline() != null) {
+            keepKioskVerdict(response, v, m.offline());
           }
           ScanRepository.Scan scan = new ScanRepository.Scan(request.scanId(), request.gate(),
-              request.directionCode(), at, day, offline.admit() ? "admit" : "refuse", offline.reason().code(),
+              request.directionCode(), m.at(), m.day(), admit ? "admit" : "refuse", reason.code(),
               found.kind() == null ? null : Target.code(found.kind()), found.id(),
-              t.map(Target::service).filter(s -> !s.isEmpty()).orElse(null), false, request.staff(), found.input(),
-              response.encode(), true);
+              t.map(Target::service).filter(s -> !s.isEmpty()).orElse(null), manual, request.staff(), found.input(),
+              response.encode(), m.offline() != null);
           return tx.insert(scan).compose(inserted -> {
             if (!inserted) {
-              return Future.succeededFuture(Optional.<JsonObject>empty());
+              return Future.succeededFuture(Optional.<Recorded>empty());
             }
-            Future<Boolean> mark = offline.admit() && request.direction() == Direction.IN && found.kind() != null
-                ? tx.markArrived(found.kind(), found.id(), at) : Future.succeededFuture(false);
-            return mark.map(first -> {
-              arrived[0] = first;
-              return Optional.of(response);
-            });
+            Future<Boolean> mark = admit && request.direction() == Direction.IN && found.kind() != null
+                ? tx.markArrived(found.kind(), found.id(), m.at()) : Future.succeededFuture(false);
+            return mark.map(first -> Optional.of(new Recorded(response, first)));
           });
-        });
-      });
-    }).compose(recorded -> settle(request, recorded, arrived[0], at));
+        })))
+        .compose(recorded -> settle(request, recorded, m.at()));
   }
 
-  private Future<JsonObject> settle(Request request, Optional<JsonObject> recorded, boolean arrived, Instant at) {
+  private static Future<Optional<Target>> target(ScanRepository.Tx tx, Identified found, boolean manual) {
+    if (found.kind() == null) {
+      return Future.succeededFuture(Optional.empty());
+    }
+    return tx.target(found.kind(), found.id()).compose(t -> t.isEmpty() && manual
+        ? Future.failedFuture(ApiException.notFound(Target.code(found.kind()) + " " + found.id()))
+        : Future.succeededFuture(t));
+  }
+
+  private Future<Verdict> verdict(ScanRepository.Tx tx, Identified found, Optional<Target> t, Direction direction,
+      Moment m) {
+    if (found.failure() != null) {
+      return Future.succeededFuture(m.rules().refuse(found.failure()));
+    }
+    if (t.isEmpty()) {
+      return Future.succeededFuture(m.rules().refuse(Reason.UNKNOWN_CONVOCATION));
+    }
+    Future<ScanRepository.Passages> passages = m.offline() == null
+        ? tx.passages(found.kind(), found.id(), m.day())
+        : tx.passagesBefore(found.kind(), found.id(), m.day(), m.at());
+    return passages.map(p -> m.rules().decide(visit(t.get(), p), direction));
+  }
+
+  /** The kiosk's decision in the answer, the server's under "server"; its words dropped when they would differ. */
+  private static void keepKioskVerdict(JsonObject response, Verdict server, Offline offline) {
+    response.put("decision", offline.admit() ? "admit" : "refuse").put("reason", offline.reason().code())
+        .put("offline", true)
+        .put("server", new JsonObject().put("decision", server.decision()).put("reason", server.reason().code()))
+        .put("conflict", server.admit() != offline.admit() || server.reason() != offline.reason());
+    if (server.reason() != offline.reason()) {
+      response.remove("message");
+      response.remove("admitFrom");
+      response.remove("admitFromLocal");
+    }
+  }
+
+  private Future<JsonObject> settle(Request request, Optional<Recorded> recorded, Instant at) {
     if (recorded.isEmpty()) {
       // The same scanId arrived twice at once: the UNIQUE constraint chose the other; give its answer.
       return scans.response(request.scanId()).map(Optional::orElseThrow);
     }
-    publish(recorded.get(), arrived, at);
-    return Future.succeededFuture(recorded.get());
+    publish(recorded.get().response(), recorded.get().firstArrival(), at);
+    return Future.succeededFuture(recorded.get().response());
   }
 
   private Visit visit(Target t, ScanRepository.Passages p) {
