@@ -76,6 +76,26 @@ class OfflineScanApiTest {
   }
 
   @Test
+  void an_offline_refusal_is_recorded_as_refused_and_admits_no_one(Vertx vertx) {
+    try (TestServer server = TestServer.start(vertx, dir, NOW)) {
+      String code = code(server, "2026-03-30T11:00");
+      JsonObject answer = server
+          .post("guard", "/api/kiosk/scan", replay(code, "off-r", "2026-03-30T06:50:00Z", "refuse", "too_early"))
+          .bodyAsJsonObject();
+      assertThat(answer.getString("decision")).isEqualTo("refuse");
+      assertThat(answer.getString("reason")).isEqualTo("too_early");
+      assertThat(answer.getBoolean("conflict")).isFalse();
+      assertThat(answer.getJsonObject("server").getString("decision")).isEqualTo("refuse");
+
+      JsonArray log = server.get("manager", "/api/scans?date=2026-03-30").bodyAsJsonArray();
+      assertThat(log).hasSize(1);
+      assertThat(log.getJsonObject(0).getString("decision")).isEqualTo("refuse");
+      assertThat(log.getJsonObject(0).getBoolean("offline")).isTrue();
+      assertThat(server.get("guard", "/api/site/inside").bodyAsJsonObject().getInteger("count")).isZero();
+    }
+  }
+
+  @Test
   void bad_replays_are_refused_and_record_nothing(Vertx vertx) {
     try (TestServer server = TestServer.start(vertx, dir, NOW)) {
       String code = code(server, "2026-03-30T09:10");
