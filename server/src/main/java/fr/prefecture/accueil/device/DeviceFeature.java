@@ -40,6 +40,6 @@ public final class DeviceFeature implements Feature {
 
   @Override
   public void mountPages(Router root) {
-    root.get("/pair").handler(Pages.file("webroot/pair/index.html"));
+    root.get("/pair").handler(Pages.page("pair"));
   }
 }

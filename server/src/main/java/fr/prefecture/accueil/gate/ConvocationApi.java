@@ -9,6 +9,7 @@ import fr.prefecture.accueil.kiosk.convocation.ConvocationKind;
 import fr.prefecture.accueil.kiosk.qr.QrCodes;
 import fr.prefecture.accueil.site.Site;
 import fr.prefecture.accueil.time.SiteTime;
+import fr.prefecture.accueil.web.Pages;
 import fr.prefecture.accueil.web.Routes;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -49,16 +50,16 @@ final class ConvocationApi {
   void mount(Routes routes) {
     Role[] who = {Role.MANAGER, Role.AGENT, Role.GUARD};
     routes.with(who).get("/appointments/:id/convocation").respond(ctx -> json(ctx, ConvocationKind.APPOINTMENT));
-    routes.with(who).get("/appointments/:id/convocation.png").handler(ctx -> png(ctx, ConvocationKind.APPOINTMENT));
+    routes.with(who).get("/appointments/:id/convocation.png").respond(ctx -> png(ctx, ConvocationKind.APPOINTMENT));
     routes.with(who).get("/invitations/:id/convocation").respond(ctx -> json(ctx, ConvocationKind.INVITATION));
-    routes.with(who).get("/invitations/:id/convocation.png").handler(ctx -> png(ctx, ConvocationKind.INVITATION));
+    routes.with(who).get("/invitations/:id/convocation.png").respond(ctx -> png(ctx, ConvocationKind.INVITATION));
   }
 
   void mountPages(Router root, Access access) {
     root.get("/convocations/invitations/:id").handler(access.page(Role.MANAGER, Role.AGENT, Role.GUARD))
-        .handler(ctx -> page(ctx, ConvocationKind.INVITATION));
+        .respond(Pages.html(ctx -> page(ctx, ConvocationKind.INVITATION)));
     root.get("/convocations/:id").handler(access.page(Role.MANAGER, Role.AGENT, Role.GUARD))
-        .handler(ctx -> page(ctx, ConvocationKind.APPOINTMENT));
+        .respond(Pages.html(ctx -> page(ctx, ConvocationKind.APPOINTMENT)));
   }
 
   private Future<JsonObject> json(RoutingContext ctx, ConvocationKind kind) {
@@ -70,24 +71,21 @@ final class ConvocationApi {
         .put("qr", base + id + "/convocation.png").put("page", page + id));
   }
 
-  private void png(RoutingContext ctx, ConvocationKind kind) {
-    Future.succeededFuture().compose(v -> convocations.issue(kind, JsonInput.pathId(ctx, "id")))
-        .compose(issued -> vertx.executeBlocking(() -> QrCodes.png(issued.code(), QR_PIXELS)))
-        .onSuccess(png -> ctx.response().putHeader("Content-Type", "image/png").end(Buffer.buffer(png)))
-        .onFailure(ctx::fail);
+  private Future<Buffer> png(RoutingContext ctx, ConvocationKind kind) {
+    ctx.response().putHeader("Content-Type", "image/png");
+    return convocations.issue(kind, JsonInput.pathId(ctx, "id"))
+        .compose(issued -> vertx.executeBlocking(() -> Buffer.buffer(QrCodes.png(issued.code(), QR_PIXELS))));
   }
 
-  private void page(RoutingContext ctx, ConvocationKind kind) {
-    Future.succeededFuture().compose(v -> {
-      try {
-        return convocations.issue(kind, Long.parseLong(ctx.pathParam("id")));
-      } catch (NumberFormatException e) {
-        return Future.failedFuture(ApiException.notFound("Convocation"));
-      }
-    }).compose(issued -> vertx.executeBlocking(() -> html(issued, QrCodes.png(issued.code(), QR_PIXELS))))
-        .onSuccess(html -> ctx.response().putHeader("Content-Type", "text/html; charset=utf-8")
-            .putHeader("Cache-Control", "no-store").end(html))
-        .onFailure(ctx::fail);
+  private Future<String> page(RoutingContext ctx, ConvocationKind kind) {
+    long id;
+    try {
+      id = Long.parseLong(ctx.pathParam("id"));
+    } catch (NumberFormatException e) {
+      return Future.failedFuture(ApiException.notFound("Convocation"));
+    }
+    return convocations.issue(kind, id)
+        .compose(issued -> vertx.executeBlocking(() -> html(issued, QrCodes.png(issued.code(), QR_PIXELS))));
   }
 
   /** The printable page: the model's values (the visitor's name, the site's names) are escaped by the template. */

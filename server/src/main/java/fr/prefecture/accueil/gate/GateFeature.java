@@ -76,13 +76,13 @@ public final class GateFeature implements Feature {
   @Override
   public void mountPages(Router root) {
     root.get("/kiosk").handler(access.page(List.of(DeviceKind.KIOSK), Role.GUARD))
-        .handler(Pages.file("webroot/kiosk/index.html"));
+        .handler(Pages.page("kiosk"));
     // At the site root so that its scope covers /kiosk: the page reloads with no network.
     root.get("/kiosk-sw.js").handler(ctx -> ctx.response()
         .putHeader("Content-Type", "text/javascript; charset=utf-8").putHeader("Cache-Control", "no-cache")
         .sendFile("webroot/kiosk/kiosk-sw.js").onFailure(ctx::fail));
     root.get("/evacuation").handler(access.page(Role.GUARD, Role.MANAGER))
-        .handler(Pages.file("webroot/kiosk/evacuation.html"));
+        .handler(Pages.page("evacuation"));
     convocationApi.mountPages(root, access);
   }
 }

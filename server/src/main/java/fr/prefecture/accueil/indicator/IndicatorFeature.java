@@ -55,7 +55,7 @@ public final class IndicatorFeature implements Feature {
 
   @Override
   public void mountPages(Router root) {
-    root.get("/dashboard").handler(access.page(Role.MANAGER)).handler(Pages.file("webroot/dashboard/index.html"));
+    root.get("/dashboard").handler(access.page(Role.MANAGER)).handler(Pages.page("dashboard"));
   }
 
   /** Builds missing rollups now (in the background: reports are right meanwhile, only slower) and every hour. */

@@ -8,6 +8,7 @@ import fr.prefecture.accueil.http.Templates;
 import fr.prefecture.accueil.site.Site;
 import fr.prefecture.accueil.time.SiteTime;
 import fr.prefecture.accueil.web.Pages;
+import io.vertx.core.Future;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.HashMap;
@@ -27,17 +28,14 @@ final class QueuePages {
   }
 
   void mount(Router root, Access access) {
-    root.get("/counter").handler(access.page(Role.AGENT)).handler(Pages.file("webroot/queue/counter.html"));
-    root.get("/pan").handler(access.page(Role.AGENT)).handler(Pages.file("webroot/queue/pan.html"));
-    root.get("/tickets/:id").handler(access.page(Role.AGENT)).handler(this::ticket);
+    root.get("/counter").handler(access.page(Role.AGENT)).handler(Pages.page("counter"));
+    root.get("/pan").handler(access.page(Role.AGENT)).handler(Pages.page("pan"));
+    root.get("/tickets/:id").handler(access.page(Role.AGENT)).respond(Pages.html(this::ticket));
   }
 
-  private void ticket(RoutingContext ctx) {
+  private Future<String> ticket(RoutingContext ctx) {
     long id = JsonInput.pathId(ctx, "id");
-    queues.find(id).map(found -> render(found.orElseThrow(() -> ApiException.notFound("Ticket " + id))))
-        .onSuccess(html -> ctx.response().putHeader("Content-Type", "text/html; charset=utf-8")
-            .putHeader("Cache-Control", "no-store").end(html))
-        .onFailure(ctx::fail);
+    return queues.find(id).map(found -> render(found.orElseThrow(() -> ApiException.notFound("Ticket " + id))));
   }
 
   /** The ticket filled in: every value HTML-escaped by the template. */

@@ -37,10 +37,10 @@ final class ScreenPages {
 
   void mount(Router root) {
     root.get("/screens").handler(ctx -> ctx.redirect("/admin/screens"));
-    root.get("/screens/:id").handler(deviceCheck).respond(this::page);
+    root.get("/screens/:id").handler(deviceCheck).respond(Pages.html(this::page));
     root.get("/screens/:id/events").handler(deviceCheck).handler(this::events);
     root.get("/admin/screens").handler(access.page(Role.MANAGER))
-        .handler(Pages.file("webroot/pages/admin-screens.html"));
+        .handler(Pages.page("admin-screens"));
   }
 
   private Site.Screen screen(RoutingContext ctx) {
@@ -51,8 +51,7 @@ final class ScreenPages {
   Future<String> page(RoutingContext ctx) {
     Site.Screen screen = screen(ctx);
     boolean preview = ctx.queryParams().contains("preview");
-    ctx.response().putHeader("Content-Type", "text/html; charset=utf-8").putHeader("Cache-Control", "no-store")
-        .putHeader("Content-Security-Policy", Pages.SCREEN_CSP).putHeader("X-Frame-Options", "SAMEORIGIN");
+    ctx.response().putHeader("Content-Security-Policy", Pages.SCREEN_CSP).putHeader("X-Frame-Options", "SAMEORIGIN");
     return content.load().map(snapshot -> renderer.page(content.page(screen, snapshot), preview));
   }
 

@@ -3,10 +3,16 @@ package fr.prefecture.accueil.web;
 import fr.prefecture.accueil.auth.Access;
 import fr.prefecture.accueil.auth.Role;
 import fr.prefecture.accueil.http.ApiException;
+import fr.prefecture.accueil.http.Templates;
+import io.vertx.core.Future;
 import io.vertx.core.Handler;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.StaticHandler;
+import java.util.Map;
+import java.util.function.Function;
 
 /** Static assets, the home, login and admin pages, and the security headers every answer carries. */
 public final class Pages implements Feature {
@@ -49,15 +55,29 @@ public final class Pages implements Feature {
   public void mountPages(Router root) {
     root.get("/static/*").handler(StaticHandler.create("webroot").setCachingEnabled(true).setMaxAgeSeconds(300)
         .setDirectoryListing(false).setIncludeHidden(false));
-    root.get("/").handler(file("webroot/pages/index.html"));
-    root.get("/login").handler(file("webroot/pages/login.html"));
-    root.get("/admin").handler(access.page(Role.ADMIN)).handler(file("webroot/admin/index.html"));
+    root.get("/").handler(page("index"));
+    root.get("/login").handler(page("login"));
+    root.get("/admin").handler(access.page(Role.ADMIN)).handler(page("admin"));
   }
 
-  /** Serves one HTML file of the classpath webroot as a page. */
-  public static Handler<RoutingContext> file(String path) {
-    return ctx -> ctx.response().putHeader("Content-Type", "text/html; charset=utf-8")
-        .putHeader("Cache-Control", "no-store").sendFile(path)
-        .onFailure(ctx::fail);
+  /**
+   * Serves the static page {@code templates/pages/<name>.hbs} (framed by {@code templates/page.hbs}): rendered once,
+   * when the route is mounted, so that a missing page stops the start.
+   */
+  public static Handler<RoutingContext> page(String name) {
+    Buffer html = Buffer.buffer(Templates.compile("pages/" + name).render("pages/" + name, Map.of()));
+    return ctx -> htmlHeaders(ctx).end(html).onFailure(ctx::fail);
+  }
+
+  /** A page made per request, answered with {@code respond}: HTML, never cached. */
+  public static Function<RoutingContext, Future<String>> html(Function<RoutingContext, Future<String>> render) {
+    return ctx -> {
+      htmlHeaders(ctx);
+      return render.apply(ctx);
+    };
+  }
+
+  private static HttpServerResponse htmlHeaders(RoutingContext ctx) {
+    return ctx.response().putHeader("Content-Type", "text/html; charset=utf-8").putHeader("Cache-Control", "no-store");
   }
 }
