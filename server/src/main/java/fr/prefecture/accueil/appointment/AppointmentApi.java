@@ -115,7 +115,11 @@ final class AppointmentApi {
   Future<JsonObject> importCsv(RoutingContext ctx) {
     boolean dryRun = "true".equalsIgnoreCase(ctx.queryParams().get("dryRun"));
     byte[] bytes = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
-    AppointmentCsv.Result result = csv.read(bytes);
+    // Decoding and checking up to CSV_LIMIT bytes is CPU work of tens of milliseconds: off the event loop.
+    return ctx.vertx().executeBlocking(() -> csv.read(bytes), false).compose(result -> saveCsv(ctx, result, dryRun));
+  }
+
+  private Future<JsonObject> saveCsv(RoutingContext ctx, AppointmentCsv.Result result, boolean dryRun) {
     if (!result.errors().isEmpty()) {
       int n = result.errors().size();
       throw new ApiErrorWithBody(422, "invalid_csv",

@@ -174,10 +174,10 @@ final class Definitions {
   String appointments(DayFilter days, int slots) {
     return """
         SELECT a.local_date AS local_date, a.service AS service, $HOUR AS hour, $CALENDAR,
-          (a.arrived_at IS NOT NULL) AS honoured,
-          (a.arrived_at IS NULL AND a.status <> 'cancelled' AND a.start_at + $GRACE < #{now}) AS no_shows,
-          (a.arrived_at IS NULL AND a.status = 'cancelled') AS cancelled,
-          (a.arrived_at IS NULL AND a.status <> 'cancelled' AND a.start_at + $GRACE >= #{now}) AS pending
+          CASE WHEN a.arrived_at IS NOT NULL THEN 1 ELSE 0 END AS honoured,
+          CASE WHEN a.arrived_at IS NULL AND a.status <> 'cancelled' AND a.start_at + $GRACE < #{now} THEN 1 ELSE 0 END AS no_shows,
+          CASE WHEN a.arrived_at IS NULL AND a.status = 'cancelled' THEN 1 ELSE 0 END AS cancelled,
+          CASE WHEN a.arrived_at IS NULL AND a.status <> 'cancelled' AND a.start_at + $GRACE >= #{now} THEN 1 ELSE 0 END AS pending
         FROM appointments a WHERE $DAYS"""
         .replace("$HOUR", hour("a.start_at", slots)).replace("$CALENDAR", calendar("a.local_date"))
         .replace("$GRACE", graceMs("a.service")).replace("$DAYS", Days.where("a.local_date", days));
@@ -191,8 +191,9 @@ final class Definitions {
   String counters(DayFilter days, int slots) {
     return """
         SELECT e.local_date AS local_date, e.service AS service, $HOUR AS hour, $CALENDAR,
-          (e.type = 'call') AS calls, (e.type = 'recall') AS recalls, (e.type = 'served') AS served,
-          (e.type = 'absent') AS absent, (e.type = 'transfer') AS transferred
+          CASE WHEN e.type = 'call' THEN 1 ELSE 0 END AS calls, CASE WHEN e.type = 'recall' THEN 1 ELSE 0 END AS recalls,
+          CASE WHEN e.type = 'served' THEN 1 ELSE 0 END AS served, CASE WHEN e.type = 'absent' THEN 1 ELSE 0 END AS absent,
+          CASE WHEN e.type = 'transfer' THEN 1 ELSE 0 END AS transferred
         FROM ticket_events e
         WHERE $DAYS AND e.type IN ('call', 'recall', 'served', 'absent', 'transfer')"""
         .replace("$HOUR", hour("e.at", slots)).replace("$CALENDAR", calendar("e.local_date"))
@@ -251,7 +252,7 @@ final class Definitions {
   String pan(DayFilter days, int slots) {
     if (pans.isEmpty()) {
       return "SELECT '' AS local_date, '' AS service, 0 AS hour, '' AS week, '' AS month, 0 AS weekday, "
-          + "0 AS booked, 0 AS honoured, 0 AS released, 0 AS reused, 0 AS slot_walk_ins, 0 AS walk_ins_served WHERE 0";
+          + "0 AS booked, 0 AS honoured, 0 AS released, 0 AS reused, 0 AS slot_walk_ins, 0 AS walk_ins_served WHERE 1 = 0";
     }
     List<String> parts = new ArrayList<>();
     for (int i = 0; i < pans.size(); i++) {
@@ -264,14 +265,14 @@ final class Definitions {
                 0 AS walk_ins_served
               FROM (SELECT local_date, service, slot, SUM(booked) AS booked, SUM(honoured) AS honoured,
                       SUM(released) AS released, SUM(walk_ins) AS walk_ins
-                    FROM (SELECT a.local_date, a.service, $BOOKED_SLOT AS slot, 1 AS booked, (a.arrived_at IS NOT NULL) AS honoured,
-                            (a.arrived_at IS NULL AND a.start_at + $GRACE < #{now}) AS released, 0 AS walk_ins
+                    FROM (SELECT a.local_date, a.service, $BOOKED_SLOT AS slot, 1 AS booked, CASE WHEN a.arrived_at IS NOT NULL THEN 1 ELSE 0 END AS honoured,
+                            CASE WHEN a.arrived_at IS NULL AND a.start_at + $GRACE < #{now} THEN 1 ELSE 0 END AS released, 0 AS walk_ins
                           FROM appointments a
                           WHERE $APPOINTMENT_DAYS AND a.service = $CODE AND (a.status <> 'cancelled' OR a.arrived_at IS NOT NULL)
                           UNION ALL
                           SELECT t.local_date, t.origin_service, $TICKET_SLOT, 0, 0, 0, 1
-                          FROM tickets t WHERE $TICKET_DAYS AND t.origin_service = $CODE AND t.kind = 'slot')
-                    GROUP BY local_date, service, slot)
+                          FROM tickets t WHERE $TICKET_DAYS AND t.origin_service = $CODE AND t.kind = 'slot') AS marks
+                    GROUP BY local_date, service, slot) AS slots
               UNION ALL
               SELECT t.local_date, t.origin_service, $ISSUE_HOUR, $TICKET_CALENDAR, 0, 0, 0, 0, 0, 1
               FROM tickets t

@@ -103,10 +103,10 @@ final class ReportStatements {
       }
       if (shape.facts() != null) {
         parts.add("SELECT " + key + " AS key, minutes, 1 AS n FROM ("
-            + family.facts(definitions, shape.facts(), shape.slots()) + ") WHERE 1" + filter);
+            + family.facts(definitions, shape.facts(), shape.slots()) + ") AS facts WHERE 1 = 1" + filter);
       }
       return NamedSql.of("SELECT key, minutes, SUM(n) FROM (" + String.join("\nUNION ALL\n", parts)
-          + ") GROUP BY key, minutes ORDER BY key, minutes");
+          + ") AS parts GROUP BY key, minutes ORDER BY key, minutes");
     }
     String columns = String.join(", ", family.columns);
     if (shape.rollups()) {
@@ -115,9 +115,9 @@ final class ReportStatements {
     }
     if (shape.facts() != null) {
       parts.add("SELECT " + key + " AS key, " + columns + " FROM ("
-          + family.facts(definitions, shape.facts(), shape.slots()) + ") WHERE 1" + filter);
+          + family.facts(definitions, shape.facts(), shape.slots()) + ") AS facts WHERE 1 = 1" + filter);
     }
     return NamedSql.of("SELECT key" + extra + ", " + String.join(", ", family.sums) + " FROM ("
-        + String.join("\nUNION ALL\n", parts) + ") GROUP BY key" + extra + " ORDER BY key" + extra);
+        + String.join("\nUNION ALL\n", parts) + ") AS parts GROUP BY key" + extra + " ORDER BY key" + extra);
   }
 }

@@ -46,20 +46,23 @@ final class Rollups {
       return List.of(
           NamedSql.of("INSERT INTO ind_appointments SELECT " + calendar
               + ", SUM(honoured), SUM(no_shows), SUM(cancelled), SUM(pending) FROM ("
-              + definitions.appointments(range, n) + ") GROUP BY local_date, service, hour"),
+              + definitions.appointments(range, n)
+              + ") AS facts GROUP BY local_date, service, hour, week, month, weekday"),
           NamedSql.of("INSERT INTO ind_counters SELECT " + calendar
               + ", SUM(calls), SUM(recalls), SUM(served), SUM(absent), SUM(transferred) FROM ("
-              + definitions.counters(range, n) + ") GROUP BY local_date, service, hour"),
+              + definitions.counters(range, n) + ") AS facts GROUP BY local_date, service, hour, week, month, weekday"),
           NamedSql.of("INSERT INTO ind_scans SELECT " + calendar + ", direction, decision, reason, SUM(n) FROM ("
-              + definitions.scans(range, n) + ") GROUP BY local_date, service, hour, direction, decision, reason"),
+              + definitions.scans(range, n)
+              + ") AS facts GROUP BY local_date, service, hour, week, month, weekday, direction, decision, reason"),
           NamedSql.of("INSERT INTO ind_pan SELECT " + calendar + ", SUM(booked), SUM(honoured), SUM(released), "
               + "SUM(reused), SUM(slot_walk_ins), SUM(walk_ins_served) FROM (" + definitions.pan(range, n)
-              + ") GROUP BY local_date, service, hour"),
+              + ") AS facts GROUP BY local_date, service, hour, week, month, weekday"),
           NamedSql.of("INSERT INTO ind_durations_day SELECT measure, local_date, service, week, month, weekday, "
               + "minutes, COUNT(*) FROM (" + definitions.durations(range, n)
-              + ") GROUP BY measure, local_date, service, minutes"),
+              + ") AS facts GROUP BY measure, local_date, service, week, month, weekday, minutes"),
           NamedSql.of("INSERT INTO ind_durations_hour SELECT measure, local_date, service, hour, minutes, COUNT(*) "
-              + "FROM (" + definitions.durations(range, n) + ") GROUP BY measure, local_date, service, hour, minutes"));
+              + "FROM (" + definitions.durations(range, n)
+              + ") AS facts GROUP BY measure, local_date, service, hour, week, month, weekday, minutes"));
     });
   }
 
