@@ -7,7 +7,8 @@ import { setOnline } from '/static/kiosk/pack.js';
 import { isDevice, kiosk, kioskNow } from '/static/kiosk/state.js';
 import { fail, showStatus } from '/static/kiosk/status.js';
 import { putScan } from '/static/kiosk/store.js';
-import { decideHere, render } from '/static/kiosk/verdict.js';
+import { initScanner } from '/static/kiosk/scanner.js';
+import { clearVerdict, decideHere, render } from '/static/kiosk/verdict.js';
 
 const code = $('code');
 
@@ -19,6 +20,7 @@ export const showMode = () => {
   document.body.classList.toggle('mode-in', !out);
   $('mode-text').textContent = out ? 'Mode SORTIE' : 'Mode ENTRÉE';
   $('mode-text-en').textContent = out ? 'Exit mode' : 'Entry mode';
+  $('mode-back').hidden = !out;
 };
 
 export const scanId = () =>
@@ -65,23 +67,31 @@ const scanOnline = async (text, dir, id, mine) => {
     return false;
   }
   const data = await answer(response);
-  if (data) {
-    const c = data.convocation || {};
-    await putScan({
-      scanId: id,
-      at: kioskNow(),
-      gate: kiosk.gate,
-      direction: dir,
-      decision: data.decision,
-      reason: data.reason,
-      kind: c.kind,
-      id: c.id,
-      synced: true,
-    });
+  if (!data) {
     if (mine === kiosk.latest) {
-      render(data);
-      refreshInside();
+      render({
+        decision: 'refuse',
+        direction: dir,
+        message: { fr: 'Code refusé : voir le message ci-dessus.', en: 'Code refused: see the message above.' },
+      });
     }
+    return true;
+  }
+  const c = data.convocation || {};
+  await putScan({
+    scanId: id,
+    at: kioskNow(),
+    gate: kiosk.gate,
+    direction: dir,
+    decision: data.decision,
+    reason: data.reason,
+    kind: c.kind,
+    id: c.id,
+    synced: true,
+  });
+  if (mine === kiosk.latest) {
+    render(data);
+    refreshInside();
   }
   return true;
 };
@@ -89,6 +99,7 @@ const scanOnline = async (text, dir, id, mine) => {
 /** Checks a code: by the server when it answers, else here on the day's pack. */
 export const scan = async (text) => {
   const mine = ++kiosk.latest;
+  clearVerdict('checking'); // whatever comes back, the previous visitor is gone from the panel
   const id = scanId();
   const dir = direction();
   if (kiosk.online) {
@@ -124,6 +135,7 @@ export const loadGates = async () => {
       // offline: the pack's gates
     }
   }
+  kiosk.gates = gates;
   const select = $('gate');
   for (const g of gates) {
     select.append(el('option', g.name ? g.name.fr : g.id, { value: g.id }));
@@ -139,6 +151,7 @@ export const loadGates = async () => {
 };
 
 export const initInput = () => {
+  initScanner(code, () => $('scan-form').requestSubmit());
   $('scan-form').addEventListener('submit', (event) => {
     event.preventDefault();
     const text = code.value;

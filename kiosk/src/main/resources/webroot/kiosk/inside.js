@@ -2,7 +2,7 @@
 // evacuation list, shown and printed from the kiosk.
 import { $, row } from '/static/js/dom.js';
 import { send } from '/static/js/request.js';
-import { localTime } from '/static/kiosk/offline.js';
+import { frenchTime, localTime } from '/static/kiosk/offline.js';
 import { setOnline } from '/static/kiosk/pack.js';
 import { insideList } from '/static/kiosk/presence.js';
 import { isDevice, kiosk, kioskNow } from '/static/kiosk/state.js';
@@ -26,11 +26,17 @@ export const refreshInside = async () => {
   }
 };
 
+// Gates by their name, as the guards know them.
+const gateName = (id) => {
+  const gate = kiosk.gates.find((g) => g.id === id);
+  return gate && gate.name ? gate.name.fr || gate.name : id;
+};
+
 const showEvacuation = async () => {
   const { pack } = kiosk;
   const people = await insideList();
   $('evacuation-body').replaceChildren(
-    ...people.map((p) => row([p.name, p.service, pack ? localTime(p.since, pack.zone) : '', p.gate])),
+    ...people.map((p) => row([p.name, p.service, pack ? frenchTime(p.since, pack.zone) : '', gateName(p.gate)])),
   );
   $('evacuation-count').textContent = String(people.length);
   const now = pack ? localTime(kioskNow(), pack.zone) : '';

@@ -1,7 +1,7 @@
 // The kiosk's service worker (served at /kiosk-sw.js, scope /kiosk): keeps the page and every module it imports so
 // that the kiosk reloads with no network. The page is fetched from the network first (fresh when the server is up);
 // the API is never cached here (the offline data lives in IndexedDB, for the day).
-const CACHE = 'accueil-kiosk-v2';
+const CACHE = 'accueil-kiosk-v3';
 const KIOSK = [
   'camera',
   'input',
@@ -11,6 +11,7 @@ const KIOSK = [
   'offline',
   'pack',
   'presence',
+  'scanner',
   'state',
   'status',
   'store',

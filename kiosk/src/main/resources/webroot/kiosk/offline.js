@@ -195,17 +195,17 @@ export const localTime = (ms, zone) => {
   return p.hour + ':' + p.minute;
 };
 
-const frenchTime = (ms, zone) => {
+export const frenchTime = (ms, zone) => {
   const [h, m] = localTime(ms, zone).split(':');
   return Number(h) + ' h ' + m;
 };
 
-const frenchDate = (ms, zone) => {
+export const frenchDate = (ms, zone) => {
   const p = parts(ms, zone, 'fr-FR', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
   return p.weekday + ' ' + (p.day === '1' ? '1er' : p.day) + ' ' + p.month + ' ' + p.year;
 };
 
-const englishDate = (ms, zone) => {
+export const englishDate = (ms, zone) => {
   const p = parts(ms, zone, 'en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
   return p.weekday + ' ' + p.day + ' ' + p.month + ' ' + p.year;
 };
@@ -243,7 +243,8 @@ export const refuse = (reason) => {
  */
 export const decide = (visit, direction, now, zone) => {
   if (direction === 'out') {
-    return visit.inside ? verdict(true, 'ok', 'ok.out') : refuse('not_inside');
+    // A guard cannot stop someone leaving: an exit is never refused; one without a recorded entry says so.
+    return visit.inside ? verdict(true, 'ok', 'ok.out') : verdict(true, 'no_entry_recorded', 'no_entry_recorded');
   }
   if (visit.cancelled) {
     return refuse('cancelled');

@@ -18,7 +18,69 @@ const where = (v) => {
   return fr.filter(Boolean).join(', ') + ' / ' + en.filter(Boolean).join(', ');
 };
 
-/** Shows a verdict, the server's or the kiosk's own. */
+const DEFAULT_VERDICT_SECONDS = 20;
+
+const verdictSeconds = () => {
+  const gate = kiosk.gates.find((g) => g.id === kiosk.gate);
+  return (gate && gate.verdictSeconds) || DEFAULT_VERDICT_SECONDS;
+};
+
+// "lundi 30 mars 2026, 9 h 10 / Monday 30 March 2026, 09:10": French first, one format each, never ISO.
+const when = (v) => {
+  const ms = typeof v.start === 'number' ? v.start : Date.parse(v.start);
+  if (!ms) {
+    return '';
+  }
+  const zone = (kiosk.pack && kiosk.pack.zone) || 'Europe/Paris';
+  return (
+    rules.frenchDate(ms, zone) +
+    ', ' +
+    rules.frenchTime(ms, zone) +
+    ' / ' +
+    rules.englishDate(ms, zone) +
+    ', ' +
+    rules.localTime(ms, zone)
+  );
+};
+
+const showDetails = (v) => {
+  const details = $('verdict-details');
+  for (const id of ['verdict-name', 'verdict-time', 'verdict-service', 'verdict-where']) {
+    setText(id, '');
+  }
+  if (!v.visitor) {
+    details.hidden = true; // no identified convocation: no one to show, never the previous visitor
+    return;
+  }
+  setText('verdict-name', v.visitor.name + (v.manual ? ' (admission manuelle / manual admission)' : ''));
+  setText('verdict-time', when(v) + (v.event ? ' — ' + v.event : ''));
+  setText(
+    'verdict-service',
+    v.service && v.service.name ? v.service.name.fr + ' / ' + v.service.name.en : v.event || '',
+  );
+  const out = v.direction === 'out';
+  setText('verdict-where', out ? '' : where(v));
+  $('verdict-where').hidden = out;
+  $('verdict-where-label').hidden = out;
+  details.hidden = false;
+};
+
+/** Back to waiting: the panel says nothing of anyone. */
+export const clearVerdict = (state = 'idle') => {
+  clearTimeout(kiosk.verdictTimer);
+  const checking = state === 'checking';
+  $('verdict').className = 'verdict ' + state;
+  setText('verdict-icon', '');
+  setText('verdict-word', checking ? 'Vérification…' : 'En attente');
+  setText('verdict-word-en', checking ? 'Checking…' : 'Waiting');
+  setText('verdict-reason', '');
+  setText('verdict-en', '');
+  $('verdict-from').hidden = true;
+  setText('verdict-from', '');
+  showDetails({});
+};
+
+/** Shows a verdict, the server's or the kiosk's own, for verdictSeconds. */
 export const render = (v) => {
   const admit = v.decision === 'admit';
   const check = v.decision === 'check';
@@ -26,7 +88,7 @@ export const render = (v) => {
   $('verdict').className = 'verdict ' + (check ? 'check' : admit ? 'admit' : 'refuse');
   setText('verdict-word', check ? 'À VÉRIFIER' : admit ? (out ? 'SORTIE OK' : 'ADMIS') : 'REFUSÉ');
   setText('verdict-word-en', check ? 'CHECK BY HAND' : admit ? (out ? 'EXIT OK' : 'ADMIT') : 'REFUSED');
-  setText('verdict-reason', (v.offline ? 'Hors ligne. ' : '') + (v.message ? v.message.fr : v.reason));
+  setText('verdict-reason', (v.offline ? 'Hors ligne. ' : '') + (v.message ? v.message.fr : v.reason || ''));
   setText('verdict-en', (v.offline ? 'Offline. ' : '') + (v.message ? v.message.en : ''));
   const from = $('verdict-from');
   if (v.admitFromLocal) {
@@ -36,19 +98,9 @@ export const render = (v) => {
     from.hidden = true;
     from.textContent = '';
   }
-  const details = $('verdict-details');
-  if (v.visitor) {
-    setText('verdict-name', v.visitor.name + (v.manual ? ' (admission manuelle / manual admission)' : ''));
-    setText('verdict-time', (v.date || '') + ' ' + (v.localTime || '') + (v.event ? ' — ' + v.event : ''));
-    setText(
-      'verdict-service',
-      v.service && v.service.name ? v.service.name.fr + ' / ' + v.service.name.en : v.event || '',
-    );
-    setText('verdict-where', where(v));
-    details.hidden = false;
-  } else {
-    details.hidden = true;
-  }
+  showDetails(v);
+  clearTimeout(kiosk.verdictTimer);
+  kiosk.verdictTimer = setTimeout(() => clearVerdict(), verdictSeconds() * 1000);
 };
 
 const visitorDetails = (c, out) => {
@@ -58,8 +110,7 @@ const visitorDetails = (c, out) => {
   const { pack } = kiosk;
   const service = pack.services[c.service];
   out.visitor = { name: c.name };
-  out.localTime = rules.localTime(c.start, pack.zone);
-  out.date = rules.localDate(c.start, pack.zone);
+  out.start = c.start;
   if (c.kind === 'invitation') {
     out.event = c.event;
     out.location = c.location;

@@ -13,6 +13,7 @@ const REASONS = {
   cancelled: 'Annulé / cancelled',
   already_inside: 'Déjà entré / already inside',
   not_inside: 'Pas entré / not inside',
+  no_entry_recorded: 'Sortie sans entrée / exit without entry',
   invalid_signature: 'Signature invalide / invalid signature',
   unknown_key: 'Clé inconnue / unknown key',
   malformed: 'Code illisible / malformed',

@@ -224,6 +224,11 @@ final class Gate {
     return Future.succeededFuture(recorded.get().response());
   }
 
+  /** What admitting this visitor now would give, recording nothing: for the guard's lost-convocation search. */
+  Verdict preview(Target t, ScanRepository.Passages p) {
+    return rules.decide(visit(t, p), Direction.IN);
+  }
+
   private Visit visit(Target t, ScanRepository.Passages p) {
     AdmissionPolicy policy = t.kind() == ConvocationKind.INVITATION ? AdmissionPolicy.DEFAULT
         : site.service(t.service()).map(s -> new AdmissionPolicy(s.admission().early(), s.admission().grace()))

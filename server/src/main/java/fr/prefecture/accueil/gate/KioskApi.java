@@ -3,9 +3,7 @@ package fr.prefecture.accueil.gate;
 import static fr.prefecture.accueil.http.JsonInput.optionalString;
 import static fr.prefecture.accueil.http.JsonInput.string;
 
-import fr.prefecture.accueil.appointment.Appointment;
 import fr.prefecture.accueil.appointment.AppointmentRepository;
-import fr.prefecture.accueil.appointment.Invitation;
 import fr.prefecture.accueil.appointment.InvitationRepository;
 import fr.prefecture.accueil.auth.Access;
 import fr.prefecture.accueil.auth.Caller;
@@ -15,6 +13,7 @@ import fr.prefecture.accueil.http.ApiException;
 import fr.prefecture.accueil.http.JsonInput;
 import fr.prefecture.accueil.kiosk.admission.Direction;
 import fr.prefecture.accueil.kiosk.admission.Reason;
+import fr.prefecture.accueil.kiosk.admission.Verdict;
 import fr.prefecture.accueil.kiosk.convocation.ConvocationKind;
 import fr.prefecture.accueil.kiosk.qr.QrDecoder;
 import fr.prefecture.accueil.kiosk.qr.UnreadableImageException;
@@ -29,10 +28,13 @@ import io.vertx.ext.web.RoutingContext;
 import java.text.Normalizer;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
@@ -44,6 +46,11 @@ public final class KioskApi {
   static final int MAX_DECODES_AT_ONCE = 2;
   private static final Pattern SCAN_ID = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
   private static final int MAX_MATCHES = 20;
+  /** The lost-convocation search looks this many days before and after today, for visitors on the wrong day. */
+  private static final int SEARCH_DAYS_AROUND = 7;
+
+  /** A visitor found by name; the reference (appointments only) tells homonyms apart. */
+  private record Found(Target target, String reference) {}
   /** A kiosk's clock may run a little ahead of the server's. */
   static final Duration OFFLINE_CLOCK_SKEW = Duration.ofMinutes(5);
   /** An offline queue older than this is not replayed (the server was down a whole week?): the guard's log is. */
@@ -147,8 +154,9 @@ public final class KioskApi {
     String code = string(o, "reason");
     Reason reason = Arrays.stream(Reason.values()).filter(r -> r.code().equals(code)).findFirst()
         .orElseThrow(() -> ApiException.badRequest("invalid_field", "Field 'offline.reason' is not a gate reason"));
-    if (decision.equals("admit") != (reason == Reason.OK)) {
-      throw ApiException.badRequest("invalid_field", "An admission has reason 'ok', a refusal any other reason");
+    if (decision.equals("admit") != reason.admits()) {
+      throw ApiException.badRequest("invalid_field",
+          "An admission has reason 'ok' or 'no_entry_recorded', a refusal any other reason");
     }
     return new Gate.Offline(at, decision.equals("admit"), reason);
   }
@@ -185,26 +193,44 @@ public final class KioskApi {
     }
     String needle = fold(q);
     var today = time.today();
-    return appointments.onDay(today, Optional.empty()).compose(found -> invitations.onDay(today).map(guests -> {
+    // Today first, then the days around it: a visitor who came on the wrong day is told so, not "not found".
+    List<LocalDate> days = new ArrayList<>(List.of(today));
+    for (int d = 1; d <= SEARCH_DAYS_AROUND; d++) {
+      days.add(today.plusDays(d));
+      days.add(today.minusDays(d));
+    }
+    Future<List<Found>> found = Future.succeededFuture(new ArrayList<>());
+    for (LocalDate day : days) {
+      found = found.compose(list -> list.size() >= MAX_MATCHES ? Future.succeededFuture(list)
+          : appointments.onDay(day, Optional.empty()).compose(booked -> invitations.onDay(day).map(guests -> {
+            booked.stream().filter(a -> fold(a.visitorName()).contains(needle))
+                .forEach(a -> list.add(new Found(Target.of(a), a.reference())));
+            guests.stream().filter(i -> fold(i.guestName()).contains(needle))
+                .forEach(i -> list.add(new Found(Target.of(i), null)));
+            return list;
+          })));
+    }
+    return found.compose(targets -> scans.presence(today).map(presence -> {
+      Map<String, ScanRepository.Presence> passed = new HashMap<>();
+      presence.forEach(p -> passed.put(p.kind() + ":" + p.convocationId(), p));
       JsonArray out = new JsonArray();
-      for (Appointment a : found) {
-        if (out.size() < MAX_MATCHES && fold(a.visitorName()).contains(needle)) {
-          out.add(match(Target.of(a)));
-        }
-      }
-      for (Invitation i : guests) {
-        if (out.size() < MAX_MATCHES && fold(i.guestName()).contains(needle)) {
-          out.add(match(Target.of(i)));
-        }
-      }
+      targets.stream().limit(MAX_MATCHES).forEach(f -> out.add(match(f, passed.get(f.target().kindCode() + ":"
+          + f.target().id()))));
       return out;
     }));
   }
 
-  private JsonObject match(Target t) {
+  /** One visitor found, with what admitting them now would give, and what tells homonyms apart. */
+  private JsonObject match(Found found, ScanRepository.Presence presence) {
+    Target t = found.target();
+    Verdict preview = gate.preview(t, presence == null ? new ScanRepository.Passages(false, false)
+        : new ScanRepository.Passages(presence.inside(), presence.entered()));
+    JsonObject would = new JsonObject().put("decision", preview.decision()).put("reason", preview.reason().code())
+        .put("message", new JsonObject().put("fr", preview.message().fr()).put("en", preview.message().en()));
     JsonObject out = new JsonObject().put("kind", t.kindCode()).put("id", t.id())
-        .put("name", t.name()).put("start", time.iso(t.start()))
-        .put("localTime", time.localMinutes(t.start()).substring(11)).put("cancelled", t.cancelled());
+        .put("name", t.name()).put("start", time.iso(t.start())).put("date", time.dateOf(t.start()).toString())
+        .put("localTime", time.localMinutes(t.start()).substring(11)).put("cancelled", t.cancelled())
+        .put("reference", found.reference()).put("preview", would);
     if (t.kind() == ConvocationKind.INVITATION) {
       out.put("event", t.event());
     } else {

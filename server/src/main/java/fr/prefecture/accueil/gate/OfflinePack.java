@@ -122,7 +122,8 @@ final class OfflinePack {
 
   private JsonArray gates() {
     JsonArray out = new JsonArray();
-    site.gates().forEach(g -> out.add(new JsonObject().put("id", g.id()).put("name", SiteApi.text(g.name()))));
+    site.gates().forEach(g -> out.add(new JsonObject().put("id", g.id()).put("name", SiteApi.text(g.name()))
+        .put("verdictSeconds", g.verdictSeconds())));
     return out;
   }
 }

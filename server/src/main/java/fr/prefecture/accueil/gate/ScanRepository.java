@@ -26,8 +26,11 @@ final class ScanRepository {
       String reason, String kind, Long convocationId, String service, boolean manual, String staff, String input,
       String response, boolean offline) {}
 
-  /** Today's admitted passages of one convocation, summed up for the offline kiosk. */
-  record Presence(String kind, long convocationId, boolean inside, Instant since, String gate) {}
+  /**
+   * Today's admitted passages of one convocation, summed up: inside now (the last was an entry), since when and
+   * through which gate; entered, whether any of them was an entry.
+   */
+  record Presence(String kind, long convocationId, boolean inside, Instant since, String gate, boolean entered) {}
 
   /** Today's admitted passages of one convocation. */
   record Passages(boolean inside, boolean admittedToday) {}
@@ -96,8 +99,10 @@ final class ScanRepository {
       for (Row r : rows) {
         String kind = r.getString("kind");
         long id = r.getLong("convocation_id");
-        last.put(kind + ":" + id, new Presence(kind, id, "in".equals(r.getString("direction")),
-            Instant.ofEpochMilli(r.getLong("at")), r.getString("gate")));
+        boolean in = "in".equals(r.getString("direction"));
+        Presence before = last.get(kind + ":" + id);
+        last.put(kind + ":" + id, new Presence(kind, id, in, Instant.ofEpochMilli(r.getLong("at")),
+            r.getString("gate"), in || before != null && before.entered()));
       }
       return new ArrayList<>(last.values());
     });

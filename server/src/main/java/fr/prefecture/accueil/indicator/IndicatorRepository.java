@@ -30,7 +30,8 @@ final class IndicatorRepository {
   private static final NamedSql BUILT_BETWEEN = NamedSql.of(
       "SELECT local_date FROM ind_built WHERE local_date BETWEEN #{from} AND #{to}");
   private static final NamedSql MOVEMENTS = NamedSql.of("""
-      SELECT at, direction FROM scans WHERE local_date = #{day} AND decision = 'admit' ORDER BY at, id""");
+      SELECT at, direction FROM scans WHERE local_date = #{day} AND decision = 'admit'
+        AND reason <> 'no_entry_recorded' ORDER BY at, id""");
   private static final List<NamedSql> FIRST_DAYS = List.of(
       NamedSql.of("SELECT MIN(local_date) FROM appointments"), NamedSql.of("SELECT MIN(local_date) FROM scans"),
       NamedSql.of("SELECT MIN(local_date) FROM tickets"));

@@ -82,7 +82,10 @@ public record Site(Text name, ZoneId zone, List<Building> buildings, List<Area> 
     }
   }
 
-  public record Gate(String id, Text name, String zone) {}
+  /** A gatehouse; its kiosk clears a verdict after {@code verdictSeconds}, so the next visitor never reads it. */
+  public record Gate(String id, Text name, String zone, int verdictSeconds) {
+    public static final int DEFAULT_VERDICT_SECONDS = 20;
+  }
 
   public record PlaylistItem(String layout, int seconds) {}
 

@@ -37,8 +37,10 @@ public final class SiteApi {
     site.zones().forEach(z -> zones.add(new JsonObject().put("id", z.id()).put("name", text(z.name()))
         .put("building", z.building()).put("floor", z.floor())));
     JsonArray gates = new JsonArray();
-    site.gates().forEach(g -> gates.add(new JsonObject().put("id", g.id()).put("name", text(g.name()))
-        .put("zone", g.zone())));
+    site.gates()
+        .forEach(g -> gates.add(
+            new JsonObject().put("id", g.id()).put("name", text(g.name())).put("verdictSeconds", g.verdictSeconds())
+                .put("zone", g.zone())));
     JsonArray screens = new JsonArray();
     site.screens().forEach(s -> screens.add(new JsonObject().put("id", s.id()).put("name", text(s.name()))
         .put("zone", s.zone())));

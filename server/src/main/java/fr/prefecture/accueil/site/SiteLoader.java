@@ -121,11 +121,12 @@ public final class SiteLoader {
   }
 
   private static List<Gate> gates(Node root, Set<String> zoneIds) {
-    List<Node> raw = root.nodes("gates", "id", "name", "zone");
+    List<Node> raw = root.nodes("gates", "id", "name", "zone", "verdictSeconds");
     if (raw.isEmpty()) {
       throw root.fail("gates", "at least one gate is required");
     }
-    List<Gate> gates = raw.stream().map(g -> new Gate(g.id("id"), g.text("name"), zone(g, zoneIds))).toList();
+    List<Gate> gates = raw.stream().map(g -> new Gate(g.id("id"), g.text("name"), zone(g, zoneIds),
+        g.integer("verdictSeconds", 5, 600, Gate.DEFAULT_VERDICT_SECONDS))).toList();
     unique(root, gates.stream().map(Gate::id).toList(), "gates", "gate id");
     return gates;
   }

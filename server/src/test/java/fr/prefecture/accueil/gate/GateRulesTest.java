@@ -78,18 +78,24 @@ class GateRulesTest {
   }
 
   @Test
-  void refuses_a_second_entry_lets_out_refuses_an_exit_without_entry_and_lets_back_in_later_that_day(Vertx vertx) {
+  void refuses_a_second_entry_lets_out_even_without_a_recorded_entry_and_lets_back_in_later_that_day(Vertx vertx) {
     String code;
     try (TestServer server = TestServer.start(vertx, dir, NINE)) {
       GateClient gate = new GateClient(server);
       code = gate.code(gate.book("titres", "2026-03-30T09:10", "Maria Silva"));
-      assertThat(gate.scan(code, "out").getString("reason")).isEqualTo("not_inside");
+      // A guard cannot stop someone leaving: recorded as an exit that says no entry was recorded, nobody inside.
+      JsonObject phantom = gate.scan(code, "out");
+      assertThat(phantom.getString("decision")).isEqualTo("admit");
+      assertThat(phantom.getString("reason")).isEqualTo("no_entry_recorded");
+      assertThat(phantom.getJsonObject("message").getString("en")).contains("entry not recorded");
+      assertThat(server.get("guard", "/api/site/inside").bodyAsJsonObject().getInteger("count")).isZero();
       assertThat(gate.scan(code, "in").getString("reason")).isEqualTo("ok");
       assertThat(gate.scan(code, "in").getString("reason")).isEqualTo("already_inside");
       JsonObject out = gate.scan(code, "out");
       assertThat(out.getString("decision")).isEqualTo("admit");
       assertThat(out.getString("direction")).isEqualTo("out");
-      assertThat(gate.scan(code, "out").getString("reason")).isEqualTo("not_inside");
+      assertThat(gate.scan(code, "out").getString("reason")).isEqualTo("no_entry_recorded");
+      assertThat(server.get("guard", "/api/site/inside").bodyAsJsonObject().getInteger("count")).isZero();
     }
     // 15:00, long after the grace period: who went out may come back in the same day.
     try (TestServer server = TestServer.start(vertx, dir, Instant.parse("2026-03-30T13:00:00Z"))) {

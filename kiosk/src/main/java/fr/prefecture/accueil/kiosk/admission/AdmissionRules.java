@@ -40,8 +40,9 @@ public final class AdmissionRules {
     Objects.requireNonNull(visit, "visit");
     Objects.requireNonNull(direction, "direction");
     if (direction == Direction.OUT) {
-      // Letting someone out is never refused for timing or cancellation; only an exit without entry is odd.
-      return visit.inside() ? admit("ok.out") : refuse(Reason.NOT_INSIDE);
+      // A guard cannot stop someone leaving: an exit is never refused; one without a recorded entry says so.
+      return visit.inside() ? admit("ok.out")
+          : new Verdict(true, Reason.NO_ENTRY_RECORDED, null, messages.get("no_entry_recorded", null));
     }
     if (visit.cancelled()) {
       return refuse(Reason.CANCELLED);

@@ -11,13 +11,21 @@ public enum Reason {
   WRONG_DAY,
   CANCELLED,
   ALREADY_INSIDE,
+  /** Legacy: what kiosks before exits were always let out recorded for an exit without entry (still replayed). */
   NOT_INSIDE,
+  /** An exit let out although no entry was recorded: a guard cannot stop someone leaving. */
+  NO_ENTRY_RECORDED,
   INVALID_SIGNATURE,
   UNKNOWN_KEY,
   MALFORMED,
   UNKNOWN_CONVOCATION;
 
   private final String code = name().toLowerCase(Locale.ROOT);
+
+  /** Whether a verdict with this reason opens the gate: entries on time, and every exit. */
+  public boolean admits() {
+    return this == OK || this == NO_ENTRY_RECORDED;
+  }
 
   /** Lower snake case, as in the HTTP API: {@code too_early}. */
   public String code() {

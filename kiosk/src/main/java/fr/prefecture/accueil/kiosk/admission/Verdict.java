@@ -7,7 +7,7 @@ import java.util.Objects;
  * The gate's answer to one scan.
  *
  * @param admit     open the gate
- * @param reason    why; {@link Reason#OK} exactly when admitted
+ * @param reason    why; one that {@link Reason#admits()} exactly when admitted
  * @param admitFrom for {@link Reason#TOO_EARLY}, the first instant the visitor will be admitted; null otherwise
  * @param message   what to show, in French and English
  */
@@ -16,8 +16,8 @@ public record Verdict(boolean admit, Reason reason, Instant admitFrom, Message m
   public Verdict {
     Objects.requireNonNull(reason, "reason");
     Objects.requireNonNull(message, "message");
-    if (admit != (reason == Reason.OK)) {
-      throw new IllegalArgumentException("admit must go with reason OK, not " + reason);
+    if (admit != reason.admits()) {
+      throw new IllegalArgumentException("admit must go with reason OK or NO_ENTRY_RECORDED, not " + reason);
     }
   }
 

@@ -179,7 +179,10 @@ class AdmissionRulesTest {
     Verdict exit = rules.decide(inside, Direction.OUT);
     assertThat(exit.admit()).isTrue();
     assertThat(exit.message()).isEqualTo(new Message("Au revoir, bonne journée.", "Goodbye, have a good day."));
-    assertThat(rules.decide(outside, Direction.OUT).reason()).isEqualTo(Reason.NOT_INSIDE);
+    Verdict noEntry = rules.decide(outside, Direction.OUT);
+    assertThat(noEntry.admit()).isTrue();
+    assertThat(noEntry.reason()).isEqualTo(Reason.NO_ENTRY_RECORDED);
+    assertThat(noEntry.message().fr()).contains("entrée non enregistrée");
   }
 
   @Test
@@ -236,7 +239,8 @@ class AdmissionRulesTest {
   @Test
   void writes_reasons_in_the_api_codes() {
     assertThat(Arrays.stream(Reason.values()).map(Reason::code)).containsExactly("ok", "too_early", "too_late",
-        "wrong_day", "cancelled", "already_inside", "not_inside", "invalid_signature", "unknown_key",
+        "wrong_day", "cancelled", "already_inside", "not_inside", "no_entry_recorded", "invalid_signature",
+        "unknown_key",
         "malformed", "unknown_convocation");
   }
 
