@@ -1,6 +1,7 @@
 package fr.prefecture.accueil.gate;
 
 import fr.prefecture.accueil.events.Events;
+import fr.prefecture.accueil.http.ApiErrorWithBody;
 import fr.prefecture.accueil.http.ApiException;
 import fr.prefecture.accueil.kiosk.admission.AdmissionPolicy;
 import fr.prefecture.accueil.kiosk.admission.AdmissionRules;
@@ -39,10 +40,15 @@ final class Gate {
    */
   record Offline(Instant at, boolean admit, Reason reason) {}
 
-  /** A well-formed scan request; everything in it was validated by the API. {@code offline} null when live. */
-  record Request(String scanId, String gate, Direction direction, String staff, Offline offline) {
+  /**
+   * A well-formed scan request; everything in it was validated by the API. {@code offline} null when live;
+   * {@code companions} who enter with the visitor, {@code confirmed} when the guard confirmed more than the
+   * service allows.
+   */
+  record Request(String scanId, String gate, Direction direction, String staff, Offline offline, int companions,
+      boolean confirmed) {
     Request(String scanId, String gate, Direction direction, String staff) {
-      this(scanId, gate, direction, staff, null);
+      this(scanId, gate, direction, staff, null, 0, false);
     }
 
     String directionCode() {
@@ -136,6 +142,9 @@ final class Gate {
   /** What one scan recorded: the answer given, and whether it set the visitor's first arrival. */
   private record Recorded(JsonObject response, boolean firstArrival) {}
 
+  /** The verdict, and the passages it was reached on (none without a convocation). */
+  private record Judged(Verdict verdict, ScanRepository.Passages passages) {}
+
   private Moment moment(Request request) {
     Offline offline = request.offline();
     if (offline == null) {
@@ -155,10 +164,13 @@ final class Gate {
   private Future<JsonObject> record(Request request, Identified found, boolean manual) {
     Moment m = moment(request);
     return scans.<Optional<Recorded>>transaction(tx -> target(tx, found, manual)
-        .compose(t -> verdict(tx, found, t, request.direction(), m).compose(v -> {
-          JsonObject response = response(request, found, t.orElse(null), v, manual, m.at());
+        .compose(t -> verdict(tx, found, t, request.direction(), m).compose(judged -> {
+          Verdict v = judged.verdict();
           boolean admit = m.offline() == null ? v.admit() : m.offline().admit();
           Reason reason = m.offline() == null ? v.reason() : m.offline().reason();
+          int companions = companions(request, t, judged, admit);
+          JsonObject response = response(request, found, t.orElse(null), v, manual, m.at()).put("companions",
+              companions);
           if (m.offline() != null) {
             keepKioskVerdict(response, v, m.offline());
           }
@@ -166,7 +178,7 @@ final class Gate {
               request.directionCode(), m.at(), m.day(), admit ? "admit" : "refuse", reason.code(),
               found.kind() == null ? null : Target.code(found.kind()), found.id(),
               t.map(Target::service).filter(s -> !s.isEmpty()).orElse(null), manual, request.staff(), found.input(),
-              response.encode(), m.offline() != null);
+              response.encode(), m.offline() != null, companions);
           return tx.insert(scan).compose(inserted -> {
             if (!inserted) {
               return Future.succeededFuture(Optional.<Recorded>empty());
@@ -188,18 +200,45 @@ final class Gate {
         : Future.succeededFuture(t));
   }
 
-  private Future<Verdict> verdict(ScanRepository.Tx tx, Identified found, Optional<Target> t, Direction direction,
+  private Future<Judged> verdict(ScanRepository.Tx tx, Identified found, Optional<Target> t, Direction direction,
       Moment m) {
+    ScanRepository.Passages none = new ScanRepository.Passages(false, false, 0);
     if (found.failure() != null) {
-      return Future.succeededFuture(m.rules().refuse(found.failure()));
+      return Future.succeededFuture(new Judged(m.rules().refuse(found.failure()), none));
     }
     if (t.isEmpty()) {
-      return Future.succeededFuture(m.rules().refuse(Reason.UNKNOWN_CONVOCATION));
+      return Future.succeededFuture(new Judged(m.rules().refuse(Reason.UNKNOWN_CONVOCATION), none));
     }
     Future<ScanRepository.Passages> passages = m.offline() == null
         ? tx.passages(found.kind(), found.id(), m.day())
         : tx.passagesBefore(found.kind(), found.id(), m.day(), m.at());
-    return passages.map(p -> m.rules().decide(visit(t.get(), p), direction));
+    return passages.map(p -> new Judged(m.rules().decide(visit(t.get(), p), direction), p));
+  }
+
+  /**
+   * The companions this scan records: on an admitted entry, those the guard counted (above the service's maximum
+   * only once confirmed, a 409 otherwise, nothing recorded); on an exit, those who came in with the visitor, so that
+   * the exit closes them too; none otherwise.
+   */
+  private int companions(Request request, Optional<Target> t, Judged judged, boolean admit) {
+    if (!admit || t.isEmpty()) {
+      return 0;
+    }
+    if (request.direction() == Direction.OUT) {
+      return judged.passages().companions();
+    }
+    int max = maxCompanions(t.get());
+    if (request.companions() > max && !request.confirmed() && request.offline() == null) {
+      throw new ApiErrorWithBody(409, "companions_over_limit", request.companions() + " companions for at most "
+          + max + " at this service: confirm to admit them", new JsonObject().put("maxCompanions", max));
+    }
+    return request.companions();
+  }
+
+  int maxCompanions(Target t) {
+    return t.kind() == ConvocationKind.INVITATION ? Site.Admission.DEFAULT_MAX_COMPANIONS
+        : site.service(t.service()).map(s -> s.admission().maxCompanions())
+            .orElse(Site.Admission.DEFAULT_MAX_COMPANIONS);
   }
 
   /** The kiosk's decision in the answer, the server's under "server"; its words dropped when they would differ. */
@@ -284,7 +323,7 @@ final class Gate {
     bus.publish(Events.SCANS, new JsonObject().put("scanId", response.getString("scanId"))
         .put("decision", response.getString("decision")).put("reason", response.getString("reason"))
         .put("gate", response.getString("gate")).put("direction", response.getString("direction"))
-        .put("at", now.toString())
+        .put("at", now.toString()).put("companions", response.getInteger("companions", 0))
         .put("kind", convocation == null ? null : convocation.getString("kind"))
         .put("convocationId", convocation == null ? null : convocation.getLong("id"))
         .put("service", service == null ? null : service.getString("code")));

@@ -61,7 +61,7 @@ public final class GateFeature implements Feature {
    */
   public Future<JsonObject> admitForDemo(long appointmentId) {
     Gate.Request request = new Gate.Request("demo-arrival-" + appointmentId, site.gates().get(0).id(),
-        fr.prefecture.accueil.kiosk.admission.Direction.IN, "demo", null);
+        fr.prefecture.accueil.kiosk.admission.Direction.IN, "demo");
     return gate.admitByHand(request, fr.prefecture.accueil.kiosk.convocation.ConvocationKind.APPOINTMENT,
         appointmentId);
   }

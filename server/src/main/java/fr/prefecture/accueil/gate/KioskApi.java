@@ -126,8 +126,14 @@ public final class KioskApi {
     if (!direction.equals("in") && !direction.equals("out")) {
       throw ApiException.badRequest("invalid_field", "Field 'direction' must be 'in' or 'out'");
     }
+    int companions = JsonInput.optionalLong(body, "companions", 0, Site.Admission.MAX_COMPANIONS).orElse(0L)
+        .intValue();
+    Object confirmed = body.getValue("companionsConfirmed");
+    if (confirmed != null && !(confirmed instanceof Boolean)) {
+      throw ApiException.badRequest("invalid_field", "Field 'companionsConfirmed' must be true or false");
+    }
     return new Gate.Request(scanId, gateId, direction.equals("in") ? Direction.IN : Direction.OUT,
-        caller.name(), offline(body));
+        caller.name(), offline(body), companions, Boolean.TRUE.equals(confirmed));
   }
 
   /** An offline kiosk's replay: {"at": ISO instant, "decision": "admit"|"refuse", "reason": code}. */
@@ -223,8 +229,8 @@ public final class KioskApi {
   /** One visitor found, with what admitting them now would give, and what tells homonyms apart. */
   private JsonObject match(Found found, ScanRepository.Presence presence) {
     Target t = found.target();
-    Verdict preview = gate.preview(t, presence == null ? new ScanRepository.Passages(false, false)
-        : new ScanRepository.Passages(presence.inside(), presence.entered()));
+    Verdict preview = gate.preview(t, presence == null ? new ScanRepository.Passages(false, false, 0)
+        : new ScanRepository.Passages(presence.inside(), presence.entered(), presence.companions()));
     JsonObject would = new JsonObject().put("decision", preview.decision()).put("reason", preview.reason().code())
         .put("message", new JsonObject().put("fr", preview.message().fr()).put("en", preview.message().en()));
     JsonObject out = new JsonObject().put("kind", t.kindCode()).put("id", t.id())
@@ -247,11 +253,16 @@ public final class KioskApi {
   Future<JsonObject> inside(RoutingContext ctx) {
     return scans.inside(time.today()).map(list -> {
       JsonArray people = new JsonArray();
+      int companions = 0;
       for (ScanRepository.Inside in : list) {
         people.add(new JsonObject().put("kind", in.kind()).put("id", in.convocationId()).put("name", in.name())
-            .put("service", in.service()).put("since", time.iso(in.since())).put("gate", in.gate()));
+            .put("service", in.service()).put("since", time.iso(in.since())).put("gate", in.gate())
+            .put("companions", in.companions()));
+        companions += in.companions();
       }
-      return new JsonObject().put("count", people.size()).put("people", people);
+      // Everyone inside counts, companions included: the evacuation list must account for each person.
+      return new JsonObject().put("count", people.size() + companions).put("visitors", people.size())
+          .put("companions", companions).put("people", people);
     });
   }
 

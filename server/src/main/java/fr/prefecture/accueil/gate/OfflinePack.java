@@ -82,10 +82,12 @@ final class OfflinePack {
           JsonArray presence = new JsonArray();
           List<ScanRepository.Presence> passed = all.resultAt(4);
           passed.forEach(p -> presence.add(new JsonObject().put("kind", p.kind()).put("id", p.convocationId())
-              .put("inside", p.inside()).put("since", p.since().toEpochMilli()).put("gate", p.gate())));
+              .put("inside", p.inside()).put("since", p.since().toEpochMilli()).put("gate", p.gate())
+              .put("companions", p.companions())));
           return new JsonObject().put("generatedAt", now.toEpochMilli()).put("day", today.toString())
               .put("zone", time.zone().getId()).put("staleAfterMinutes", STALE_AFTER.toMinutes())
-              .put("keys", keys()).put("services", services()).put("defaultPolicy", policy(AdmissionPolicy.DEFAULT))
+              .put("keys", keys()).put("services", services())
+              .put("defaultPolicy", policy(AdmissionPolicy.DEFAULT, Site.Admission.DEFAULT_MAX_COMPANIONS))
               .put("convocations", convocations).put("presence", presence).put("messages", messages)
               .put("gates", gates()).put("caller", new JsonObject().put("device", caller.isDevice())
                   .put("gate", caller.isDevice() ? caller.device().target() : null).put("name", caller.name()));
@@ -110,14 +112,14 @@ final class OfflinePack {
     JsonObject out = new JsonObject();
     for (Site.Service s : site.services()) {
       out.put(s.code(), gate.service(s).mergeIn(
-          policy(new AdmissionPolicy(s.admission().early(), s.admission().grace()))));
+          policy(new AdmissionPolicy(s.admission().early(), s.admission().grace()), s.admission().maxCompanions())));
     }
     return out;
   }
 
-  private static JsonObject policy(AdmissionPolicy p) {
+  private static JsonObject policy(AdmissionPolicy p, int maxCompanions) {
     return new JsonObject().put("earlyMinutes", p.earlyWindow().toMinutes())
-        .put("graceMinutes", p.lateGrace().toMinutes());
+        .put("graceMinutes", p.lateGrace().toMinutes()).put("maxCompanions", maxCompanions);
   }
 
   private JsonArray gates() {

@@ -24,30 +24,32 @@ final class ScanRepository {
   /** One scan attempt to store; {@code response} is the answer given, returned again on a replay. */
   record Scan(String scanId, String gate, String direction, Instant at, LocalDate day, String decision,
       String reason, String kind, Long convocationId, String service, boolean manual, String staff, String input,
-      String response, boolean offline) {}
+      String response, boolean offline, int companions) {}
 
   /**
    * Today's admitted passages of one convocation, summed up: inside now (the last was an entry), since when and
    * through which gate; entered, whether any of them was an entry.
    */
-  record Presence(String kind, long convocationId, boolean inside, Instant since, String gate, boolean entered) {}
+  record Presence(String kind, long convocationId, boolean inside, Instant since, String gate, boolean entered,
+      int companions) {}
 
-  /** Today's admitted passages of one convocation. */
-  record Passages(boolean inside, boolean admittedToday) {}
+  /** Today's admitted passages of one convocation; companions: those who entered with the visitor, when inside. */
+  record Passages(boolean inside, boolean admittedToday, int companions) {}
 
   /** Someone inside now: the last admitted passage today was an entry. */
-  record Inside(String kind, long convocationId, String name, String service, Instant since, String gate) {}
+  record Inside(String kind, long convocationId, String name, String service, Instant since, String gate,
+      int companions) {}
 
   private static final String INSERT = """
       INSERT INTO scans (scan_id, gate, direction, at, local_date, decision, reason, kind, convocation_id,
-        service, manual, staff, input, response, offline)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (scan_id) DO NOTHING""";
+        service, manual, staff, input, response, offline, companions)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (scan_id) DO NOTHING""";
   private static final String PASSAGES = """
-      SELECT direction FROM scans WHERE kind = ? AND convocation_id = ? AND local_date = ? AND decision = 'admit'
-      ORDER BY at, id""";
+      SELECT direction, companions FROM scans WHERE kind = ? AND convocation_id = ? AND local_date = ?
+        AND decision = 'admit' ORDER BY at, id""";
   private static final String PASSAGES_BEFORE = """
-      SELECT direction FROM scans WHERE kind = ? AND convocation_id = ? AND local_date = ? AND decision = 'admit'
-        AND at < ? ORDER BY at, id""";
+      SELECT direction, companions FROM scans WHERE kind = ? AND convocation_id = ? AND local_date = ?
+        AND decision = 'admit' AND at < ? ORDER BY at, id""";
 
   private final Pool pool;
   private final SqlTemplate<Map<String, Object>, RowSet<Row>> admitted;
@@ -69,7 +71,7 @@ final class ScanRepository {
         SELECT scan_id, gate, direction, at, decision, reason, kind, convocation_id, service, manual, staff, input,
           offline FROM scans WHERE local_date = #{day} ORDER BY at, id""").mapTo(ScanRepository::logEntry);
     inside = SqlTemplate.forQuery(pool, """
-        SELECT s.kind, s.convocation_id, s.at, s.gate, s.service,
+        SELECT s.kind, s.convocation_id, s.at, s.gate, s.service, s.companions,
           COALESCE(a.visitor_name, i.guest_name) AS name
         FROM scans s
         LEFT JOIN appointments a ON s.kind = 'appointment' AND a.id = s.convocation_id
@@ -79,9 +81,9 @@ final class ScanRepository {
             AND l.convocation_id = s.convocation_id AND l.decision = 'admit' ORDER BY l.at DESC, l.id DESC LIMIT 1)
         ORDER BY s.at, s.id""").mapTo(row -> new Inside(row.getString("kind"), row.getLong("convocation_id"),
         row.getString("name"), row.getString("service"), Instant.ofEpochMilli(row.getLong("at")),
-        row.getString("gate")));
+        row.getString("gate"), row.getInteger("companions")));
     admitted = SqlTemplate.forQuery(pool, """
-        SELECT kind, convocation_id, direction, at, gate FROM scans
+        SELECT kind, convocation_id, direction, at, gate, companions FROM scans
         WHERE local_date = #{day} AND decision = 'admit' AND kind IS NOT NULL ORDER BY at, id""")
         .mapTo(ScanRepository::row);
     manualCodes = SqlTemplate.forQuery(pool, """
@@ -102,7 +104,7 @@ final class ScanRepository {
         boolean in = "in".equals(r.getString("direction"));
         Presence before = last.get(kind + ":" + id);
         last.put(kind + ":" + id, new Presence(kind, id, in, Instant.ofEpochMilli(r.getLong("at")),
-            r.getString("gate"), in || before != null && before.entered()));
+            r.getString("gate"), in || before != null && before.entered(), r.getInteger("companions")));
       }
       return new ArrayList<>(last.values());
     });
@@ -208,11 +210,13 @@ final class ScanRepository {
       return query.map(rows -> {
         String last = null;
         boolean entered = false;
+        int companions = 0;
         for (Row row : rows) {
           last = row.getString("direction");
           entered |= "in".equals(last);
+          companions = row.getInteger("companions");
         }
-        return new Passages("in".equals(last), entered);
+        return new Passages("in".equals(last), entered, "in".equals(last) ? companions : 0);
       });
     }
 
@@ -221,7 +225,7 @@ final class ScanRepository {
       Tuple t = Tuple.tuple();
       for (Object v : new Object[]{s.scanId(), s.gate(), s.direction(), s.at().toEpochMilli(), s.day().toString(),
           s.decision(), s.reason(), s.kind(), s.convocationId(), s.service(), s.manual() ? 1 : 0, s.staff(),
-          s.input(), s.response(), s.offline() ? 1 : 0}) {
+          s.input(), s.response(), s.offline() ? 1 : 0, s.companions()}) {
         t.addValue(v);
       }
       return conn.preparedQuery(INSERT).execute(t).map(r -> r.rowCount() == 1);

@@ -204,7 +204,7 @@ final class Definitions {
   String scans(DayFilter days, int slots) {
     return """
         SELECT s.local_date AS local_date, COALESCE(s.service, '') AS service, $HOUR AS hour, $CALENDAR,
-          s.direction AS direction, s.decision AS decision, s.reason AS reason, 1 AS n
+          s.direction AS direction, s.decision AS decision, s.reason AS reason, 1 AS n, s.companions AS companions
         FROM scans s WHERE $DAYS"""
         .replace("$HOUR", hour("s.at", slots)).replace("$CALENDAR", calendar("s.local_date"))
         .replace("$DAYS", Days.where("s.local_date", days));

@@ -30,7 +30,7 @@ final class IndicatorRepository {
   private static final NamedSql BUILT_BETWEEN = NamedSql.of(
       "SELECT local_date FROM ind_built WHERE local_date BETWEEN #{from} AND #{to}");
   private static final NamedSql MOVEMENTS = NamedSql.of("""
-      SELECT at, direction FROM scans WHERE local_date = #{day} AND decision = 'admit'
+      SELECT at, direction, companions FROM scans WHERE local_date = #{day} AND decision = 'admit'
         AND reason <> 'no_entry_recorded' ORDER BY at, id""");
   private static final List<NamedSql> FIRST_DAYS = List.of(
       NamedSql.of("SELECT MIN(local_date) FROM appointments"), NamedSql.of("SELECT MIN(local_date) FROM scans"),
@@ -115,11 +115,13 @@ final class IndicatorRepository {
     return value == null ? 0 : value;
   }
 
-  /** Today's admitted scans of one day, in order: [at, +1 in / -1 out]. */
+  /** Today's admitted scans of one day, in order: [at, people in (+) or out (−), companions included]. */
   Future<List<long[]>> movements(LocalDate day) {
     return MOVEMENTS.execute(readers, Map.of("day", day.toString())).map(rows -> {
       List<long[]> out = new ArrayList<>();
-      rows.forEach(row -> out.add(new long[]{row.getLong(0), "in".equals(row.getString(1)) ? 1 : -1}));
+      // A visitor and their companions enter together, and leave together.
+      rows.forEach(row -> out.add(new long[]{row.getLong(0),
+          ("in".equals(row.getString(1)) ? 1 : -1) * (1L + row.getInteger(2))}));
       return out;
     });
   }

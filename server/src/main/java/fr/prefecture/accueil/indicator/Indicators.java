@@ -74,7 +74,8 @@ final class Indicators {
           .put("cancelled", s[2]).put("pending", s[3]).put("rate", ratio(s[1], s[0] + s[1]));
       case COUNTERS -> new JsonObject().put("calls", s[0]).put("recalls", s[1]).put("served", s[2])
           .put("absent", s[3]).put("transferred", s[4]).put("absentRate", ratio(s[3], s[2] + s[3]));
-      case FLOWS -> new JsonObject().put("admissions", s[0]).put("exits", s[1]).put("refusals", s[2]);
+      case FLOWS -> new JsonObject().put("admissions", s[0]).put("exits", s[1]).put("refusals", s[2])
+          .put("companions", s[3]);
       case REFUSALS -> {
         JsonObject reasons = new JsonObject();
         r.reasons.forEach(reasons::put);

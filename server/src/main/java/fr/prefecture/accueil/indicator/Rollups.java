@@ -51,7 +51,8 @@ final class Rollups {
           NamedSql.of("INSERT INTO ind_counters SELECT " + calendar
               + ", SUM(calls), SUM(recalls), SUM(served), SUM(absent), SUM(transferred) FROM ("
               + definitions.counters(range, n) + ") AS facts GROUP BY local_date, service, hour, week, month, weekday"),
-          NamedSql.of("INSERT INTO ind_scans SELECT " + calendar + ", direction, decision, reason, SUM(n) FROM ("
+          NamedSql.of("INSERT INTO ind_scans (" + calendar + ", direction, decision, reason, n, companions) SELECT "
+              + calendar + ", direction, decision, reason, SUM(n), SUM(companions) FROM ("
               + definitions.scans(range, n)
               + ") AS facts GROUP BY local_date, service, hour, week, month, weekday, direction, decision, reason"),
           NamedSql.of("INSERT INTO ind_pan SELECT " + calendar + ", SUM(booked), SUM(honoured), SUM(released), "

@@ -90,11 +90,12 @@ final class ServicesSection {
   }
 
   private static Admission admission(Node s) {
-    Node adm = s.optionalNode("admission", "earlyMinutes", "graceMinutes");
+    Node adm = s.optionalNode("admission", "earlyMinutes", "graceMinutes", "maxCompanions");
     Admission d = Admission.DEFAULT;
     return new Admission(
         Duration.ofMinutes(adm.integer("earlyMinutes", 0, 240, (int) d.early().toMinutes())),
-        Duration.ofMinutes(adm.integer("graceMinutes", 0, 240, (int) d.grace().toMinutes())));
+        Duration.ofMinutes(adm.integer("graceMinutes", 0, 240, (int) d.grace().toMinutes())),
+        adm.integer("maxCompanions", 0, Admission.MAX_COMPANIONS, d.maxCompanions()));
   }
 
   private static Optional<PanSlots> pan(Node s) {

@@ -24,10 +24,16 @@ public record Site(Text name, ZoneId zone, List<Building> buildings, List<Area> 
 
   public record Location(String building, int floor, String zone, Text room) {}
 
-  /** A service's gate window; without one in the file, the prefecture's default from the kiosk's rules. */
-  public record Admission(Duration early, Duration grace) {
+  /**
+   * A service's gate window, and how many companions (interpreter, lawyer, parent) may enter with a visitor
+   * before the guard must confirm; without one in the file, the prefecture's defaults.
+   */
+  public record Admission(Duration early, Duration grace, int maxCompanions) {
+    public static final int DEFAULT_MAX_COMPANIONS = 1;
+    /** The most companions one admission may record, confirmed or not. */
+    public static final int MAX_COMPANIONS = 20;
     public static final Admission DEFAULT = new Admission(AdmissionPolicy.DEFAULT.earlyWindow(),
-        AdmissionPolicy.DEFAULT.lateGrace());
+        AdmissionPolicy.DEFAULT.lateGrace(), DEFAULT_MAX_COMPANIONS);
   }
 
   /** Opening hours and capacity of the slots of a digital help desk (PAN). */

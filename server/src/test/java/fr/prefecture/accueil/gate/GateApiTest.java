@@ -211,9 +211,13 @@ class GateApiTest {
     long id = gate.book("etrangers", "2026-03-30T09:10", "Élodie Petit");
     gate.book("etrangers", "2026-03-31T09:10", "Élodie Petit");
     JsonArray found = server.get("guard", "/api/kiosk/appointments?q=elodie").bodyAsJsonArray();
-    assertThat(found).hasSize(1);
+    // Today's first, then the homonym of another day, each with what admitting would give now.
+    assertThat(found).hasSize(2);
     assertThat(found.getJsonObject(0).getLong("id")).isEqualTo(id);
     assertThat(found.getJsonObject(0).getString("localTime")).isEqualTo("09:10");
+    assertThat(found.getJsonObject(0).getJsonObject("preview").getString("decision")).isEqualTo("admit");
+    assertThat(found.getJsonObject(1).getString("date")).isEqualTo("2026-03-31");
+    assertThat(found.getJsonObject(1).getJsonObject("preview").getString("reason")).isEqualTo("wrong_day");
     assertThat(server.get("guard", "/api/kiosk/appointments?q=e").statusCode()).isEqualTo(400);
 
     HttpResponse<Buffer> admitted = server.post("guard", "/api/kiosk/admit", new JsonObject().put("kind", "appointment")

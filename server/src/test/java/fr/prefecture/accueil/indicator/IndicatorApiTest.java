@@ -231,11 +231,11 @@ class IndicatorApiTest {
     monday(vertx);
     JsonObject flows = report("/api/indicators/flows?from=2026-03-30&to=2026-03-30&by=hour");
     assertThat(row(flows, "08")).isEqualTo(new JsonObject().put("key", "08").put("admissions", 1).put("exits", 0)
-        .put("refusals", 1));
+        .put("refusals", 1).put("companions", 0));
     assertThat(row(flows, "09")).isEqualTo(new JsonObject().put("key", "09").put("admissions", 1).put("exits", 1)
-        .put("refusals", 1));
+        .put("refusals", 1).put("companions", 0));
     assertThat(row(flows, "10")).isEqualTo(new JsonObject().put("key", "10").put("admissions", 0).put("exits", 1)
-        .put("refusals", 0));
+        .put("refusals", 0).put("companions", 0));
     JsonObject refusals = report("/api/indicators/refusals?from=2026-03-30&to=2026-03-30&by=total");
     assertThat(refusals.getJsonObject("totals").getJsonObject("reasons"))
         .isEqualTo(new JsonObject().put("too_early", 1).put("wrong_day", 1));
