@@ -7,6 +7,7 @@ import { setOnline } from '/static/kiosk/pack.js';
 import { isDevice, kiosk, kioskNow } from '/static/kiosk/state.js';
 import { fail, showStatus } from '/static/kiosk/status.js';
 import { putScan } from '/static/kiosk/store.js';
+import { confirmCompanions, initCompanions, resetCompanions } from '/static/kiosk/companions.js';
 import { initScanner } from '/static/kiosk/scanner.js';
 import { clearVerdict, decideHere, render } from '/static/kiosk/verdict.js';
 
@@ -61,21 +62,31 @@ export const keepFocus = () => {
   }
 };
 
-const scanOnline = async (text, dir, id, mine) => {
-  const response = await postAgain('/api/kiosk/scan', { code: text, gate: kiosk.gate, direction: dir, scanId: id }, 2);
+// The server's verdict: false when it cannot give one (5xx), { confirm: max } when the companions need the guard's
+// confirmation, else { verdict } once shown (a refusal naming no one when the request itself was refused).
+const scanOnline = async (text, dir, id, mine, companions, confirmed) => {
+  const body = { code: text, gate: kiosk.gate, direction: dir, scanId: id, companions, companionsConfirmed: confirmed };
+  const response = await postAgain('/api/kiosk/scan', body, 2);
   if (response.status >= 500) {
     return false;
   }
+  if (response.status === 409) {
+    const problem = await response.json();
+    if (problem.error === 'companions_over_limit') {
+      return { confirm: problem.maxCompanions };
+    }
+  }
   const data = await answer(response);
   if (!data) {
+    const refused = {
+      decision: 'refuse',
+      direction: dir,
+      message: { fr: 'Code refusé : voir le message ci-dessus.', en: 'Code refused: see the message above.' },
+    };
     if (mine === kiosk.latest) {
-      render({
-        decision: 'refuse',
-        direction: dir,
-        message: { fr: 'Code refusé : voir le message ci-dessus.', en: 'Code refused: see the message above.' },
-      });
+      render(refused);
     }
-    return true;
+    return { verdict: refused };
   }
   const c = data.convocation || {};
   await putScan({
@@ -87,38 +98,51 @@ const scanOnline = async (text, dir, id, mine) => {
     reason: data.reason,
     kind: c.kind,
     id: c.id,
+    companions: data.companions || 0,
     synced: true,
   });
   if (mine === kiosk.latest) {
     render(data);
     refreshInside();
   }
-  return true;
+  return { verdict: data };
 };
 
-/** Checks a code: by the server when it answers, else here on the day's pack. */
-export const scan = async (text) => {
+/** Checks a code: by the server when it answers, else here on the day's pack. Same scanId when confirmed again. */
+export const scan = async (text, confirmed = false, id = scanId()) => {
   const mine = ++kiosk.latest;
   clearVerdict('checking'); // whatever comes back, the previous visitor is gone from the panel
-  const id = scanId();
   const dir = direction();
+  const companions = dir === 'in' ? kiosk.companions : 0;
+  let result = false;
   if (kiosk.online) {
     try {
-      if (await scanOnline(text, dir, id, mine)) {
-        keepFocus();
-        return;
-      }
+      result = await scanOnline(text, dir, id, mine, companions, confirmed);
     } catch {
-      // unreachable: decide here
+      result = false; // unreachable: decide here
     }
-    setOnline(false);
+    if (!result) {
+      setOnline(false);
+    }
   }
-  const v = await decideHere(text, dir, id);
-  if (mine === kiosk.latest) {
-    render(v);
+  if (!result) {
+    const v = await decideHere(text, dir, id, companions, confirmed);
+    result = v.confirm === undefined ? { verdict: v } : v;
+    if (result.verdict && mine === kiosk.latest) {
+      render(v);
+    }
+    showStatus();
   }
-  showStatus();
+  if (result.confirm !== undefined) {
+    if (await confirmCompanions(companions, result.confirm)) {
+      return scan(text, true, id);
+    }
+    clearVerdict();
+  } else if (dir === 'in') {
+    resetCompanions(); // counted for this visitor only
+  }
   keepFocus();
+  return undefined;
 };
 
 /** The gates to choose from (the pack's when offline or paired); the choice is kept on this kiosk. */
@@ -152,6 +176,7 @@ export const loadGates = async () => {
 
 export const initInput = () => {
   initScanner(code, () => $('scan-form').requestSubmit());
+  initCompanions();
   $('scan-form').addEventListener('submit', (event) => {
     event.preventDefault();
     const text = code.value;

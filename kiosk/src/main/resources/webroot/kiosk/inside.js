@@ -2,7 +2,7 @@
 // evacuation list, shown and printed from the kiosk.
 import { $, row } from '/static/js/dom.js';
 import { send } from '/static/js/request.js';
-import { frenchTime, localTime } from '/static/kiosk/offline.js';
+import { frenchTime, localTime, withCompanions } from '/static/kiosk/offline.js';
 import { setOnline } from '/static/kiosk/pack.js';
 import { insideList } from '/static/kiosk/presence.js';
 import { isDevice, kiosk, kioskNow } from '/static/kiosk/state.js';
@@ -32,16 +32,43 @@ const gateName = (id) => {
   return gate && gate.name ? gate.name.fr || gate.name : id;
 };
 
+// The server's list when it answers (it knows every gate's passages, and names booked since the pack came); this
+// kiosk's own otherwise.
+const serverList = async () => {
+  if (!kiosk.online || isDevice()) {
+    return null;
+  }
+  try {
+    const response = await send('GET', '/api/site/inside');
+    if (!response.ok) {
+      return null;
+    }
+    const services = (kiosk.pack && kiosk.pack.services) || {};
+    return (await response.json()).people.map((p) => ({
+      ...p,
+      service: services[p.service] ? services[p.service].name.fr + ' / ' + services[p.service].name.en : p.service,
+      since: Date.parse(p.since),
+    }));
+  } catch {
+    return null;
+  }
+};
+
 const showEvacuation = async () => {
   const { pack } = kiosk;
-  const people = await insideList();
+  const zone = (pack && pack.zone) || 'Europe/Paris';
+  const people = (await serverList()) || (await insideList());
   $('evacuation-body').replaceChildren(
-    ...people.map((p) => row([p.name, p.service, pack ? frenchTime(p.since, pack.zone) : '', gateName(p.gate)])),
+    ...people.map((p) => row([withCompanions(p), p.service || '', frenchTime(p.since, zone), gateName(p.gate)])),
   );
-  $('evacuation-count').textContent = String(people.length);
-  const now = pack ? localTime(kioskNow(), pack.zone) : '';
+  $('evacuation-count').textContent = String(people.reduce((n, p) => n + 1 + (p.companions || 0), 0));
+  const now = kioskNow();
   $('evacuation-generated').textContent =
-    'établie à ' + now + (kiosk.online ? '' : ' (hors ligne / offline)') + ' / generated at ' + now;
+    'établie à ' +
+    frenchTime(now, zone) +
+    (kiosk.online ? '' : ' (hors ligne / offline)') +
+    ' / generated at ' +
+    localTime(now, zone);
 };
 
 export const initEvacuation = () => {

@@ -4,6 +4,7 @@
 const CACHE = 'accueil-kiosk-v3';
 const KIOSK = [
   'camera',
+  'companions',
   'input',
   'inside',
   'kiosk',

@@ -210,6 +210,15 @@ export const englishDate = (ms, zone) => {
   return p.weekday + ' ' + p.day + ' ' + p.month + ' ' + p.year;
 };
 
+// "Amina Benali + 2 accompagnateurs / companions": everyone inside must be accounted for.
+export const withCompanions = (p) =>
+  p.companions > 0
+    ? p.name +
+      ' + ' +
+      p.companions +
+      (p.companions > 1 ? ' accompagnateurs / companions' : ' accompagnateur / companion')
+    : p.name;
+
 /** The text for key; {time} and {date} stand for `when` in local time (Messages.java). */
 export const message = (messages, key, when, zone) => {
   let fr = messages.fr[key];

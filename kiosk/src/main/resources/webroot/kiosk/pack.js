@@ -71,6 +71,8 @@ export const replay = async () => {
         direction: r.direction,
         scanId: r.scanId,
         offline: { at: new Date(r.at).toISOString(), decision: r.decision, reason: r.reason },
+        companions: r.companions || 0,
+        companionsConfirmed: true, // confirmed at the kiosk, if it had to be
       });
       if (response.status === 401 || response.status === 403 || response.status >= 500) {
         fail(

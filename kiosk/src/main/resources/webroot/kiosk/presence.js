@@ -3,7 +3,7 @@
 import { kiosk } from '/static/kiosk/state.js';
 import { allScans } from '/static/kiosk/store.js';
 
-/** "kind:id" → { inside, admittedToday, since, gate }. */
+/** "kind:id" → { inside, admittedToday, since, gate, companions (who came in with the visitor) }. */
 export const presence = async () => {
   const map = new Map();
   const { pack } = kiosk;
@@ -11,7 +11,13 @@ export const presence = async () => {
     return map;
   }
   for (const p of pack.presence) {
-    map.set(p.kind + ':' + p.id, { inside: p.inside, admittedToday: true, since: p.since, gate: p.gate });
+    map.set(p.kind + ':' + p.id, {
+      inside: p.inside,
+      admittedToday: true,
+      since: p.since,
+      gate: p.gate,
+      companions: p.inside ? p.companions || 0 : 0,
+    });
   }
   const mine = (await allScans())
     .filter((r) => r.at > pack.generatedAt && r.decision === 'admit' && r.kind)
@@ -22,14 +28,14 @@ export const presence = async () => {
     map.set(
       key,
       r.direction === 'in'
-        ? { inside: true, admittedToday: true, since: r.at, gate: r.gate }
-        : { ...before, inside: false, admittedToday: true },
+        ? { inside: true, admittedToday: true, since: r.at, gate: r.gate, companions: r.companions || 0 }
+        : { ...before, inside: false, admittedToday: true, companions: 0 },
     );
   }
   return map;
 };
 
-/** The people inside, earliest first: name, service (or meeting), since, gate. */
+/** The visitors inside, earliest first: name, service (or meeting), since, gate, companions. */
 export const insideList = async () => {
   const people = [];
   for (const [key, p] of await presence()) {
@@ -41,6 +47,7 @@ export const insideList = async () => {
         service: c.event || (service ? service.name.fr + ' / ' + service.name.en : ''),
         since: p.since,
         gate: p.gate,
+        companions: p.companions || 0,
       });
     }
   }

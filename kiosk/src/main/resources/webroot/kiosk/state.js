@@ -4,6 +4,7 @@ import { localDate } from '/static/kiosk/offline.js';
 export const kiosk = {
   gate: null, // the gate whose scans this kiosk records
   gates: [], // the site's gates: id, name, verdictSeconds
+  companions: 0, // companions the guard counted for the next entry
   verdictTimer: null, // clears the verdict shown, so that the next visitor never reads it
   latest: 0, // the number of the latest scan: an answer to an older one is not shown
   online: true,

@@ -10,7 +10,8 @@ export const fail = (message) => show($('kiosk-error'), message);
 
 export const showLocalCount = async () => {
   if (kiosk.pack) {
-    $('inside-count').textContent = String((await insideList()).length);
+    const people = await insideList();
+    $('inside-count').textContent = String(people.reduce((n, p) => n + 1 + p.companions, 0));
   }
 };
 

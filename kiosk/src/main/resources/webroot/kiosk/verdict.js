@@ -135,10 +135,15 @@ const identify = async (text) => {
   return { key: c.kind + ':' + c.id, v: null, qrStart: c.start };
 };
 
+const policyOf = (c) => {
+  const { pack } = kiosk;
+  return c.kind === 'invitation' ? pack.defaultPolicy : pack.services[c.service] || pack.defaultPolicy;
+};
+
 const decideOnPack = async (c, key, dir, now) => {
   const { pack } = kiosk;
-  const p = (await presence()).get(key) || { inside: false, admittedToday: false };
-  const policy = c.kind === 'invitation' ? pack.defaultPolicy : pack.services[c.service] || pack.defaultPolicy;
+  const p = (await presence()).get(key) || { inside: false, admittedToday: false, companions: 0 };
+  const policy = policyOf(c);
   const visit = {
     kind: c.kind,
     start: c.start,
@@ -149,12 +154,12 @@ const decideOnPack = async (c, key, dir, now) => {
     earlyMinutes: policy.earlyMinutes,
     graceMinutes: policy.graceMinutes,
   };
-  return rules.decide(visit, dir, now, pack.zone);
+  return { ...rules.decide(visit, dir, now, pack.zone), companionsInside: p.companions || 0 };
 };
 
 // The offline verdict: the same checks as the server, on the pack; queued with its instant unless the data is
 // too old to be trusted, in which case the guard checks by hand and nothing is recorded.
-export const decideHere = async (text, dir, id) => {
+export const decideHere = async (text, dir, id, companions = 0, confirmed = false) => {
   const now = kioskNow();
   const { pack } = kiosk;
   if (!pack) {
@@ -195,8 +200,18 @@ export const decideHere = async (text, dir, id) => {
       },
     });
   }
+  // Companions: counted on an admitted entry (confirmed above the maximum), closed by the visitor's exit.
+  const admitted = v.decision === 'admit';
+  if (admitted && dir === 'in' && c) {
+    const max = policyOf(c).maxCompanions ?? 1;
+    if (companions > max && !confirmed) {
+      return { confirm: max };
+    }
+  }
+  const recorded = !admitted ? 0 : dir === 'in' ? companions : v.companionsInside || 0;
   const out = visitorDetails(c, {
     scanId: id,
+    companions: recorded,
     decision: v.decision,
     reason: v.reason,
     direction: dir,
@@ -225,6 +240,7 @@ export const decideHere = async (text, dir, id) => {
     reason: v.reason,
     kind,
     id: cid === null ? null : Number(cid),
+    companions: recorded,
     synced: false,
     offline: true,
   });

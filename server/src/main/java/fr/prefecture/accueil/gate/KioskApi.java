@@ -261,8 +261,8 @@ public final class KioskApi {
         companions += in.companions();
       }
       // Everyone inside counts, companions included: the evacuation list must account for each person.
-      return new JsonObject().put("count", people.size() + companions).put("visitors", people.size())
-          .put("companions", companions).put("people", people);
+      return new JsonObject().put("at", time.iso(time.now())).put("count", people.size() + companions)
+          .put("visitors", people.size()).put("companions", companions).put("people", people);
     });
   }
 

@@ -13,6 +13,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -61,6 +62,17 @@ public final class Browser implements AutoCloseable {
   public WebElement waitForText(By by, String expected) {
     waiting(Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(by, expected));
     return driver.findElement(by);
+  }
+
+  /**
+   * Types as a person does, one key every 150 ms, into the focused element: the kiosk tells a person from a
+   * keyboard-wedge scanner (a few milliseconds a key) by timing alone, and moves a scanner's keys to its code field.
+   */
+  public void typeLikeAPerson(String text) throws InterruptedException {
+    for (char c : text.toCharArray()) {
+      new Actions(driver).sendKeys(String.valueOf(c)).perform();
+      Thread.sleep(150);
+    }
   }
 
   /** Signs in through the login page, then goes to the given path of the server. */

@@ -36,9 +36,11 @@ class EvacuationPageTest {
       browser.login(server.baseUrl(), "chef", password, "/evacuation");
       browser.waitForText(By.id("count"), "1");
       String table = browser.driver.findElement(By.id("people")).getText();
-      assertThat(table).contains("Amina Benali").contains("guerite-nord").contains("Accueil des étrangers")
+      assertThat(table).contains("Amina Benali").contains("Guérite nord").contains("Accueil des étrangers")
           .doesNotContain("Jean Parti");
-      assertThat(browser.driver.findElement(By.id("generated")).getText()).contains("Generated on");
+      // Stamped with the site's clock (the server's --now), in French then English, never the browser's.
+      assertThat(browser.driver.findElement(By.id("generated")).getText()).contains("lundi 30 mars 2026, 9 h 00")
+          .contains("Generated on Monday 30 March 2026, 09:00");
       assertThat(browser.accessibilityViolations()).isEmpty();
     }
   }

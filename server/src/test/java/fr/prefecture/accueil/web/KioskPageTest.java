@@ -72,8 +72,9 @@ class KioskPageTest {
       code(server, "2026-03-30T09:10", "Élodie Petit");
       String password = server.createUser("garde", "guard");
       browser.login(server.baseUrl(), "garde", password, "/kiosk");
-      WebElement search = browser.driver.findElement(By.id("search"));
-      search.sendKeys("elodie" + Keys.ENTER);
+      browser.driver.findElement(By.id("search")).click();
+      browser.typeLikeAPerson("elodie");
+      browser.driver.switchTo().activeElement().sendKeys(Keys.ENTER);
       browser.waitForText(By.id("search-results"), "Élodie Petit");
       browser.driver.findElement(By.cssSelector("#search-results button")).sendKeys(Keys.ENTER);
       browser.waitForText(By.id("verdict-word"), "ADMIS");

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,6 +65,15 @@ class KioskScannerTest {
     vertx.close();
   }
 
+  @BeforeEach
+  void entryMode() {
+    find("label[for=mode-in]").click();
+    if ("true".equals(find("#evacuation-toggle").getAttribute("aria-expanded"))) {
+      find("#evacuation-toggle").click();
+    }
+    focus(find("#code"));
+  }
+
   private record Visitor(long id, String name, String code) {}
 
   private Visitor book(String start) {
@@ -90,14 +100,6 @@ class KioskScannerTest {
   /** A scanner: the whole code and Enter, as fast as the browser takes keys, into whatever has focus. */
   private void scan(String code) {
     new Actions(browser.driver).sendKeys(code + Keys.ENTER).perform();
-  }
-
-  /** A person: one key at a time, at a person's pace. */
-  private void typeSlowly(String text) throws InterruptedException {
-    for (char c : text.toCharArray()) {
-      new Actions(browser.driver).sendKeys(String.valueOf(c)).perform();
-      Thread.sleep(150);
-    }
   }
 
   /** After focusing a control: one scan gives exactly one recorded scan, for that visitor, and shows them. */
@@ -154,7 +156,7 @@ class KioskScannerTest {
     // The lost-convocation admission: found by a person typing, admitted by hand, then the next visitor's scan.
     Visitor lost = book("2026-03-30T09:09");
     find("#search").click();
-    typeSlowly(lost.name().substring(0, 11));
+    browser.typeLikeAPerson(lost.name().substring(0, 11));
     assertThat(find("#search").getAttribute("value")).isEqualTo(lost.name().substring(0, 11));
     new Actions(browser.driver).sendKeys(Keys.ENTER).perform();
     browser.waitForText(By.id("search-results"), lost.name());
@@ -183,7 +185,7 @@ class KioskScannerTest {
     int before = scans().size();
     find("#search").clear();
     find("#search").click();
-    typeSlowly("Mart");
+    browser.typeLikeAPerson("Mart");
     assertThat(find("#search").getAttribute("value")).isEqualTo("Mart");
     assertThat(scans()).hasSize(before);
     find("#search").clear();
@@ -204,5 +206,44 @@ class KioskScannerTest {
     browser.waiting(Duration.ofSeconds(9)).until(d -> find("#verdict-word").getText().contains("En attente"));
     assertThat(find("#verdict-details").isDisplayed()).isFalse();
     assertThat(find("#inside-count").getText()).as("the count of people inside stays").isNotEqualTo("0");
+  }
+
+  @Test
+  void companions_are_counted_with_buttons_confirmed_above_the_maximum_and_listed_for_evacuation() throws Exception {
+    Visitor v = book("2026-03-30T09:05");
+    int before = server.get("guard", "/api/site/inside").bodyAsJsonObject().getInteger("count");
+    find("#companions-more").click();
+    find("#companions-more").click();
+    assertThat(find("#companions").getText()).isEqualTo("2");
+    // A scanner burst while a companions button has focus counts no one: the code goes to the code field.
+    scan(v.code());
+    browser.waitForText(By.id("companions-confirm-text"), "2 accompagnateurs");
+    assertThat(find("#companions").getText()).isEqualTo("2");
+    assertThat(scans().stream().map(JsonObject.class::cast).filter(s -> s.getLong("convocationId") == v.id()))
+        .as("nothing recorded before the guard confirms").isEmpty();
+    find("#companions-yes").click();
+    browser.waitForText(By.id("verdict-name"), v.name());
+    assertThat(find("#verdict-word").getText()).isEqualTo("ADMIS");
+    assertThat(find("#companions").getText()).as("counted for this visitor only").isEqualTo("0");
+    browser.waitForText(By.id("inside-count"), String.valueOf(before + 3));
+
+    if (!"true".equals(find("#evacuation-toggle").getAttribute("aria-expanded"))) {
+      find("#evacuation-toggle").click();
+    }
+    browser.waitForText(By.id("evacuation-body"), v.name() + " + 2 accompagnateurs");
+  }
+
+  @Test
+  void an_exit_without_a_recorded_entry_is_let_out_and_says_so() throws Exception {
+    Visitor v = book("2026-03-30T09:06");
+    find("label[for=mode-out]").click();
+    assertThat(find("#mode-back").isDisplayed()).as("the page says how to go back to entry").isTrue();
+    scan(v.code());
+    browser.waitForText(By.id("verdict-word"), "SORTIE OK");
+    assertThat(find("#verdict-reason").getText()).contains("entrée non enregistrée");
+    assertThat(find("#verdict-en").getText()).contains("entry not recorded");
+    assertThat(find("#verdict-where").isDisplayed()).as("no 'Où aller' on an exit").isFalse();
+    JsonArray log = scans();
+    assertThat(log.getJsonObject(log.size() - 1).getString("reason")).isEqualTo("no_entry_recorded");
   }
 }
