@@ -75,11 +75,11 @@ export const initEvacuation = () => {
   $('evacuation-toggle').addEventListener('click', async () => {
     const box = $('evacuation');
     const open = box.hidden;
+    box.hidden = !open; // at once: the list fills in as the server answers
+    $('evacuation-toggle').setAttribute('aria-expanded', String(open));
     if (open) {
       await showEvacuation();
     }
-    box.hidden = !open;
-    $('evacuation-toggle').setAttribute('aria-expanded', String(open));
   });
 
   $('evacuation-print').addEventListener('click', async () => {

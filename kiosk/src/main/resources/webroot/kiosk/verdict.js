@@ -92,7 +92,8 @@ export const render = (v) => {
   setText('verdict-en', (v.offline ? 'Offline. ' : '') + (v.message ? v.message.en : ''));
   const from = $('verdict-from');
   if (v.admitFromLocal) {
-    from.textContent = 'Entrée à partir de ' + v.admitFromLocal.replace(':', ' h ') + ' / from ' + v.admitFromLocal;
+    const [h, m] = v.admitFromLocal.split(':');
+    from.textContent = 'Entrée à partir de ' + Number(h) + ' h ' + m + ' / from ' + v.admitFromLocal;
     from.hidden = false;
   } else {
     from.hidden = true;

@@ -19,20 +19,14 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 
 /** Convocations to print or send: the code and manual code, the QR as PNG, the printable A4 page. */
 final class ConvocationApi {
   /** 600 px: a version 8 QR (49 modules + quiet zone) gets 10 px a module, sharp when printed 6 cm wide. */
   static final int QR_PIXELS = 600;
-  private static final DateTimeFormatter FR_DATE = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.FRENCH);
-  private static final DateTimeFormatter EN_DATE = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.ENGLISH);
-  private static final DateTimeFormatter FR_TIME = DateTimeFormatter.ofPattern("H 'h' mm", Locale.FRENCH);
-  private static final DateTimeFormatter EN_TIME = DateTimeFormatter.ofPattern("h:mm a", Locale.ENGLISH);
 
   private final Vertx vertx;
   private final Site site;
@@ -109,12 +103,13 @@ final class ConvocationApi {
     model.put("site", site.name());
     model.put("qr", Base64.getEncoder().encodeToString(png));
     model.put("name", t.name());
-    model.put("date", new Site.Text(FR_DATE.format(start), EN_DATE.format(start)));
-    model.put("time", new Site.Text(FR_TIME.format(start), EN_TIME.format(start)));
+    model.put("date", new Site.Text(time.frenchDate(t.start()), time.englishDate(t.start())));
+    model.put("time", new Site.Text(time.frenchTime(t.start()), time.englishTime(t.start())));
     model.put("what", what);
     model.put("where", where);
     model.put("early", Duration.between(admitFrom, start).toMinutes());
-    model.put("from", new Site.Text(FR_TIME.format(admitFrom), EN_TIME.format(admitFrom)));
+    model.put("from",
+        new Site.Text(time.frenchTime(admitFrom.toInstant()), time.englishTime(admitFrom.toInstant())));
     return templates.render("convocation", model);
   }
 

@@ -1,6 +1,8 @@
 package fr.prefecture.accueil.time;
 
 import fr.prefecture.accueil.http.ApiException;
+import fr.prefecture.accueil.kiosk.admission.VisitorTime;
+import fr.prefecture.accueil.site.Site;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -58,6 +60,32 @@ public final class SiteTime {
 
   public String localMinutes(Instant instant) {
     return instant.atZone(zone).format(LOCAL_MINUTES);
+  }
+
+  /** What a visitor reads, in French: "mardi 2 décembre 2026" (the product's one format: VisitorTime). */
+  public String frenchDate(Instant instant) {
+    return VisitorTime.frenchDate(instant.atZone(zone));
+  }
+
+  /** "10 h 20", "9 h 05". */
+  public String frenchTime(Instant instant) {
+    return VisitorTime.frenchTime(instant.atZone(zone));
+  }
+
+  /** "Tuesday 2 December 2026". */
+  public String englishDate(Instant instant) {
+    return VisitorTime.englishDate(instant.atZone(zone));
+  }
+
+  /** "10:20", "09:05". */
+  public String englishTime(Instant instant) {
+    return VisitorTime.englishTime(instant.atZone(zone));
+  }
+
+  /** "mardi 2 décembre 2026, 10 h 20" and "Tuesday 2 December 2026, 10:20". */
+  public Site.Text dateTime(Instant instant) {
+    return new Site.Text(frenchDate(instant) + ", " + frenchTime(instant),
+        englishDate(instant) + ", " + englishTime(instant));
   }
 
   /**

@@ -314,7 +314,9 @@ class GateApiTest {
         .contains("lundi 30 mars 2026").contains("Monday 30 March 2026").contains("10 h 40")
         .contains("Salle 12").contains("Room 12").contains("10 h 20").contains("pièce d'identité")
         .contains("identity document").contains("Préfecture de Val-de-Demo")
-        .contains("&lt;script&gt;").doesNotContain("<script>alert");
+        .contains("&lt;script&gt;").doesNotContain("<script>alert")
+        // One format each: "10 h 40" in French, "10:40" in English; never ISO, never "10:40 AM".
+        .contains("10:40").doesNotContain("AM").doesNotContain("2026-03-30");
     assertThat(server.client.get("/convocations/999999").putHeader("Cookie", cookie).send().await().statusCode())
         .isEqualTo(404);
   }

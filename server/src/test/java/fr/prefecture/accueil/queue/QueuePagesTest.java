@@ -61,7 +61,9 @@ class QueuePagesTest {
       browser.driver.findElement(By.cssSelector("#added a")).click();
       browser.waitForText(By.id("ticket-number"), "P001");
       assertThat(browser.driver.findElement(By.tagName("main")).getText())
-          .contains("Point d'accueil numérique", "Digital help desk", "Espace numérique", "Digital corner", "09:00");
+          .contains("Point d'accueil numérique", "Digital help desk", "Espace numérique", "Digital corner", "9 h 00",
+              "09:00", "Délivré le lundi 30 mars 2026, ", "Issued on Monday 30 March 2026, ")
+          .doesNotContain("2026-03-30");
       assertThat(browser.accessibilityViolations()).isEmpty();
     }
   }

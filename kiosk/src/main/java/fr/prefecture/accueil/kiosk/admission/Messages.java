@@ -3,7 +3,6 @@ package fr.prefecture.accueil.kiosk.admission;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.ResourceBundle;
 
@@ -13,11 +12,6 @@ final class Messages {
   private static final String BUNDLE = "fr.prefecture.accueil.kiosk.messages";
   private static final ResourceBundle.Control STRICT = ResourceBundle.Control
       .getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
-  private static final DateTimeFormatter FR_TIME = DateTimeFormatter.ofPattern("H 'h' mm", Locale.FRENCH);
-  private static final DateTimeFormatter EN_TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
-  private static final DateTimeFormatter FR_WEEKDAY = DateTimeFormatter.ofPattern("EEEE", Locale.FRENCH);
-  private static final DateTimeFormatter FR_MONTH_YEAR = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.FRENCH);
-  private static final DateTimeFormatter EN_DATE = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.ENGLISH);
 
   private final ResourceBundle fr = ResourceBundle.getBundle(BUNDLE, Locale.FRENCH, STRICT);
   private final ResourceBundle en = ResourceBundle.getBundle(BUNDLE, Locale.ENGLISH, STRICT);
@@ -33,11 +27,10 @@ final class Messages {
     String english = en.getString(key);
     if (when != null) {
       ZonedDateTime local = when.atZone(zone);
-      int day = local.getDayOfMonth();
-      String frenchDate = FR_WEEKDAY.format(local) + " " + (day == 1 ? "1er" : Integer.toString(day))
-          + " " + FR_MONTH_YEAR.format(local);
-      french = french.replace("{time}", FR_TIME.format(local)).replace("{date}", frenchDate);
-      english = english.replace("{time}", EN_TIME.format(local)).replace("{date}", EN_DATE.format(local));
+      french = french.replace("{time}", VisitorTime.frenchTime(local))
+          .replace("{date}", VisitorTime.frenchDate(local));
+      english = english.replace("{time}", VisitorTime.englishTime(local))
+          .replace("{date}", VisitorTime.englishDate(local));
     }
     return new Message(french, english);
   }

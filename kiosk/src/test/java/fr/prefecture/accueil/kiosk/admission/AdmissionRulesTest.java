@@ -86,7 +86,7 @@ class AdmissionRulesTest {
     assertThat(verdict.reason()).isEqualTo(Reason.TOO_LATE);
     assertThat(verdict.admitFrom()).isNull();
     assertThat(verdict.message().fr()).isEqualTo(
-        "L’heure d’accueil de votre rendez-vous de 11 h 00 est dépassée. Merci de vous adresser à l’accueil.");
+        "L’heure d’accueil de votre rendez-vous de 11 h 00 est dépassée. Le garde vous indique la suite.");
     assertThat(verdict.message().en()).startsWith("The time to check in for your 11:00 appointment has passed.");
   }
 
@@ -231,9 +231,21 @@ class AdmissionRulesTest {
     assertThat(forged.admit()).isFalse();
     assertThat(forged.reason()).isEqualTo(Reason.INVALID_SIGNATURE);
     assertThat(rules.refuse(Reason.UNKNOWN_CONVOCATION).message().en())
-        .isEqualTo("We cannot find this convocation. Please ask at the reception desk.");
+        .isEqualTo("We cannot find this convocation. The guard will tell you what to do next.");
     assertThatThrownBy(() -> rules.refuse(Reason.OK)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> rules.refuse(Reason.TOO_EARLY)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void never_sends_a_visitor_at_the_gate_to_the_reception_desk() {
+    // The visitor is at the gate: the guard tells them what to do, not "the reception desk".
+    for (Locale locale : new Locale[]{Locale.FRENCH, Locale.ENGLISH}) {
+      ResourceBundle texts = ResourceBundle.getBundle("fr.prefecture.accueil.kiosk.messages", locale);
+      for (String key : texts.keySet()) {
+        assertThat(texts.getString(key)).as(key).doesNotContainIgnoringCase("adresser à l’accueil")
+            .doesNotContainIgnoringCase("adressez-vous").doesNotContainIgnoringCase("reception desk");
+      }
+    }
   }
 
   @Test
