@@ -22,6 +22,7 @@ const SHELL = [
   '/kiosk',
   '/static/css/accueil.css',
   '/static/kiosk/kiosk.css',
+  '/static/js/demo.js',
   '/static/js/dom.js',
   '/static/js/request.js',
   ...KIOSK.map((name) => '/static/kiosk/' + name + '.js'),

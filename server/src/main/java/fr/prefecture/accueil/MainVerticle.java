@@ -58,7 +58,9 @@ public final class MainVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     return vertx.executeBlocking(() -> Settings.resolve(options)).compose(settings -> {
-      Clock clock = options.now().map(SiteTime::startingAt).orElse(Clock.systemUTC());
+      Clock clock = options.now().map(SiteTime::startingAt).orElseGet(() -> options.demo()
+          ? SiteTime.demoClock(settings.site().openingHours(), settings.site().zone())
+          : Clock.systemUTC());
       SiteTime time = new SiteTime(clock, settings.site().zone());
       pool = Database.open(vertx, settings.dataDir().resolve("accueil.db"));
       return Database.migrate(vertx, pool)
@@ -93,7 +95,8 @@ public final class MainVerticle extends VerticleBase {
           audit, access, new StoredCalls(new CallLog(pool), time), i::medianWaitToday,
           settings.screensRequirePairing()));
       List<Future<? extends Feature>> all = List.of(Future.succeededFuture(new Pages(access)),
-          staffFeature, AuditFeature.create(audit), Future.succeededFuture(devices), SiteFeature.create(site),
+          staffFeature, AuditFeature.create(audit), Future.succeededFuture(devices),
+          SiteFeature.create(site, time, options.demo()),
           AppointmentFeature.create(site, time, appointments, invitations, audit),
           QueueFeature.create(vertx, pool, site, time, access), gate, screens, indicatorFeature,
           PrivacyFeature.create(vertx, pool, time, settings.retention()));

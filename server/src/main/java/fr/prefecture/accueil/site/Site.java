@@ -1,16 +1,40 @@
 package fr.prefecture.accueil.site;
 
 import fr.prefecture.accueil.kiosk.admission.AdmissionPolicy;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** The site as configured: buildings, zones, services with counters, gates, screens. */
 public record Site(Text name, ZoneId zone, List<Building> buildings, List<Area> zones,
-    List<Service> services, List<Gate> gates, List<Screen> screens) {
+    List<Service> services, List<Gate> gates, List<Screen> screens, OpeningHours openingHours) {
+
+  /** When the public is received: these days of the week (1 = Monday), from opens to closes, site time. */
+  public record OpeningHours(Set<DayOfWeek> days, LocalTime opens, LocalTime closes) {
+    public static final OpeningHours DEFAULT = new OpeningHours(
+        EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), LocalTime.of(8, 30), LocalTime.of(16, 30));
+
+    public boolean open(ZonedDateTime at) {
+      LocalTime t = at.toLocalTime();
+      return days.contains(at.getDayOfWeek()) && !t.isBefore(opens) && t.isBefore(closes);
+    }
+
+    /** The first opening, at or after {@code at}, of a day the site opens. */
+    public ZonedDateTime nextOpening(ZonedDateTime at) {
+      ZonedDateTime day = at.toLocalDate().atTime(opens).atZone(at.getZone());
+      while (!days.contains(day.getDayOfWeek()) || day.isBefore(at)) {
+        day = day.toLocalDate().plusDays(1).atTime(opens).atZone(at.getZone());
+      }
+      return day;
+    }
+  }
 
   /** A text in French and English. */
   public record Text(String fr, String en) {}

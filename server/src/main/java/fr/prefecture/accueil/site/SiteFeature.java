@@ -1,24 +1,39 @@
 package fr.prefecture.accueil.site;
 
+import fr.prefecture.accueil.time.SiteTime;
 import fr.prefecture.accueil.web.Feature;
 import fr.prefecture.accueil.web.Routes;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
 
 /** The configured site, read by every role: its services, and the whole layout for the pages. */
 public final class SiteFeature implements Feature {
   private final SiteApi json;
+  private final SiteTime time;
+  private final boolean demo;
 
-  private SiteFeature(SiteApi json) {
+  private SiteFeature(SiteApi json, SiteTime time, boolean demo) {
     this.json = json;
+    this.time = time;
+    this.demo = demo;
   }
 
-  public static Future<SiteFeature> create(Site site) {
-    return Future.succeededFuture(new SiteFeature(new SiteApi(site)));
+  public static Future<SiteFeature> create(Site site, SiteTime time, boolean demo) {
+    return Future.succeededFuture(new SiteFeature(new SiteApi(site), time, demo));
   }
 
   @Override
   public void mount(Routes routes) {
     routes.any().get("/services").respond(ctx -> Future.succeededFuture(json.services()));
     routes.any().get("/site").respond(ctx -> Future.succeededFuture(json.site()));
+    // The site's clock, for every page (a demo says so, with its time): nothing personal, so open to all.
+    routes.open().get("/clock").respond(ctx -> Future.succeededFuture(clock()));
+  }
+
+  private JsonObject clock() {
+    Instant now = time.now();
+    return new JsonObject().put("now", time.iso(now)).put("zone", time.zone().getId()).put("demo", demo)
+        .put("local", SiteApi.text(time.dateTime(now)));
   }
 }

@@ -10,7 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
+import java.time.DayOfWeek;
+import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -82,7 +85,7 @@ public final class SiteLoader {
   }
 
   private static Site site(Node root) {
-    Node site = root.node("site", "name", "timezone");
+    Node site = root.node("site", "name", "timezone", "openingHours");
     Text name = site.text("name");
     String zoneId = site.optionalString("timezone").orElse(DEFAULT_TIME_ZONE);
     ZoneId timeZone;
@@ -97,7 +100,27 @@ public final class SiteLoader {
     List<Site.Service> services = new ServicesSection(root, buildings, zoneIds).read();
     Set<String> serviceCodes = new HashSet<>(services.stream().map(Site.Service::code).toList());
     return new Site(name, timeZone, buildings, zones, services, gates(root, zoneIds),
-        new ScreensSection(root, zoneIds, serviceCodes).read());
+        new ScreensSection(root, zoneIds, serviceCodes).read(), openingHours(site));
+  }
+
+  private static Site.OpeningHours openingHours(Node site) {
+    if (!site.has("openingHours")) {
+      return Site.OpeningHours.DEFAULT;
+    }
+    Node hours = site.node("openingHours", "days", "opens", "closes");
+    Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
+    for (Object day : hours.list("days")) {
+      if (!(day instanceof Integer d) || d < 1 || d > 7) {
+        throw hours.fail("days", "must list days of the week as 1 (Monday) to 7 (Sunday)");
+      }
+      days.add(DayOfWeek.of(d));
+    }
+    LocalTime opens = hours.time("opens");
+    LocalTime closes = hours.time("closes");
+    if (days.isEmpty() || !opens.isBefore(closes)) {
+      throw hours.fail("closes", "opening hours need at least one day, and closes after opens");
+    }
+    return new Site.OpeningHours(days, opens, closes);
   }
 
   private static List<Building> buildings(Node root) {

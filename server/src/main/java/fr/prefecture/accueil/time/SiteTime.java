@@ -33,6 +33,16 @@ public final class SiteTime {
     return Clock.offset(Clock.systemUTC(), java.time.Duration.between(Instant.now(), start));
   }
 
+  /**
+   * The demo's clock: real time during opening hours; outside them, a clock started one hour after the next
+   * opening, so that a newcomer finds a living gate, queue and screens whatever the hour.
+   */
+  public static Clock demoClock(Site.OpeningHours hours, ZoneId zone) {
+    ZonedDateTime now = ZonedDateTime.now(zone);
+    return hours.open(now) ? Clock.systemUTC()
+        : startingAt(hours.nextOpening(now).plusHours(1).toInstant());
+  }
+
   public Clock clock() {
     return clock;
   }

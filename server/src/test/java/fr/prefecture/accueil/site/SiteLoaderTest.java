@@ -57,6 +57,10 @@ class SiteLoaderTest {
         .hasMessageContaining("screens[0].playlist[0].layout").hasMessageContaining("cinema");
     assertThatThrownBy(() -> SiteLoader.parse("s.yaml", demoWith("timezone: Europe/Paris", "timezone: Mars/Olympus")))
         .hasMessageContaining("site.timezone");
+    assertThatThrownBy(() -> SiteLoader.parse("s.yaml", demoWith("days: [1, 2, 3, 4, 5]", "days: [1, 8]")))
+        .hasMessageContaining("openingHours");
+    assertThatThrownBy(() -> SiteLoader.parse("s.yaml", demoWith("closes: \"16:30\" }", "closes: \"08:00\" }")))
+        .hasMessageContaining("openingHours");
     assertThatThrownBy(() -> SiteLoader.parse("s.yaml", "site: [unclosed"))
         .hasMessageContaining("s.yaml").hasMessageContaining("YAML");
     assertThatThrownBy(() -> SiteLoader.parse("s.yaml", "just text"))

@@ -62,6 +62,12 @@ class OfflineRulesCrossCheckTest {
     cases.add(new Case("comes back", a, start, end, false, false, true, Direction.IN, start.plus(Duration.ofHours(3))));
     cases.add(new Case("exit", a, start, end, false, true, true, Direction.OUT, start.plus(Duration.ofHours(1))));
     cases.add(new Case("exit without entry", a, start, end, true, false, false, Direction.OUT, start));
+    cases.add(new Case("second exit (already out)", a, start, end, false, false, true, Direction.OUT,
+        start.plus(Duration.ofHours(2))));
+    cases.add(new Case("exit without entry, too early for an entry", a, start, end, false, false, false,
+        Direction.OUT, start.minus(Duration.ofHours(2))));
+    cases.add(new Case("meeting guest leaves without a recorded entry", i, start, end, false, false, false,
+        Direction.OUT, end.plusSeconds(600)));
     cases.add(new Case("00:10 scanned at 23:55 the evening before", a, Instant.parse("2026-03-30T22:10:00Z"),
         Instant.parse("2026-03-30T22:30:00Z"), false, false, false, Direction.IN,
         Instant.parse("2026-03-30T21:55:00Z")));
