@@ -246,4 +246,32 @@ class KioskScannerTest {
     JsonArray log = scans();
     assertThat(log.getJsonObject(log.size() - 1).getString("reason")).isEqualTo("no_entry_recorded");
   }
+
+  @Test
+  void every_width_from_a_phone_to_a_wide_screen_shows_the_whole_verdict() {
+    Visitor v = book("2026-03-30T09:07");
+    scan(v.code());
+    browser.waitForText(By.id("verdict-name"), v.name());
+    try {
+      for (int width : new int[]{360, 390, 1366, 1920}) {
+        ((org.openqa.selenium.chromium.ChromiumDriver) browser.driver).executeCdpCommand(
+            "Emulation.setDeviceMetricsOverride", java.util.Map.of("width", width, "height", 800,
+                "deviceScaleFactor", 1, "mobile", width < 600));
+        JavascriptExecutor js = (JavascriptExecutor) browser.driver;
+        Number inner = (Number) js.executeScript("return window.innerWidth");
+        Number scroll = (Number) js.executeScript("return document.documentElement.scrollWidth");
+        assertThat(inner.intValue()).as("viewport").isEqualTo(width);
+        assertThat(scroll.intValue()).as("no horizontal scrolling at " + width + " px").isLessThanOrEqualTo(width);
+        for (String id : new String[]{"verdict-word", "verdict-name", "verdict-time", "verdict-service",
+            "verdict-where", "code"}) {
+          Number right = (Number) js.executeScript(
+              "return document.getElementById(arguments[0]).getBoundingClientRect().right", id);
+          assertThat(right.doubleValue()).as(id + " within " + width + " px").isLessThanOrEqualTo(width);
+        }
+      }
+    } finally {
+      ((org.openqa.selenium.chromium.ChromiumDriver) browser.driver)
+          .executeCdpCommand("Emulation.clearDeviceMetricsOverride", java.util.Map.of());
+    }
+  }
 }
