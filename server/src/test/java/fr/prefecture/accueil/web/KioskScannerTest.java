@@ -46,10 +46,13 @@ class KioskScannerTest {
   @BeforeAll
   void start() throws Exception {
     vertx = Vertx.vertx();
-    // The verdict clears itself after 5 s here (20 s by default), so that the test can see it happen.
+    // The verdict clears itself after 5 s here (20 s by default), so that the test can see it happen; a second
+    // gate makes the kiosk show its gate list, a control a scan must not change.
     Path config = dir.resolve("site.yaml");
     Files.writeString(config, Files.readString(TestServer.CONFIG).replace(
-        "- { id: guerite-nord, zone: guerite,", "- { id: guerite-nord, zone: guerite, verdictSeconds: 5,"));
+        "  - { id: guerite-nord, zone: guerite,",
+        "  - { id: guerite-sud, zone: guerite, verdictSeconds: 5, name: { fr: \"Guérite sud\", en: \"South gatehouse\" } }\n"
+            + "  - { id: guerite-nord, zone: guerite, verdictSeconds: 5,"));
     server = TestServer.start(vertx, dir.resolve("data"), NINE, config);
     browser = Browser.open();
     browser.login(server.baseUrl(), "garde", server.createUser("garde", "guard"), "/kiosk");
@@ -148,6 +151,13 @@ class KioskScannerTest {
 
     focus(find("#search-form button[type=submit]"));
     oneVerdictFor(book("2026-03-30T09:07"), "Chercher");
+
+    // The gate list: a scan changes no gate (the codes' letters would otherwise select by type-ahead).
+    String gateBefore = find("#gate").getAttribute("value");
+    find("#gate").click();
+    find("#gate").sendKeys(Keys.ESCAPE);
+    oneVerdictFor(book("2026-03-30T09:08"), "the gate list");
+    assertThat(find("#gate").getAttribute("value")).as("the gate is unchanged").isEqualTo(gateBefore);
 
     focus(find("header.bar nav a"));
     oneVerdictFor(book("2026-03-30T09:08"), "the Accueil link");
@@ -256,7 +266,7 @@ class KioskScannerTest {
       for (int width : new int[]{360, 390, 1366, 1920}) {
         ((org.openqa.selenium.chromium.ChromiumDriver) browser.driver).executeCdpCommand(
             "Emulation.setDeviceMetricsOverride", java.util.Map.of("width", width, "height", 800,
-                "deviceScaleFactor", 1, "mobile", width < 600));
+                "deviceScaleFactor", 1, "mobile", false));
         JavascriptExecutor js = (JavascriptExecutor) browser.driver;
         Number inner = (Number) js.executeScript("return window.innerWidth");
         Number scroll = (Number) js.executeScript("return document.documentElement.scrollWidth");
