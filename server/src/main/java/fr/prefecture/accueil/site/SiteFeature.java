@@ -5,13 +5,7 @@ import fr.prefecture.accueil.web.Routes;
 import io.vertx.core.Future;
 
 /** The configured site, read by every role: its services, and the whole layout for the pages. */
-public final class SiteFeature implements Feature {
-  private final SiteApi json;
-
-  private SiteFeature(SiteApi json) {
-    this.json = json;
-  }
-
+public record SiteFeature(SiteApi json) implements Feature {
   public static Future<SiteFeature> create(Site site) {
     return Future.succeededFuture(new SiteFeature(new SiteApi(site)));
   }
