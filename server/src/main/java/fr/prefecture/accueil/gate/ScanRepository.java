@@ -184,9 +184,8 @@ final class ScanRepository {
       NamedSql sql = kind == ConvocationKind.APPOINTMENT ? APPOINTMENT : INVITATION;
       return sql.execute(conn, Map.of("id", id)).map(rows -> Rows.first(rows, r -> new Target(kind, id,
           r.getString("service"), Instant.ofEpochMilli(r.getLong("start_at")),
-          Instant.ofEpochMilli(r.getLong("end_at")),
-          "cancelled".equals(r.getString("status")), r.getString("name"), r.getString("event"),
-          r.getString("location"))));
+          Instant.ofEpochMilli(r.getLong("end_at")), "cancelled".equals(r.getString("status")), r.getString("name"),
+          r.getString("event"), r.getString("location"))));
     }
 
     Future<Passages> passages(ConvocationKind kind, long id, LocalDate day) {

@@ -23,12 +23,12 @@ final class AlertRepository {
   private static final String COLUMNS = """
       id, source, headline_fr, headline_en, message_fr, message_en, instruction_fr, instruction_en, severity, zones,
       raised_at, raised_by, expires_at, ended_at, ended_by, end_reason, cap_sender, cap_identifier""";
-  private static final NamedSql INSERT = NamedSql
-      .of("""
-          INSERT INTO alerts (source, headline_fr, headline_en, message_fr, message_en, instruction_fr, instruction_en,
-            severity, zones, raised_at, local_date, raised_by, expires_at, cap_sender, cap_identifier)
-          VALUES (#{source}, #{headlineFr}, #{headlineEn}, #{messageFr}, #{messageEn}, #{instructionFr}, #{instructionEn},
-            #{severity}, #{zones}, #{raisedAt}, #{day}, #{raisedBy}, #{expires}, #{capSender}, #{capIdentifier}) RETURNING id""");
+  private static final NamedSql INSERT = NamedSql.of("""
+      INSERT INTO alerts (source, headline_fr, headline_en, message_fr, message_en, instruction_fr, instruction_en,
+        severity, zones, raised_at, local_date, raised_by, expires_at, cap_sender, cap_identifier)
+      VALUES (#{source}, #{headlineFr}, #{headlineEn}, #{messageFr}, #{messageEn}, #{instructionFr}, #{instructionEn},
+        #{severity}, #{zones}, #{raisedAt}, #{day}, #{raisedBy}, #{expires}, #{capSender}, #{capIdentifier})
+      RETURNING id""");
   private static final NamedSql END_BY_CAP = NamedSql.of("""
       UPDATE alerts SET ended_at = #{now}, ended_by = #{by}, end_reason = #{reason}
       WHERE cap_sender = #{sender} AND cap_identifier = #{identifier} AND ended_at IS NULL RETURNING id""");
