@@ -23,24 +23,11 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** Appointments pushed by the booking tool or imported from its CSV export; listing; cancelling. */
-final class AppointmentApi {
+record AppointmentApi(Site site, SiteTime time, AppointmentRepository appointments, AppointmentCsv csv,
+    AuditLog audit) {
   static final int MAX_BATCH = 1_000;
   static final long CSV_LIMIT = 8L * 1024 * 1024;
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-
-  private final Site site;
-  private final SiteTime time;
-  private final AppointmentRepository appointments;
-  private final AppointmentCsv csv;
-  private final AuditLog audit;
-
-  AppointmentApi(Site site, SiteTime time, AppointmentRepository appointments, AuditLog audit) {
-    this.site = site;
-    this.time = time;
-    this.appointments = appointments;
-    this.audit = audit;
-    this.csv = new AppointmentCsv(site, time);
-  }
 
   void mount(Routes routes) {
     routes.with(Role.MANAGER).post("/appointments").respond(this::create);

@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * Reads an appointment export: columns in any order, French or English headers, case and accents
  * ignored. Every bad row is reported with its line; a file with any bad row yields no appointment.
  */
-final class AppointmentCsv {
+record AppointmentCsv(Site site, SiteTime time) {
   static final int MAX_ROWS = 50_000;
 
   /** The columns and the header names accepted for each (after folding case and accents). */
@@ -58,14 +58,6 @@ final class AppointmentCsv {
   private static final Pattern TIME = Pattern.compile("(\\d{1,2})[:hH](\\d{2})(?::00)?");
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
   private static final Pattern PHONE = Pattern.compile("[+0-9 .()-]{6,25}");
-
-  private final Site site;
-  private final SiteTime time;
-
-  AppointmentCsv(Site site, SiteTime time) {
-    this.site = site;
-    this.time = time;
-  }
 
   Result read(byte[] body) {
     if (body.length == 0) {

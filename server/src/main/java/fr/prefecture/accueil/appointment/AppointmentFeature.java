@@ -8,18 +8,11 @@ import fr.prefecture.accueil.web.Routes;
 import io.vertx.core.Future;
 
 /** Appointments (pushed, imported from CSV, listed, cancelled) and invitations to meetings. */
-public final class AppointmentFeature implements Feature {
-  private final AppointmentApi appointments;
-  private final InvitationApi invitations;
-
-  private AppointmentFeature(AppointmentApi appointments, InvitationApi invitations) {
-    this.appointments = appointments;
-    this.invitations = invitations;
-  }
-
+public record AppointmentFeature(AppointmentApi appointments, InvitationApi invitations) implements Feature {
   public static Future<AppointmentFeature> create(Site site, SiteTime time, AppointmentRepository appointments,
       InvitationRepository invitations, AuditLog audit) {
-    return Future.succeededFuture(new AppointmentFeature(new AppointmentApi(site, time, appointments, audit),
+    return Future.succeededFuture(new AppointmentFeature(new AppointmentApi(site, time, appointments,
+        new AppointmentCsv(site, time), audit),
         new InvitationApi(time, invitations, audit)));
   }
 

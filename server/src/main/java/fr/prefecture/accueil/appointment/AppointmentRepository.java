@@ -1,13 +1,14 @@
 package fr.prefecture.accueil.appointment;
 
 import fr.prefecture.accueil.db.Database;
+import fr.prefecture.accueil.db.NamedSql;
+import fr.prefecture.accueil.db.Params;
 import fr.prefecture.accueil.db.Rows;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlConnection;
-import io.vertx.sqlclient.Tuple;
 import io.vertx.sqlclient.templates.SqlTemplate;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -23,13 +24,15 @@ public final class AppointmentRepository {
   private static final String COLUMNS = """
       id, service, start_at, local_date, duration_minutes, visitor_name, visitor_email, visitor_phone,
       reference, status, cancelled_at""";
-  private static final String INSERT = """
+  private static final NamedSql INSERT = NamedSql.of("""
       INSERT INTO appointments (service, start_at, local_date, duration_minutes, visitor_name,
         visitor_email, visitor_phone, reference, created_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""";
-  private static final String UPDATE = """
-      UPDATE appointments SET service = ?, start_at = ?, local_date = ?, duration_minutes = ?,
-        visitor_name = ?, visitor_email = ?, visitor_phone = ? WHERE id = ?""";
+      VALUES (#{service}, #{start}, #{day}, #{duration}, #{name}, #{email}, #{phone}, #{reference}, #{now})
+      RETURNING id""");
+  private static final NamedSql UPDATE = NamedSql.of("""
+      UPDATE appointments SET service = #{service}, start_at = #{start}, local_date = #{day},
+        duration_minutes = #{duration}, visitor_name = #{name}, visitor_email = #{email}, visitor_phone = #{phone}
+      WHERE id = #{id}""");
 
   /** A demo appointment (see the demo package). */
   public record Demo(String service, Instant start, LocalDate day, int durationMinutes, String name,
@@ -107,9 +110,10 @@ public final class AppointmentRepository {
         int at = i;
         Appointment old = row.reference() == null ? null : known.get(row.reference());
         if (old == null) {
-          chain = chain.compose(v -> conn.preparedQuery(INSERT).execute(tuple(
-              row.service(), row.start().toEpochMilli(), row.localDate().toString(), row.durationMinutes(),
-              row.name(), row.email(), row.phone(), row.reference(), now))
+          Map<String, Object> params = params(row);
+          params.put("reference", row.reference());
+          params.put("now", now);
+          chain = chain.compose(v -> INSERT.execute(conn, params)
               .map(r -> {
                 ids[at] = r.iterator().next().getLong("id");
                 tally[0]++;
@@ -121,9 +125,9 @@ public final class AppointmentRepository {
         } else {
           ids[at] = old.id();
           tally[1]++;
-          chain = chain.compose(v -> conn.preparedQuery(UPDATE).execute(tuple(
-              row.service(), row.start().toEpochMilli(), row.localDate().toString(), row.durationMinutes(),
-              row.name(), row.email(), row.phone(), old.id())).mapEmpty());
+          Map<String, Object> params = params(row);
+          params.put("id", old.id());
+          chain = chain.compose(v -> UPDATE.execute(conn, params).mapEmpty());
         }
       }
       return chain.map(v -> {
@@ -132,13 +136,10 @@ public final class AppointmentRepository {
     }));
   }
 
-  /** A tuple that may hold nulls (optional contact fields). */
-  static Tuple tuple(Object... values) {
-    Tuple t = Tuple.tuple();
-    for (Object v : values) {
-      t.addValue(v);
-    }
-    return t;
+  /** The values an import writes on insert and update alike; the contact fields may be null. */
+  private static Map<String, Object> params(NewAppointment row) {
+    return Params.of("service", row.service(), "start", row.start().toEpochMilli(), "day", row.localDate().toString(),
+        "duration", row.durationMinutes(), "name", row.name(), "email", row.email(), "phone", row.phone());
   }
 
   private static boolean same(Appointment old, NewAppointment row) {
@@ -154,7 +155,7 @@ public final class AppointmentRepository {
     for (int from = 0; from < references.size(); from += 500) {
       List<String> chunk = references.subList(from, Math.min(references.size(), from + 500));
       String json = new io.vertx.core.json.JsonArray(new ArrayList<Object>(chunk)).encode();
-      chain = chain.compose(v -> conn.preparedQuery(Sql.BY_REFERENCES).execute(Tuple.of(json))
+      chain = chain.compose(v -> Sql.BY_REFERENCES.execute(conn, Map.of("references", json))
           .map(set -> {
             for (Row row : set) {
               Appointment a = map(row);
@@ -170,7 +171,7 @@ public final class AppointmentRepository {
   static final class Sql {
     private Sql() {}
 
-    static final String BY_REFERENCES = "SELECT " + COLUMNS
-        + " FROM appointments WHERE reference IN (SELECT value FROM json_each(?))";
+    static final NamedSql BY_REFERENCES = NamedSql.of("SELECT " + COLUMNS
+        + " FROM appointments WHERE reference IN (SELECT value FROM json_each(#{references}))");
   }
 }

@@ -17,17 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 /** Invitations to meetings: create, list by day, cancel. */
-final class InvitationApi {
-  private final SiteTime time;
-  private final InvitationRepository invitations;
-  private final AuditLog audit;
-
-  InvitationApi(SiteTime time, InvitationRepository invitations, AuditLog audit) {
-    this.time = time;
-    this.invitations = invitations;
-    this.audit = audit;
-  }
-
+record InvitationApi(SiteTime time, InvitationRepository invitations, AuditLog audit) {
   void mount(Routes routes) {
     routes.with(Role.MANAGER).post("/invitations").respond(this::create);
     routes.with(Role.MANAGER, Role.AGENT).get("/invitations").respond(this::list);

@@ -1,5 +1,7 @@
 package fr.prefecture.accueil.appointment;
 
+import fr.prefecture.accueil.db.Params;
+import fr.prefecture.accueil.db.Rows;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -7,11 +9,9 @@ import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.templates.SqlTemplate;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.StreamSupport;
 
 /** Invitations to meetings, kept alongside appointments. */
 public final class InvitationRepository {
@@ -43,28 +43,17 @@ public final class InvitationRepository {
 
   Future<Long> create(String event, Instant start, Instant end, LocalDate day, String location, String name,
       String email, long now) {
-    Map<String, Object> params = new HashMap<>();
-    params.put("event", event);
-    params.put("start", start.toEpochMilli());
-    params.put("end", end.toEpochMilli());
-    params.put("day", day.toString());
-    params.put("location", location);
-    params.put("name", name);
-    params.put("email", email);
-    params.put("now", now);
-    return insert.execute(params).map(rows -> rows.iterator().next());
+    return insert.execute(Params.of("event", event, "start", start.toEpochMilli(), "end", end.toEpochMilli(),
+        "day", day.toString(), "location", location, "name", name, "email", email, "now", now))
+        .map(rows -> rows.iterator().next());
   }
 
   public Future<Optional<Invitation>> find(long id) {
-    return byId.execute(Map.of("id", id)).map(rows -> {
-      var it = rows.iterator();
-      return it.hasNext() ? Optional.of(it.next()) : Optional.empty();
-    });
+    return byId.execute(Map.of("id", id)).map(Rows::first);
   }
 
   public Future<List<Invitation>> onDay(LocalDate day) {
-    return byDay.execute(Map.of("day", day.toString()))
-        .map(rows -> StreamSupport.stream(rows.spliterator(), false).toList());
+    return byDay.execute(Map.of("day", day.toString())).map(Rows::list);
   }
 
   Future<Boolean> cancel(long id, long now) {

@@ -6,13 +6,7 @@ import fr.prefecture.accueil.web.Routes;
 import io.vertx.core.Future;
 
 /** The audit trail, read by admins ({@link AuditLog} is what the other features record through). */
-public final class AuditFeature implements Feature {
-  private final AuditLog audit;
-
-  private AuditFeature(AuditLog audit) {
-    this.audit = audit;
-  }
-
+public record AuditFeature(AuditLog audit) implements Feature {
   public static Future<AuditFeature> create(AuditLog audit) {
     return Future.succeededFuture(new AuditFeature(audit));
   }

@@ -1,6 +1,7 @@
 package fr.prefecture.accueil.audit;
 
 import fr.prefecture.accueil.auth.Caller;
+import fr.prefecture.accueil.db.Params;
 import fr.prefecture.accueil.time.SiteTime;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -12,7 +13,6 @@ import io.vertx.sqlclient.SqlResult;
 import io.vertx.sqlclient.templates.SqlTemplate;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.Map;
 
 /** The audit trail: who did what and when, readable by admins. */
@@ -54,14 +54,9 @@ public final class AuditLog {
   }
 
   public Future<Void> record(String actor, String action, String target, String detail, String ip) {
-    Map<String, Object> params = new HashMap<>();
-    params.put("at", time.now().toEpochMilli());
-    params.put("actor", actor);
-    params.put("action", action);
-    params.put("target", target);
-    params.put("detail", detail == null || detail.length() <= 2000 ? detail : detail.substring(0, 2000));
-    params.put("ip", ip);
-    return insert.execute(params).mapEmpty();
+    String kept = detail == null || detail.length() <= 2000 ? detail : detail.substring(0, 2000);
+    return insert.execute(Params.of("at", time.now().toEpochMilli(), "actor", actor, "action", action,
+        "target", target, "detail", kept, "ip", ip)).mapEmpty();
   }
 
   /** Failed logins for this username since its last success, within the window. */

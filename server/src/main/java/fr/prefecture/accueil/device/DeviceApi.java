@@ -25,26 +25,12 @@ import java.time.Duration;
 import java.time.Instant;
 
 /** Device pairing (admin creates a one-time code, the device spends it) and revocation. */
-final class DeviceApi {
+record DeviceApi(Site site, SiteTime time, DeviceRepository devices, AuditLog audit, EventBus bus) {
   static final Duration CODE_LIFETIME = Duration.ofMinutes(15);
   /** Browsers keep a cookie 400 days at most; a device is re-paired after that. */
   static final Duration TOKEN_COOKIE_AGE = Duration.ofDays(400);
   static final int PAIR_FAILURES = 10;
   static final Duration PAIR_WINDOW = Duration.ofMinutes(10);
-
-  private final Site site;
-  private final SiteTime time;
-  private final DeviceRepository devices;
-  private final AuditLog audit;
-  private final EventBus bus;
-
-  DeviceApi(Site site, SiteTime time, DeviceRepository devices, AuditLog audit, EventBus bus) {
-    this.site = site;
-    this.time = time;
-    this.devices = devices;
-    this.audit = audit;
-    this.bus = bus;
-  }
 
   void mount(Routes routes) {
     routes.with(Role.ADMIN).post("/devices").respond(this::create);

@@ -12,25 +12,17 @@ import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.sqlclient.Pool;
 
-/** The devices feature: pairing, device tokens (for {@code Access}), revocation, the public /pair page. */
-public final class DeviceFeature implements Feature {
-  private final DeviceRepository repository;
-  private final DeviceApi api;
-
-  private DeviceFeature(DeviceRepository repository, DeviceApi api) {
-    this.repository = repository;
-    this.api = api;
-  }
+/**
+ * The devices feature: pairing, device tokens (for {@code Access}), revocation, the public /pair page.
+ *
+ * @param tokens what {@code Access} asks to know a device cookie
+ */
+public record DeviceFeature(DeviceTokens tokens, DeviceApi api) implements Feature {
 
   public static Future<DeviceFeature> create(Vertx vertx, Pool pool, Site site, SiteTime time, AuditLog audit) {
     DeviceRepository repository = new DeviceRepository(pool, time.clock());
     return Future.succeededFuture(
         new DeviceFeature(repository, new DeviceApi(site, time, repository, audit, vertx.eventBus())));
-  }
-
-  /** What {@code Access} asks to know a device cookie. */
-  public DeviceTokens tokens() {
-    return repository;
   }
 
   @Override

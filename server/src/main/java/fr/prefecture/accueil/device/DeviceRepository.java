@@ -3,6 +3,7 @@ package fr.prefecture.accueil.device;
 import fr.prefecture.accueil.auth.Device;
 import fr.prefecture.accueil.auth.DeviceKind;
 import fr.prefecture.accueil.auth.DeviceTokens;
+import fr.prefecture.accueil.db.Params;
 import fr.prefecture.accueil.db.Rows;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -13,8 +14,6 @@ import io.vertx.sqlclient.SqlResult;
 import io.vertx.sqlclient.templates.SqlTemplate;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -82,15 +81,8 @@ final class DeviceRepository implements DeviceTokens {
   }
 
   Future<Long> create(DeviceKind kind, String target, String name, String codeHash, Instant expiresAt, String by) {
-    Map<String, Object> params = new HashMap<>();
-    params.put("kind", kind.code());
-    params.put("target", target);
-    params.put("name", name);
-    params.put("codeHash", codeHash);
-    params.put("expiresAt", expiresAt.toEpochMilli());
-    params.put("now", clock.millis());
-    params.put("by", by);
-    return insert.execute(params).map(rows -> rows.iterator().next());
+    return insert.execute(Params.of("kind", kind.code(), "target", target, "name", name, "codeHash", codeHash,
+        "expiresAt", expiresAt.toEpochMilli(), "now", clock.millis(), "by", by)).map(rows -> rows.iterator().next());
   }
 
   /** Spends a pairing code: the device now holds the token; empty for an unknown, used or expired code. */
@@ -116,20 +108,12 @@ final class DeviceRepository implements DeviceTokens {
   }
 
   Future<List<JsonObject>> list() {
-    return list.execute(Map.of()).map(rows -> {
-      List<JsonObject> out = new ArrayList<>();
-      rows.forEach(out::add);
-      return out;
-    });
+    return list.execute(Map.of()).map(Rows::list);
   }
 
   /** Revokes a device (pending or paired); empty when unknown or already revoked. */
   Future<Optional<Device>> revoke(long id, String by) {
-    Map<String, Object> params = new HashMap<>();
-    params.put("id", id);
-    params.put("by", by);
-    params.put("now", clock.millis());
-    return revoke.execute(params).map(Rows::first);
+    return revoke.execute(Params.of("id", id, "by", by, "now", clock.millis())).map(Rows::first);
   }
 
 }

@@ -30,22 +30,21 @@ final class AzertyScanner {
 
   /** The text the scanner meant to type. */
   static String restore(String text) {
-    StringBuilder out = new StringBuilder(text.length());
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      int at = MANGLED.indexOf(c);
-      out.append(at < 0 ? c : ORIGINAL.charAt(at));
-    }
-    return out.toString();
+    return translate(text, MANGLED, ORIGINAL);
   }
 
   /** What such a scanner types for the given text (for tests and the README's explanation). */
   static String mangle(String text) {
+    return translate(text, ORIGINAL, MANGLED);
+  }
+
+  /** Each character found in {@code from} replaced by the one at the same place in {@code to}. */
+  private static String translate(String text, String from, String to) {
     StringBuilder out = new StringBuilder(text.length());
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      int at = ORIGINAL.indexOf(c);
-      out.append(at < 0 ? c : MANGLED.charAt(at));
+      int at = from.indexOf(c);
+      out.append(at < 0 ? c : to.charAt(at));
     }
     return out.toString();
   }

@@ -1,12 +1,12 @@
 package fr.prefecture.accueil.gate;
 
+import fr.prefecture.accueil.db.Params;
 import fr.prefecture.accueil.db.Rows;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlResult;
 import io.vertx.sqlclient.templates.SqlTemplate;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -46,14 +46,8 @@ final class ConvocationRepository {
   }
 
   Future<Void> save(Stored stored, long now) {
-    Map<String, Object> params = new HashMap<>();
-    params.put("kind", stored.kind());
-    params.put("id", stored.convocationId());
-    params.put("keyId", stored.keyId());
-    params.put("code", stored.code());
-    params.put("manualCode", stored.manualCode());
-    params.put("now", now);
-    return insert.execute(params).mapEmpty();
+    return insert.execute(Params.of("kind", stored.kind(), "id", stored.convocationId(), "keyId", stored.keyId(),
+        "code", stored.code(), "manualCode", stored.manualCode(), "now", now)).mapEmpty();
   }
 
 }

@@ -16,24 +16,10 @@ import java.time.temporal.ChronoUnit;
  * Issues convocations: the stored one when it still says what the store says, a new one otherwise
  * (first issue, appointment moved, or its key retired). Reprints therefore give the same code.
  */
-final class Convocations {
+record Convocations(ConvocationCodec codec, ConvocationRepository store, AppointmentRepository appointments,
+    InvitationRepository invitations, SiteTime time) {
   /** A convocation ready to print, with what it admits to. */
   record Issued(Target target, String code, String manualCode) {}
-
-  private final ConvocationCodec codec;
-  private final ConvocationRepository store;
-  private final AppointmentRepository appointments;
-  private final InvitationRepository invitations;
-  private final SiteTime time;
-
-  Convocations(ConvocationCodec codec, ConvocationRepository store, AppointmentRepository appointments,
-      InvitationRepository invitations, SiteTime time) {
-    this.codec = codec;
-    this.store = store;
-    this.appointments = appointments;
-    this.invitations = invitations;
-    this.time = time;
-  }
 
   Future<Target> target(ConvocationKind kind, long id) {
     Future<java.util.Optional<Target>> found = kind == ConvocationKind.APPOINTMENT

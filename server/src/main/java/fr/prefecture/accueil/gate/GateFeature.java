@@ -22,24 +22,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** The gate feature (guérite): keys, convocations, the kiosk API and pages, wired from the main verticle. */
-public final class GateFeature implements Feature {
-  private final KioskApi kiosk;
-  private final ConvocationApi convocationApi;
-  private final KeyApi keyApi;
-  private final Gate gate;
-  private final Site site;
-  private final Access access;
-
-  private GateFeature(KioskApi kiosk, ConvocationApi convocationApi, KeyApi keyApi, Gate gate, Site site,
-      Access access) {
-    this.access = access;
-    this.gate = gate;
-    this.site = site;
-    this.kiosk = kiosk;
-    this.convocationApi = convocationApi;
-    this.keyApi = keyApi;
-  }
-
+public record GateFeature(KioskApi kiosk, ConvocationApi convocationApi, KeyApi keyApi, Gate gate, Site site,
+    Access access) implements Feature {
   /** Opens (on first start, creates) the signing keys in {@code dataDir/keys}, off the event loop. */
   public static Future<GateFeature> create(Vertx vertx, Site site, SiteTime time, Pool pool, Path dataDir,
       AppointmentRepository appointments, InvitationRepository invitations, AuditLog audit, Access access) {

@@ -15,18 +15,8 @@ import java.util.Base64;
 import java.util.regex.Pattern;
 
 /** The convocation signing keys: list, rotate, retire (admin; audited). Key files are written off the event loop. */
-final class KeyApi {
+record KeyApi(Vertx vertx, KeyRing keys, AuditLog audit) {
   private static final Pattern KEY_ID = Pattern.compile("[0-9a-f]{4}");
-
-  private final Vertx vertx;
-  private final KeyRing keys;
-  private final AuditLog audit;
-
-  KeyApi(Vertx vertx, KeyRing keys, AuditLog audit) {
-    this.vertx = vertx;
-    this.keys = keys;
-    this.audit = audit;
-  }
 
   void mount(Routes routes) {
     routes.with(Role.ADMIN).get("/keys").respond(this::list);

@@ -26,32 +26,19 @@ import java.util.ResourceBundle;
  * convocations (with cancellations, manual codes and the visitor's name for the ID check), today's presence, the
  * services' admission windows, and the gate texts from the kiosk's own bundles (one place for the words).
  */
-final class OfflinePack {
+record OfflinePack(Site site, SiteTime time, KeyRing keys, Gate gate, ScanRepository scans,
+    AppointmentRepository appointments, InvitationRepository invitations) {
   /** After this long without a fresh pack the kiosk no longer decides alone. */
   static final Duration STALE_AFTER = Duration.ofHours(2);
   private static final String BUNDLE = "fr.prefecture.accueil.kiosk.messages";
 
-  private final Site site;
-  private final SiteTime time;
-  private final KeyRing keys;
-  private final Gate gate;
-  private final ScanRepository scans;
-  private final AppointmentRepository appointments;
-  private final InvitationRepository invitations;
-  private final JsonObject messages;
+  /** The gate texts, read once: the same for every pack (never changed once built). */
+  private static final JsonObject MESSAGES = messages();
 
-  OfflinePack(Site site, SiteTime time, KeyRing keys, Gate gate, ScanRepository scans,
-      AppointmentRepository appointments, InvitationRepository invitations) {
-    this.site = site;
-    this.time = time;
-    this.keys = keys;
-    this.gate = gate;
-    this.scans = scans;
-    this.appointments = appointments;
-    this.invitations = invitations;
+  private static JsonObject messages() {
     ResourceBundle.Control strict = ResourceBundle.Control
         .getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
-    this.messages = new JsonObject()
+    return new JsonObject()
         .put("fr", bundle(ResourceBundle.getBundle(BUNDLE, Locale.FRENCH, strict)))
         .put("en", bundle(ResourceBundle.getBundle(BUNDLE, Locale.ENGLISH, strict)));
   }
@@ -86,9 +73,9 @@ final class OfflinePack {
               .put("companions", p.companions())));
           return new JsonObject().put("generatedAt", now.toEpochMilli()).put("day", today.toString())
               .put("zone", time.zone().getId()).put("staleAfterMinutes", STALE_AFTER.toMinutes())
-              .put("keys", keys()).put("services", services())
+              .put("keys", publicKeys()).put("services", services())
               .put("defaultPolicy", policy(AdmissionPolicy.DEFAULT, Site.Admission.DEFAULT_MAX_COMPANIONS))
-              .put("convocations", convocations).put("presence", presence).put("messages", messages)
+              .put("convocations", convocations).put("presence", presence).put("messages", MESSAGES)
               .put("gates", gates()).put("caller", new JsonObject().put("device", caller.isDevice())
                   .put("gate", caller.isDevice() ? caller.device().target() : null).put("name", caller.name()));
         });
@@ -101,7 +88,7 @@ final class OfflinePack {
         .put("manualCodes", new JsonArray(codes.getOrDefault(t.kindCode() + ":" + t.id(), List.of())));
   }
 
-  private JsonArray keys() {
+  private JsonArray publicKeys() {
     JsonArray out = new JsonArray();
     keys.publicKeys().forEach((id, key) -> out.add(new JsonObject().put("id", id)
         .put("publicKey", Base64.getEncoder().encodeToString(key))));

@@ -1,6 +1,8 @@
 package fr.prefecture.accueil.gate;
 
 import fr.prefecture.accueil.db.Database;
+import fr.prefecture.accueil.db.NamedSql;
+import fr.prefecture.accueil.db.Params;
 import fr.prefecture.accueil.db.Rows;
 import fr.prefecture.accueil.kiosk.convocation.ConvocationKind;
 import io.vertx.core.Future;
@@ -9,7 +11,6 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlConnection;
-import io.vertx.sqlclient.Tuple;
 import io.vertx.sqlclient.templates.SqlTemplate;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -40,16 +41,28 @@ final class ScanRepository {
   record Inside(String kind, long convocationId, String name, String service, Instant since, String gate,
       int companions) {}
 
-  private static final String INSERT = """
-      INSERT INTO scans (scan_id, gate, direction, at, local_date, decision, reason, kind, convocation_id,
-        service, manual, staff, input, response, offline, companions)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (scan_id) DO NOTHING""";
-  private static final String PASSAGES = """
-      SELECT direction, companions FROM scans WHERE kind = ? AND convocation_id = ? AND local_date = ?
-        AND decision = 'admit' ORDER BY at, id""";
-  private static final String PASSAGES_BEFORE = """
-      SELECT direction, companions FROM scans WHERE kind = ? AND convocation_id = ? AND local_date = ?
-        AND decision = 'admit' AND at < ? ORDER BY at, id""";
+  private static final NamedSql INSERT = NamedSql
+      .of("""
+          INSERT INTO scans (scan_id, gate, direction, at, local_date, decision, reason, kind, convocation_id,
+            service, manual, staff, input, response, offline, companions)
+          VALUES (#{scanId}, #{gate}, #{direction}, #{at}, #{day}, #{decision}, #{reason}, #{kind}, #{convocationId},
+            #{service}, #{manual}, #{staff}, #{input}, #{response}, #{offline}, #{companions}) ON CONFLICT (scan_id) DO NOTHING""");
+  private static final NamedSql PASSAGES = NamedSql.of("""
+      SELECT direction, companions FROM scans WHERE kind = #{kind} AND convocation_id = #{id} AND local_date = #{day}
+        AND decision = 'admit' ORDER BY at, id""");
+  private static final NamedSql PASSAGES_BEFORE = NamedSql.of("""
+      SELECT direction, companions FROM scans WHERE kind = #{kind} AND convocation_id = #{id} AND local_date = #{day}
+        AND decision = 'admit' AND at < #{at} ORDER BY at, id""");
+  private static final NamedSql APPOINTMENT = NamedSql.of("""
+      SELECT id, service, start_at, duration_minutes * 60000 + start_at AS end_at, status, visitor_name AS name,
+        NULL AS event, NULL AS location FROM appointments WHERE id = #{id}""");
+  private static final NamedSql INVITATION = NamedSql.of("""
+      SELECT id, '' AS service, start_at, end_at, status, guest_name AS name, event, location
+      FROM invitations WHERE id = #{id}""");
+  private static final NamedSql APPOINTMENT_ARRIVED = NamedSql.of(
+      "UPDATE appointments SET arrived_at = #{at} WHERE id = #{id} AND arrived_at IS NULL");
+  private static final NamedSql INVITATION_ARRIVED = NamedSql.of(
+      "UPDATE invitations SET arrived_at = #{at} WHERE id = #{id} AND arrived_at IS NULL");
 
   private final Pool pool;
   private final SqlTemplate<Map<String, Object>, RowSet<Row>> admitted;
@@ -140,10 +153,7 @@ final class ScanRepository {
 
   /** The answer stored for this scanId, if that scan was already recorded. */
   Future<Optional<JsonObject>> response(String scanId) {
-    return response.execute(Map.of("scanId", scanId)).map(rows -> {
-      var it = rows.iterator();
-      return it.hasNext() ? Optional.of(new JsonObject(it.next())) : Optional.empty();
-    });
+    return response.execute(Map.of("scanId", scanId)).map(rows -> Rows.first(rows).map(JsonObject::new));
   }
 
   Future<Long> failedManualCodes(String staff, Instant since) {
@@ -179,31 +189,21 @@ final class ScanRepository {
     }
 
     Future<Optional<Target>> target(ConvocationKind kind, long id) {
-      String sql = kind == ConvocationKind.APPOINTMENT
-          ? "SELECT id, service, start_at, duration_minutes * 60000 + start_at AS end_at, status, visitor_name AS name,"
-              + " NULL AS event, NULL AS location FROM appointments WHERE id = ?"
-          : "SELECT id, '' AS service, start_at, end_at, status, guest_name AS name, event, location"
-              + " FROM invitations WHERE id = ?";
-      return conn.preparedQuery(sql).execute(Tuple.of(id)).map(rows -> {
-        var it = rows.iterator();
-        if (!it.hasNext()) {
-          return Optional.empty();
-        }
-        Row r = it.next();
-        return Optional.of(new Target(kind, id, r.getString("service"), Instant.ofEpochMilli(r.getLong("start_at")),
-            Instant.ofEpochMilli(r.getLong("end_at")), "cancelled".equals(r.getString("status")),
-            r.getString("name"), r.getString("event"), r.getString("location")));
-      });
+      NamedSql sql = kind == ConvocationKind.APPOINTMENT ? APPOINTMENT : INVITATION;
+      return sql.execute(conn, Map.of("id", id)).map(rows -> Rows.first(rows, r -> new Target(kind, id,
+          r.getString("service"), Instant.ofEpochMilli(r.getLong("start_at")),
+          Instant.ofEpochMilli(r.getLong("end_at")), "cancelled".equals(r.getString("status")), r.getString("name"),
+          r.getString("event"), r.getString("location"))));
     }
 
     Future<Passages> passages(ConvocationKind kind, long id, LocalDate day) {
-      return passages(conn.preparedQuery(PASSAGES).execute(Tuple.of(Target.code(kind), id, day.toString())));
+      return passages(PASSAGES.execute(conn, Map.of("kind", Target.code(kind), "id", id, "day", day.toString())));
     }
 
     /** The passages recorded before an instant: what the gate knew when an offline scan happened. */
     Future<Passages> passagesBefore(ConvocationKind kind, long id, LocalDate day, Instant at) {
-      return passages(conn.preparedQuery(PASSAGES_BEFORE)
-          .execute(Tuple.of(Target.code(kind), id, day.toString(), at.toEpochMilli())));
+      return passages(PASSAGES_BEFORE.execute(conn, Map.of("kind", Target.code(kind), "id", id,
+          "day", day.toString(), "at", at.toEpochMilli())));
     }
 
     private static Future<Passages> passages(Future<RowSet<Row>> query) {
@@ -222,20 +222,18 @@ final class ScanRepository {
 
     /** Stores the scan; false when a scan with this scanId is already stored (a replay that raced us). */
     Future<Boolean> insert(Scan s) {
-      Tuple t = Tuple.tuple();
-      for (Object v : new Object[]{s.scanId(), s.gate(), s.direction(), s.at().toEpochMilli(), s.day().toString(),
-          s.decision(), s.reason(), s.kind(), s.convocationId(), s.service(), s.manual() ? 1 : 0, s.staff(),
-          s.input(), s.response(), s.offline() ? 1 : 0, s.companions()}) {
-        t.addValue(v);
-      }
-      return conn.preparedQuery(INSERT).execute(t).map(r -> r.rowCount() == 1);
+      return INSERT.execute(conn, Params.of("scanId", s.scanId(), "gate", s.gate(), "direction", s.direction(),
+          "at", s.at().toEpochMilli(), "day", s.day().toString(), "decision", s.decision(), "reason", s.reason(),
+          "kind", s.kind(), "convocationId", s.convocationId(), "service", s.service(), "manual", s.manual() ? 1 : 0,
+          "staff", s.staff(), "input", s.input(), "response", s.response(), "offline", s.offline() ? 1 : 0,
+          "companions", s.companions()))
+          .map(r -> r.rowCount() == 1);
     }
 
     /** Marks the first arrival; true when this call set it. */
     Future<Boolean> markArrived(ConvocationKind kind, long id, Instant at) {
-      String table = kind == ConvocationKind.APPOINTMENT ? "appointments" : "invitations";
-      return conn.preparedQuery("UPDATE " + table + " SET arrived_at = ? WHERE id = ? AND arrived_at IS NULL")
-          .execute(Tuple.of(at.toEpochMilli(), id)).map(r -> r.rowCount() == 1);
+      NamedSql sql = kind == ConvocationKind.APPOINTMENT ? APPOINTMENT_ARRIVED : INVITATION_ARRIVED;
+      return sql.execute(conn, Map.of("at", at.toEpochMilli(), "id", id)).map(r -> r.rowCount() == 1);
     }
   }
 

@@ -38,9 +38,16 @@ public final class Retention {
     invitations = SqlTemplate.forUpdate(pool, """
         UPDATE invitations SET guest_name = #{removed}, guest_email = NULL, anonymised_at = #{now}
         WHERE anonymised_at IS NULL AND start_at < #{cutoff}""");
-    scans = SqlTemplate.forUpdate(pool, """
+    scans = SqlTemplate.forUpdate(pool, Sql.SCAN_VISITORS);
+  }
+
+  /** SQLite's own here, in one place: the visitor's name removed from the JSON answers of scans. */
+  static final class Sql {
+    private Sql() {}
+
+    static final String SCAN_VISITORS = """
         UPDATE scans SET response = json_remove(response, '$.visitor')
-        WHERE at < #{cutoff} AND json_extract(response, '$.visitor') IS NOT NULL""");
+        WHERE at < #{cutoff} AND json_extract(response, '$.visitor') IS NOT NULL""";
   }
 
   public Duration retention() {

@@ -1,16 +1,18 @@
 package fr.prefecture.accueil.queue;
 
+import fr.prefecture.accueil.db.Rows;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.Tuple;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.templates.SqlTemplate;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 /** The calls shown on screens, read back from the store (a reconnecting screen, a restart). */
 public final class CallLog {
@@ -18,10 +20,15 @@ public final class CallLog {
   public record StoredCall(long ticketId, String ticket, String service, String counter, Instant at, String kind,
       JsonObject transferTo) {}
 
-  private final Pool pool;
+  private final SqlTemplate<Map<String, Object>, RowSet<StoredCall>> latest;
 
   public CallLog(Pool pool) {
-    this.pool = pool;
+    latest = SqlTemplate.forQuery(pool, Sql.LATEST).mapTo(r -> {
+      String transfer = r.getString("transfer_to");
+      return new StoredCall(r.getLong("ticket_id"), r.getString("ticket"), r.getString("service"),
+          r.getString("counter"), Instant.ofEpochMilli(r.getLong("at")), r.getString("kind"),
+          transfer == null ? null : new JsonObject(transfer));
+    });
   }
 
   /** The day's latest calls of these services, newest first. */
@@ -29,18 +36,8 @@ public final class CallLog {
     if (services.isEmpty() || limit <= 0) {
       return Future.succeededFuture(List.of());
     }
-    Tuple params = Tuple.of(day.toString(), new JsonArray(new ArrayList<Object>(services)).encode(), limit);
-    return pool.preparedQuery(Sql.LATEST).execute(params)
-        .map(rows -> {
-          List<StoredCall> out = new ArrayList<>();
-          for (Row r : rows) {
-            String transfer = r.getString("transfer_to");
-            out.add(new StoredCall(r.getLong("ticket_id"), r.getString("ticket"), r.getString("service"),
-                r.getString("counter"), Instant.ofEpochMilli(r.getLong("at")), r.getString("kind"),
-                transfer == null ? null : new JsonObject(transfer)));
-          }
-          return out;
-        });
+    return latest.execute(Map.of("day", day.toString(),
+        "services", new JsonArray(new ArrayList<Object>(services)).encode(), "limit", limit)).map(Rows::list);
   }
 
   /** SQLite's own here, in one place: the services bound as one JSON array (json_each). */
@@ -49,6 +46,7 @@ public final class CallLog {
 
     static final String LATEST = """
         SELECT ticket_id, ticket, service, counter, at, kind, transfer_to FROM calls
-        WHERE local_date = ? AND service IN (SELECT value FROM json_each(?)) ORDER BY at DESC, id DESC LIMIT ?""";
+        WHERE local_date = #{day} AND service IN (SELECT value FROM json_each(#{services}))
+        ORDER BY at DESC, id DESC LIMIT #{limit}""";
   }
 }

@@ -12,19 +12,9 @@ import java.util.List;
 import java.util.Optional;
 
 /** PAN slots: the day's slots, a visitor already on site put in the next free one, slots opened or closed. */
-final class PanDesk {
+record PanDesk(SiteTime time, TicketRepository tickets, Queues queues) {
   /** A visitor added at the desk: the ticket, and the slot given if any. */
   record Added(Ticket ticket, Optional<PanDay.Slot> slot) {}
-
-  private final SiteTime time;
-  private final TicketRepository tickets;
-  private final Queues queues;
-
-  PanDesk(SiteTime time, TicketRepository tickets, Queues queues) {
-    this.time = time;
-    this.tickets = tickets;
-    this.queues = queues;
-  }
 
   Site.Service pan(String code) {
     Site.Service service = queues.service(code);

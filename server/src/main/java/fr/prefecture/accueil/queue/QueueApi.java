@@ -17,17 +17,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** Queues, counters, tickets and PAN slots over HTTP. */
-final class QueueApi {
-  private final Queues queues;
-  private final PanDesk pan;
-  private final SiteTime time;
-
-  QueueApi(Queues queues, PanDesk pan, SiteTime time) {
-    this.queues = queues;
-    this.pan = pan;
-    this.time = time;
-  }
-
+record QueueApi(Queues queues, PanDesk pan, SiteTime time) {
   void mount(Routes routes) {
     routes.with(Role.AGENT).post("/queues/:service/tickets").respond(this::walkIn);
     routes.with(Role.AGENT, Role.MANAGER).get("/queues/:service").respond(this::queue);

@@ -19,25 +19,9 @@ import java.util.Set;
  * The queue rules: who is called next, what may be done to a ticket in which state. Each change is
  * one transaction; the screens and counter pages are told on the event bus once it is committed.
  */
-final class Queues {
+record Queues(Site site, SiteTime time, TicketRepository tickets, EventBus bus) {
   /** A committed change: the ticket as it now is, and what to publish about it. */
   record Change(Ticket ticket, Optional<JsonObject> call, Set<String> services) {}
-
-  private final Site site;
-  private final SiteTime time;
-  private final TicketRepository tickets;
-  private final EventBus bus;
-
-  Queues(Site site, SiteTime time, TicketRepository tickets, EventBus bus) {
-    this.site = site;
-    this.time = time;
-    this.tickets = tickets;
-    this.bus = bus;
-  }
-
-  Site site() {
-    return site;
-  }
 
   Site.Service service(String code) {
     return site.service(code)

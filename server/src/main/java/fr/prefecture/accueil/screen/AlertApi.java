@@ -28,23 +28,12 @@ import java.util.Locale;
 import java.util.Map;
 
 /** Crisis alerts: raised by a manager (JSON) or by a public warning system (CAP 1.2), ended by a manager. */
-final class AlertApi {
+record AlertApi(Vertx vertx, Site site, SiteTime time, AlertRepository alerts, AuditLog audit, CapParser cap) {
   static final String CAP_TYPE = "application/cap+xml";
 
-  private final Vertx vertx;
-  private final Site site;
-  private final SiteTime time;
-  private final AlertRepository alerts;
-  private final AuditLog audit;
-  private final CapParser cap;
-
+  /** With the CAP parser that knows the site's zones. */
   AlertApi(Vertx vertx, Site site, SiteTime time, AlertRepository alerts, AuditLog audit) {
-    this.vertx = vertx;
-    this.site = site;
-    this.time = time;
-    this.alerts = alerts;
-    this.audit = audit;
-    this.cap = new CapParser(areaZones(site));
+    this(vertx, site, time, alerts, audit, new CapParser(areaZones(site)));
   }
 
   void mount(Routes routes) {

@@ -1,6 +1,8 @@
 package fr.prefecture.accueil.screen;
 
 import fr.prefecture.accueil.db.Database;
+import fr.prefecture.accueil.db.NamedSql;
+import fr.prefecture.accueil.db.Params;
 import fr.prefecture.accueil.db.Rows;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -12,28 +14,26 @@ import io.vertx.sqlclient.templates.SqlTemplate;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.StreamSupport;
 
 /** Crisis alerts: raised, ended (by a person, a CAP message or expiry), read back for the screens. */
 final class AlertRepository {
   private static final String COLUMNS = """
       id, source, headline_fr, headline_en, message_fr, message_en, instruction_fr, instruction_en, severity, zones,
       raised_at, raised_by, expires_at, ended_at, ended_by, end_reason, cap_sender, cap_identifier""";
-  private static final String INSERT = """
+  private static final NamedSql INSERT = NamedSql.of("""
       INSERT INTO alerts (source, headline_fr, headline_en, message_fr, message_en, instruction_fr, instruction_en,
         severity, zones, raised_at, local_date, raised_by, expires_at, cap_sender, cap_identifier)
       VALUES (#{source}, #{headlineFr}, #{headlineEn}, #{messageFr}, #{messageEn}, #{instructionFr}, #{instructionEn},
-        #{severity}, #{zones}, #{raisedAt}, #{day}, #{raisedBy}, #{expires}, #{capSender}, #{capIdentifier}) RETURNING id""";
-  private static final String END_BY_CAP = """
+        #{severity}, #{zones}, #{raisedAt}, #{day}, #{raisedBy}, #{expires}, #{capSender}, #{capIdentifier})
+      RETURNING id""");
+  private static final NamedSql END_BY_CAP = NamedSql.of("""
       UPDATE alerts SET ended_at = #{now}, ended_by = #{by}, end_reason = #{reason}
-      WHERE cap_sender = #{sender} AND cap_identifier = #{identifier} AND ended_at IS NULL RETURNING id""";
+      WHERE cap_sender = #{sender} AND cap_identifier = #{identifier} AND ended_at IS NULL RETURNING id""");
 
   private final Pool pool;
-  private final SqlTemplate<Map<String, Object>, RowSet<Long>> insert;
   private final SqlTemplate<Map<String, Object>, RowSet<StoredAlert>> open;
   private final SqlTemplate<Map<String, Object>, RowSet<StoredAlert>> recent;
   private final SqlTemplate<Map<String, Object>, RowSet<StoredAlert>> byId;
@@ -43,7 +43,6 @@ final class AlertRepository {
 
   AlertRepository(Pool pool) {
     this.pool = pool;
-    insert = SqlTemplate.forQuery(pool, INSERT).mapTo(row -> row.getLong("id"));
     open = SqlTemplate
         .forQuery(pool, "SELECT " + COLUMNS + " FROM alerts WHERE ended_at IS NULL ORDER BY raised_at, id")
         .mapTo(AlertRepository::map);
@@ -81,8 +80,7 @@ final class AlertRepository {
   record CapOutcome(List<Long> ended, Optional<Long> raised) {}
 
   Future<Long> insert(NewAlert alert) {
-    return insert.execute(params(alert))
-        .map(rows -> rows.iterator().next());
+    return INSERT.execute(pool, params(alert)).map(AlertRepository::id);
   }
 
   /** Ends the alerts the message refers to and raises its own, in one transaction. */
@@ -97,42 +95,28 @@ final class AlertRepository {
         });
       }
       return chain.compose(v -> raise == null ? Future.succeededFuture(Optional.<Long>empty())
-          : SqlTemplate.forQuery(conn, INSERT).mapTo(row -> row.getLong("id")).execute(params(raise))
-              .map(rows -> Optional.of(rows.iterator().next())))
+          : INSERT.execute(conn, params(raise)).map(rows -> Optional.of(id(rows))))
           .map(raised -> new CapOutcome(ended, raised));
     });
   }
 
   private static Future<List<Long>> endByCap(SqlClient conn, String sender, String identifier, String by, String reason,
       Instant now) {
-    Map<String, Object> params = new HashMap<>();
-    params.put("sender", sender);
-    params.put("identifier", identifier);
-    params.put("by", by);
-    params.put("reason", reason);
-    params.put("now", now.toEpochMilli());
-    return SqlTemplate.forQuery(conn, END_BY_CAP).mapTo(row -> row.getLong("id")).execute(params)
-        .map(rows -> StreamSupport.stream(rows.spliterator(), false).toList());
+    return END_BY_CAP.execute(conn, Params.of("sender", sender, "identifier", identifier, "by", by,
+        "reason", reason, "now", now.toEpochMilli())).map(rows -> Rows.list(rows, row -> row.getLong("id")));
+  }
+
+  private static long id(RowSet<Row> inserted) {
+    return inserted.iterator().next().getLong("id");
   }
 
   private static Map<String, Object> params(NewAlert a) {
-    Map<String, Object> p = new HashMap<>();
-    p.put("source", a.source());
-    p.put("headlineFr", a.headlineFr());
-    p.put("headlineEn", a.headlineEn());
-    p.put("messageFr", a.messageFr());
-    p.put("messageEn", a.messageEn());
-    p.put("instructionFr", a.instructionFr());
-    p.put("instructionEn", a.instructionEn());
-    p.put("severity", a.severity());
-    p.put("zones", new JsonArray(a.zones()).encode());
-    p.put("raisedAt", a.raisedAt().toEpochMilli());
-    p.put("day", a.day().toString());
-    p.put("raisedBy", a.raisedBy());
-    p.put("expires", a.expires() == null ? null : a.expires().toEpochMilli());
-    p.put("capSender", a.capSender());
-    p.put("capIdentifier", a.capIdentifier());
-    return p;
+    return Params.of("source", a.source(), "headlineFr", a.headlineFr(), "headlineEn", a.headlineEn(),
+        "messageFr", a.messageFr(), "messageEn", a.messageEn(), "instructionFr", a.instructionFr(),
+        "instructionEn", a.instructionEn(), "severity", a.severity(), "zones", new JsonArray(a.zones()).encode(),
+        "raisedAt", a.raisedAt().toEpochMilli(), "day", a.day().toString(), "raisedBy", a.raisedBy(),
+        "expires", a.expires() == null ? null : a.expires().toEpochMilli(), "capSender", a.capSender(),
+        "capIdentifier", a.capIdentifier());
   }
 
   Future<List<StoredAlert>> open() {
@@ -153,18 +137,13 @@ final class AlertRepository {
 
   /** Ends an open alert; false when it was already ended. */
   Future<Boolean> end(long id, Instant now, String by, String reason) {
-    Map<String, Object> params = new HashMap<>();
-    params.put("id", id);
-    params.put("now", now.toEpochMilli());
-    params.put("by", by);
-    params.put("reason", reason);
-    return end.execute(params).map(rows -> rows.iterator().hasNext());
+    return end.execute(Params.of("id", id, "now", now.toEpochMilli(), "by", by, "reason", reason))
+        .map(rows -> rows.iterator().hasNext());
   }
 
   /** Open alerts whose expiry has passed. */
   Future<List<Long>> expired(Instant now) {
-    return expired.execute(Map.of("now", now.toEpochMilli()))
-        .map(rows -> StreamSupport.stream(rows.spliterator(), false).toList());
+    return expired.execute(Map.of("now", now.toEpochMilli())).map(Rows::list);
   }
 
 }

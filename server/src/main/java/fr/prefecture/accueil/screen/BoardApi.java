@@ -25,25 +25,11 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /** Transparency figures (quarterly processing times) and the announced state of each service. */
-final class BoardApi {
+record BoardApi(Vertx vertx, Site site, SiteTime time, BoardRepository board, AuditLog audit) {
   private static final Set<String> PROCEDURES = Arrays.stream(Procedure.values()).map(Procedure::code)
       .collect(Collectors.toSet());
   private static final Set<String> STATUSES = Arrays.stream(ServiceStatus.values()).map(ServiceStatus::code)
       .collect(Collectors.toSet());
-
-  private final Vertx vertx;
-  private final Site site;
-  private final SiteTime time;
-  private final BoardRepository board;
-  private final AuditLog audit;
-
-  BoardApi(Vertx vertx, Site site, SiteTime time, BoardRepository board, AuditLog audit) {
-    this.vertx = vertx;
-    this.site = site;
-    this.time = time;
-    this.board = board;
-    this.audit = audit;
-  }
 
   void mount(Routes routes) {
     routes.with(Role.MANAGER).get("/transparency").respond(this::quarters);

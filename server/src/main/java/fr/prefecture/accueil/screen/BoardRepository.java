@@ -1,18 +1,20 @@
 package fr.prefecture.accueil.screen;
 
 import fr.prefecture.accueil.db.Database;
+import fr.prefecture.accueil.db.NamedSql;
+import fr.prefecture.accueil.db.Params;
+import fr.prefecture.accueil.db.Rows;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlResult;
 import io.vertx.sqlclient.templates.SqlTemplate;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.StreamSupport;
 
 /** What managers post for the public besides notices: quarterly processing times and the state of services. */
 final class BoardRepository {
@@ -26,10 +28,22 @@ final class BoardRepository {
 
   private record DelayRow(int year, int quarter, String procedure, double days, Instant at, String by) {}
 
+  private static final NamedSql DELETE_QUARTER = NamedSql.of(
+      "DELETE FROM transparency_delays WHERE year = #{year} AND quarter = #{quarter}");
+  private static final NamedSql INSERT_DELAY = NamedSql.of("""
+      INSERT INTO transparency_delays (year, quarter, procedure, average_days, updated_at, updated_by)
+      VALUES (#{year}, #{quarter}, #{procedure}, #{days}, #{now}, #{by})""");
+
   private final Pool pool;
   private final SqlTemplate<Map<String, Object>, RowSet<DelayRow>> delays;
   private final SqlTemplate<Map<String, Object>, RowSet<ServiceState>> states;
   private final SqlTemplate<Map<String, Object>, SqlResult<Void>> putState;
+  private final SqlTemplate<Map<String, Object>, RowSet<Map.Entry<String, JsonArray>>> playlists;
+  private final SqlTemplate<Map<String, Object>, SqlResult<Void>> putPlaylist;
+  private final SqlTemplate<Map<String, Object>, SqlResult<Void>> clearPlaylist;
+  private final SqlTemplate<Map<String, Object>, RowSet<Map.Entry<String, String>>> languageModes;
+  private final SqlTemplate<Map<String, Object>, SqlResult<Void>> putLanguageMode;
+  private final SqlTemplate<Map<String, Object>, SqlResult<Void>> clearLanguageMode;
 
   BoardRepository(Pool pool) {
     this.pool = pool;
@@ -50,6 +64,22 @@ final class BoardRepository {
         VALUES (#{service}, #{status}, #{fr}, #{en}, #{now}, #{by})
         ON CONFLICT (service) DO UPDATE SET status = excluded.status, moved_to_fr = excluded.moved_to_fr,
           moved_to_en = excluded.moved_to_en, updated_at = excluded.updated_at, updated_by = excluded.updated_by""");
+    playlists = SqlTemplate.forQuery(pool, "SELECT screen, playlist FROM screen_playlists")
+        .mapTo(row -> Map.entry(row.getString("screen"), new JsonArray(row.getString("playlist"))));
+    putPlaylist = SqlTemplate.forUpdate(pool,
+        """
+            INSERT INTO screen_playlists (screen, playlist, changed_at, changed_by) VALUES (#{screen}, #{playlist}, #{now}, #{by})
+            ON CONFLICT (screen) DO UPDATE SET playlist = excluded.playlist, changed_at = excluded.changed_at,
+              changed_by = excluded.changed_by""");
+    clearPlaylist = SqlTemplate.forUpdate(pool, "DELETE FROM screen_playlists WHERE screen = #{screen}");
+    languageModes = SqlTemplate.forQuery(pool, "SELECT screen, languages FROM screen_languages")
+        .mapTo(row -> Map.entry(row.getString("screen"), row.getString("languages")));
+    putLanguageMode = SqlTemplate.forUpdate(pool,
+        """
+            INSERT INTO screen_languages (screen, languages, changed_at, changed_by) VALUES (#{screen}, #{languages}, #{now}, #{by})
+            ON CONFLICT (screen) DO UPDATE SET languages = excluded.languages, changed_at = excluded.changed_at,
+              changed_by = excluded.changed_by""");
+    clearLanguageMode = SqlTemplate.forUpdate(pool, "DELETE FROM screen_languages WHERE screen = #{screen}");
   }
 
   /** Every quarter with figures, the latest first. */
@@ -68,96 +98,50 @@ final class BoardRepository {
   /** Replaces the figures of one quarter, atomically. */
   Future<Void> putQuarter(int year, int quarter, Map<String, Double> figures, Instant now, String by) {
     return Database.transaction(pool, conn -> {
-      Future<Void> chain = SqlTemplate.forUpdate(conn,
-          "DELETE FROM transparency_delays WHERE year = #{year} AND quarter = #{quarter}")
-          .execute(Map.of("year", year, "quarter", quarter)).mapEmpty();
-      SqlTemplate<Map<String, Object>, SqlResult<Void>> insert = SqlTemplate.forUpdate(conn, """
-          INSERT INTO transparency_delays (year, quarter, procedure, average_days, updated_at, updated_by)
-          VALUES (#{year}, #{quarter}, #{procedure}, #{days}, #{now}, #{by})""");
+      Future<Void> chain = DELETE_QUARTER.execute(conn, Map.of("year", year, "quarter", quarter)).mapEmpty();
       for (Map.Entry<String, Double> f : figures.entrySet()) {
-        Map<String, Object> params = new HashMap<>();
-        params.put("year", year);
-        params.put("quarter", quarter);
-        params.put("procedure", f.getKey());
-        params.put("days", f.getValue());
-        params.put("now", now.toEpochMilli());
-        params.put("by", by);
-        chain = chain.compose(v -> insert.execute(params).mapEmpty());
+        Map<String, Object> params = Params.of("year", year, "quarter", quarter, "procedure", f.getKey(),
+            "days", f.getValue(), "now", now.toEpochMilli(), "by", by);
+        chain = chain.compose(v -> INSERT_DELAY.execute(conn, params).mapEmpty());
       }
       return chain;
     });
   }
 
   /** Playlists changed by managers, by screen id (JSON arrays of {layout, seconds}). */
-  Future<Map<String, io.vertx.core.json.JsonArray>> playlists() {
-    return pool.query("SELECT screen, playlist FROM screen_playlists").execute().map(rows -> {
-      Map<String, io.vertx.core.json.JsonArray> out = new HashMap<>();
-      rows.forEach(r -> out.put(r.getString("screen"), new io.vertx.core.json.JsonArray(r.getString("playlist"))));
-      return out;
-    });
+  Future<Map<String, JsonArray>> playlists() {
+    return playlists.execute(Map.of()).map(Rows::map);
   }
 
-  Future<Void> putPlaylist(String screen, io.vertx.core.json.JsonArray playlist, Instant now, String by) {
-    Map<String, Object> params = new HashMap<>();
-    params.put("screen", screen);
-    params.put("playlist", playlist.encode());
-    params.put("now", now.toEpochMilli());
-    params.put("by", by);
-    return SqlTemplate
-        .forUpdate(pool,
-            """
-                INSERT INTO screen_playlists (screen, playlist, changed_at, changed_by) VALUES (#{screen}, #{playlist}, #{now}, #{by})
-                ON CONFLICT (screen) DO UPDATE SET playlist = excluded.playlist, changed_at = excluded.changed_at,
-                  changed_by = excluded.changed_by""")
-        .execute(params).mapEmpty();
+  Future<Void> putPlaylist(String screen, JsonArray playlist, Instant now, String by) {
+    return putPlaylist.execute(Params.of("screen", screen, "playlist", playlist.encode(), "now", now.toEpochMilli(),
+        "by", by)).mapEmpty();
+  }
+
+  Future<Boolean> clearPlaylist(String screen) {
+    return clearPlaylist.execute(Map.of("screen", screen)).map(r -> r.rowCount() > 0);
   }
 
   /** Language modes changed by managers, by screen id. */
   Future<Map<String, String>> languageModes() {
-    return pool.query("SELECT screen, languages FROM screen_languages").execute().map(rows -> {
-      Map<String, String> out = new HashMap<>();
-      rows.forEach(r -> out.put(r.getString("screen"), r.getString("languages")));
-      return out;
-    });
+    return languageModes.execute(Map.of()).map(Rows::map);
   }
 
   Future<Void> putLanguageMode(String screen, String languages, Instant now, String by) {
-    Map<String, Object> params = new HashMap<>();
-    params.put("screen", screen);
-    params.put("languages", languages);
-    params.put("now", now.toEpochMilli());
-    params.put("by", by);
-    return SqlTemplate
-        .forUpdate(pool,
-            """
-                INSERT INTO screen_languages (screen, languages, changed_at, changed_by) VALUES (#{screen}, #{languages}, #{now}, #{by})
-                ON CONFLICT (screen) DO UPDATE SET languages = excluded.languages, changed_at = excluded.changed_at,
-                  changed_by = excluded.changed_by""")
-        .execute(params).mapEmpty();
+    return putLanguageMode.execute(Params.of("screen", screen, "languages", languages, "now", now.toEpochMilli(),
+        "by", by)).mapEmpty();
   }
 
   Future<Boolean> clearLanguageMode(String screen) {
-    return SqlTemplate.forUpdate(pool, "DELETE FROM screen_languages WHERE screen = #{screen}")
-        .execute(Map.of("screen", screen)).map(r -> r.rowCount() > 0);
-  }
-
-  Future<Boolean> clearPlaylist(String screen) {
-    return SqlTemplate.forUpdate(pool, "DELETE FROM screen_playlists WHERE screen = #{screen}")
-        .execute(Map.of("screen", screen)).map(r -> r.rowCount() > 0);
+    return clearLanguageMode.execute(Map.of("screen", screen)).map(r -> r.rowCount() > 0);
   }
 
   Future<List<ServiceState>> states() {
-    return states.execute(Map.of()).map(rows -> StreamSupport.stream(rows.spliterator(), false).toList());
+    return states.execute(Map.of()).map(Rows::list);
   }
 
   Future<Void> putState(String service, String status, String movedToFr, String movedToEn, Instant now, String by) {
-    Map<String, Object> params = new HashMap<>();
-    params.put("service", service);
-    params.put("status", status);
-    params.put("fr", movedToFr);
-    params.put("en", movedToEn);
-    params.put("now", now.toEpochMilli());
-    params.put("by", by);
-    return putState.execute(params).mapEmpty();
+    return putState.execute(Params.of("service", service, "status", status, "fr", movedToFr, "en", movedToEn,
+        "now", now.toEpochMilli(), "by", by)).mapEmpty();
   }
 }

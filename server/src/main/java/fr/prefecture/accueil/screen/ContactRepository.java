@@ -1,18 +1,22 @@
 package fr.prefecture.accueil.screen;
 
 import fr.prefecture.accueil.db.Database;
+import fr.prefecture.accueil.db.NamedSql;
+import fr.prefecture.accueil.db.Rows;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.RowSet;
-import io.vertx.sqlclient.SqlResult;
 import io.vertx.sqlclient.templates.SqlTemplate;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.Map;
 
 /** When each screen was last connected, kept in the store so that any node can tell who is online. */
 final class ContactRepository {
+  private static final NamedSql UPSERT = NamedSql.of("""
+      INSERT INTO screen_contacts (screen, last_seen) VALUES (#{screen}, #{now})
+      ON CONFLICT (screen) DO UPDATE SET last_seen = MAX(last_seen, excluded.last_seen)""");
+
   private final Pool pool;
   private final SqlTemplate<Map<String, Object>, RowSet<Map.Entry<String, Instant>>> all;
 
@@ -28,22 +32,16 @@ final class ContactRepository {
       return Future.succeededFuture();
     }
     return Database.transaction(pool, conn -> {
-      SqlTemplate<Map<String, Object>, SqlResult<Void>> upsert = SqlTemplate.forUpdate(conn, """
-          INSERT INTO screen_contacts (screen, last_seen) VALUES (#{screen}, #{now})
-          ON CONFLICT (screen) DO UPDATE SET last_seen = MAX(last_seen, excluded.last_seen)""");
       Future<Void> chain = Future.succeededFuture();
       for (String screen : screens) {
-        chain = chain.compose(v -> upsert.execute(Map.of("screen", screen, "now", now.toEpochMilli())).mapEmpty());
+        chain = chain
+            .compose(v -> UPSERT.execute(conn, Map.of("screen", screen, "now", now.toEpochMilli())).mapEmpty());
       }
       return chain;
     });
   }
 
   Future<Map<String, Instant>> lastSeen() {
-    return all.execute(Map.of()).map(rows -> {
-      Map<String, Instant> out = new HashMap<>();
-      rows.forEach(e -> out.put(e.getKey(), e.getValue()));
-      return out;
-    });
+    return all.execute(Map.of()).map(Rows::map);
   }
 }

@@ -19,23 +19,9 @@ import java.util.List;
 import java.util.Set;
 
 /** Notices written by managers for the screens. */
-final class NoticeApi {
+record NoticeApi(Vertx vertx, Site site, SiteTime time, NoticeRepository notices, AuditLog audit) {
   private static final Set<String> PRIORITIES = Set.of("normal", "high");
   private static final Duration LONGEST = Duration.ofDays(366);
-
-  private final Vertx vertx;
-  private final Site site;
-  private final SiteTime time;
-  private final NoticeRepository notices;
-  private final AuditLog audit;
-
-  NoticeApi(Vertx vertx, Site site, SiteTime time, NoticeRepository notices, AuditLog audit) {
-    this.vertx = vertx;
-    this.site = site;
-    this.time = time;
-    this.notices = notices;
-    this.audit = audit;
-  }
 
   void mount(Routes routes) {
     routes.with(Role.MANAGER).post("/notices").respond(this::create);

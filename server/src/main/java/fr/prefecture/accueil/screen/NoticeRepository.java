@@ -1,5 +1,7 @@
 package fr.prefecture.accueil.screen;
 
+import fr.prefecture.accueil.db.Params;
+import fr.prefecture.accueil.db.Rows;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.sqlclient.Pool;
@@ -8,10 +10,8 @@ import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlResult;
 import io.vertx.sqlclient.templates.SqlTemplate;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.StreamSupport;
 
 /** Notices written by managers; a deleted notice keeps its row (who deleted it, when). */
 final class NoticeRepository {
@@ -42,29 +42,17 @@ final class NoticeRepository {
 
   Future<Long> create(String fr, String en, Instant from, Instant to, List<String> zones, String priority,
       Instant now, String by) {
-    Map<String, Object> params = new HashMap<>();
-    params.put("fr", fr);
-    params.put("en", en);
-    params.put("from", from.toEpochMilli());
-    params.put("to", to.toEpochMilli());
-    params.put("zones", new JsonArray(zones).encode());
-    params.put("priority", priority);
-    params.put("now", now.toEpochMilli());
-    params.put("by", by);
-    return insert.execute(params).map(rows -> rows.iterator().next());
+    return insert.execute(Params.of("fr", fr, "en", en, "from", from.toEpochMilli(), "to", to.toEpochMilli(),
+        "zones", new JsonArray(zones).encode(), "priority", priority, "now", now.toEpochMilli(), "by", by))
+        .map(rows -> rows.iterator().next());
   }
 
   Future<Boolean> delete(long id, Instant now, String by) {
-    Map<String, Object> params = new HashMap<>();
-    params.put("id", id);
-    params.put("now", now.toEpochMilli());
-    params.put("by", by);
-    return delete.execute(params).map(r -> r.rowCount() > 0);
+    return delete.execute(Params.of("id", id, "now", now.toEpochMilli(), "by", by)).map(r -> r.rowCount() > 0);
   }
 
   /** Notices not deleted and not over: the ones showing now and the ones to come. */
   Future<List<Notice>> current(Instant now) {
-    return current.execute(Map.of("now", now.toEpochMilli()))
-        .map(rows -> StreamSupport.stream(rows.spliterator(), false).toList());
+    return current.execute(Map.of("now", now.toEpochMilli())).map(Rows::list);
   }
 }

@@ -14,23 +14,9 @@ import java.time.Instant;
 import java.util.Map;
 
 /** The screens of the site with their last contact and whether they are online. */
-final class ScreenApi {
+record ScreenApi(Site site, SiteTime time, ContactRepository contacts, ScreenHub hub, BoardRepository board) {
   /** A screen with no open stream here is still online if another node heard from it this recently. */
   static final Duration ONLINE_WINDOW = ScreenHub.HEARTBEAT.multipliedBy(2).plusSeconds(5);
-
-  private final Site site;
-  private final SiteTime time;
-  private final ContactRepository contacts;
-  private final ScreenHub hub;
-  private final BoardRepository board;
-
-  ScreenApi(Site site, SiteTime time, ContactRepository contacts, ScreenHub hub, BoardRepository board) {
-    this.board = board;
-    this.site = site;
-    this.time = time;
-    this.contacts = contacts;
-    this.hub = hub;
-  }
 
   void mount(Routes routes) {
     routes.with(Role.MANAGER).get("/screens").respond(this::list);

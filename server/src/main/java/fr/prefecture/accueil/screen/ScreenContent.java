@@ -44,7 +44,8 @@ import java.util.stream.Collectors;
  * Builds what each screen shows from the store and the site configuration: everything is read again for each
  * update (one {@link Snapshot} for all screens), so that any node renders the same page.
  */
-final class ScreenContent {
+record ScreenContent(Site site, SiteTime time, NoticeRepository notices, AlertRepository alerts,
+    BoardRepository board, LatestCalls calls, WaitingTimes waiting) {
   static final int CALLS_SHOWN = 8;
   static final int CALLS_PER_SERVICE = 3;
 
@@ -54,34 +55,13 @@ final class ScreenContent {
       Map<String, BoardRepository.ServiceState> states, List<Call> calls, Map<String, Integer> waiting,
       Map<String, io.vertx.core.json.JsonArray> playlists, Map<String, String> languages) {}
 
-  private final Site site;
-  private final SiteTime time;
-  private final NoticeRepository notices;
-  private final AlertRepository alerts;
-  private final BoardRepository board;
-  private final LatestCalls calls;
-  private final WaitingTimes waiting;
-  private final Set<String> allServices;
-
-  ScreenContent(Site site, SiteTime time, NoticeRepository notices, AlertRepository alerts, BoardRepository board,
-      LatestCalls calls, WaitingTimes waiting) {
-    this.site = site;
-    this.time = time;
-    this.notices = notices;
-    this.alerts = alerts;
-    this.board = board;
-    this.calls = calls;
-    this.waiting = waiting;
-    this.allServices = site.services().stream().map(Site.Service::code).collect(Collectors.toSet());
-  }
-
   Future<Snapshot> load() {
     Instant now = time.now();
     Future<List<Notice>> n = notices.current(now);
     Future<List<StoredAlert>> a = alerts.open();
     Future<List<BoardRepository.QuarterFigures>> q = board.quarters();
     Future<List<BoardRepository.ServiceState>> s = board.states();
-    Future<List<Call>> c = calls.today(allServices, 200);
+    Future<List<Call>> c = calls.today(allServices(), 200);
     Future<Map<String, Integer>> w = waiting.today();
     Future<Map<String, io.vertx.core.json.JsonArray>> p = board.playlists();
     Future<Map<String, String>> l = board.languageModes();
@@ -94,6 +74,10 @@ final class ScreenContent {
   }
 
   /** The services whose calls a screen shows: those in its zone, else those it gives directions to. */
+  private Set<String> allServices() {
+    return site.services().stream().map(Site.Service::code).collect(Collectors.toSet());
+  }
+
   Set<String> callServices(Site.Screen screen) {
     Set<String> inZone = site.services().stream().filter(s -> s.location().zone().equals(screen.zone()))
         .map(Site.Service::code).collect(Collectors.toSet());

@@ -14,26 +14,8 @@ import io.vertx.ext.web.Router;
 import io.vertx.sqlclient.Pool;
 
 /** The screens feature: pages, live stream, notices, alerts, transparency figures, service states. */
-public final class ScreenFeature implements Feature {
-  private final ScreenHub hub;
-  private final ScreenPages pages;
-  private final ScreenApi screens;
-  private final NoticeApi notices;
-  private final AlertApi alerts;
-  private final BoardApi board;
-  private final ScreenAccess screenAccess;
-
-  private ScreenFeature(ScreenHub hub, ScreenPages pages, ScreenApi screens, NoticeApi notices, AlertApi alerts,
-      BoardApi board, ScreenAccess screenAccess) {
-    this.screenAccess = screenAccess;
-    this.hub = hub;
-    this.pages = pages;
-    this.screens = screens;
-    this.notices = notices;
-    this.alerts = alerts;
-    this.board = board;
-  }
-
+public record ScreenFeature(ScreenHub hub, ScreenPages pages, ScreenApi screens, NoticeApi notices, AlertApi alerts,
+    BoardApi board, ScreenAccess screenAccess) implements Feature {
   /**
    * Builds the feature (templates are compiled off the event loop) and starts its hub on the caller's context.
    * {@code calls} and {@code waiting} give the latest calls and today's waiting times; {@code requirePairing}:

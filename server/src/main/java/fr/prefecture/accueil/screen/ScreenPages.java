@@ -15,27 +15,10 @@ import io.vertx.ext.web.RoutingContext;
  * The screen page and its event stream ({@code deviceCheck} runs before both: see {@link ScreenAccess}), and the
  * managers' screens page.
  */
-final class ScreenPages {
-  private final Site site;
-  private final Access access;
-  private final ScreenContent content;
-  private final ScreenRenderer renderer;
-  private final ScreenHub hub;
-  private final ScreenAccess screenAccess;
-  private final Handler<RoutingContext> deviceCheck;
-
-  ScreenPages(Site site, Access access, ScreenContent content, ScreenRenderer renderer, ScreenHub hub,
-      ScreenAccess screenAccess) {
-    this.site = site;
-    this.access = access;
-    this.content = content;
-    this.renderer = renderer;
-    this.hub = hub;
-    this.screenAccess = screenAccess;
-    this.deviceCheck = screenAccess.check();
-  }
-
+record ScreenPages(Site site, Access access, ScreenContent content, ScreenRenderer renderer, ScreenHub hub,
+    ScreenAccess screenAccess) {
   void mount(Router root) {
+    Handler<RoutingContext> deviceCheck = screenAccess.check();
     root.get("/screens").handler(ctx -> ctx.redirect("/admin/screens"));
     root.get("/screens/:id").handler(deviceCheck).respond(Pages.html(this::page));
     root.get("/screens/:id/events").handler(deviceCheck).handler(this::events);

@@ -7,15 +7,7 @@ import java.util.Collection;
 import java.util.List;
 
 /** The latest calls as the queue stored them: right after a restart and on every node. */
-public final class StoredCalls implements LatestCalls {
-  private final CallLog log;
-  private final SiteTime time;
-
-  public StoredCalls(CallLog log, SiteTime time) {
-    this.log = log;
-    this.time = time;
-  }
-
+public record StoredCalls(CallLog log, SiteTime time) implements LatestCalls {
   @Override
   public void seen(Call call) {
     // The store already holds it: the queue writes the call before publishing it.

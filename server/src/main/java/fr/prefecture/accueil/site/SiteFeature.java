@@ -8,17 +8,7 @@ import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 
 /** The configured site, read by every role: its services, and the whole layout for the pages. */
-public final class SiteFeature implements Feature {
-  private final SiteApi json;
-  private final SiteTime time;
-  private final boolean demo;
-
-  private SiteFeature(SiteApi json, SiteTime time, boolean demo) {
-    this.json = json;
-    this.time = time;
-    this.demo = demo;
-  }
-
+public record SiteFeature(SiteApi json, SiteTime time, boolean demo) implements Feature {
   public static Future<SiteFeature> create(Site site, SiteTime time, boolean demo) {
     return Future.succeededFuture(new SiteFeature(new SiteApi(site), time, demo));
   }

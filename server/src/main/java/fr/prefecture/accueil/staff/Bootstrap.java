@@ -10,20 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The first admin account, from ACCUEIL_ADMIN_PASSWORD, on a store that has no account yet. */
-final class Bootstrap {
+record Bootstrap(Vertx vertx, StaffRepository staff, PasswordHasher hasher, Clock clock) {
   private static final Logger LOG = LoggerFactory.getLogger(Bootstrap.class);
-
-  private final Vertx vertx;
-  private final StaffRepository staff;
-  private final PasswordHasher hasher;
-  private final Clock clock;
-
-  Bootstrap(Vertx vertx, StaffRepository staff, PasswordHasher hasher, Clock clock) {
-    this.vertx = vertx;
-    this.staff = staff;
-    this.hasher = hasher;
-    this.clock = clock;
-  }
 
   Future<Void> adminFromEnvironment(Optional<String> password, boolean demo) {
     return staff.countAccounts().compose(count -> {

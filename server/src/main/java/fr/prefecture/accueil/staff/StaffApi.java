@@ -24,31 +24,23 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
-/** Login sessions, staff accounts and API tokens. */
-final class StaffApi {
+/**
+ * Login sessions, staff accounts and API tokens.
+ *
+ * @param decoyHash a real hash of nothing, verified for unknown users so that timing does not reveal accounts
+ */
+record StaffApi(Vertx vertx, StaffRepository staff, PasswordHasher hasher, Clock clock, AuditLog audit,
+    String decoyHash) {
   private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,63}");
   static final int MIN_PASSWORD = 12;
   private static final int MAX_PASSWORD = 256;
-  /** A real hash of nothing, verified for unknown users so that timing does not reveal accounts. */
-  private final String decoyHash;
-
   static final int MAX_FAILURES_PER_ACCOUNT = 5;
   static final int MAX_FAILURES_PER_ADDRESS = 30;
   static final long THROTTLE_WINDOW_MILLIS = 15 * 60_000;
 
-  private final Vertx vertx;
-  private final StaffRepository staff;
-  private final PasswordHasher hasher;
-  private final Clock clock;
-  private final AuditLog audit;
-
+  /** Hashes the decoy: slow, so built off the event loop. */
   StaffApi(Vertx vertx, StaffRepository staff, PasswordHasher hasher, Clock clock, AuditLog audit) {
-    this.vertx = vertx;
-    this.staff = staff;
-    this.hasher = hasher;
-    this.clock = clock;
-    this.audit = audit;
-    this.decoyHash = hasher.hash(Secrets.random(""));
+    this(vertx, staff, hasher, clock, audit, hasher.hash(Secrets.random("")));
   }
 
   void mount(Routes routes) {

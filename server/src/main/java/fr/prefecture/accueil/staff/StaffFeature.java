@@ -10,13 +10,7 @@ import java.time.Clock;
 import java.util.Optional;
 
 /** Staff accounts, sign-in sessions and API tokens; the first admin account from the environment. */
-public final class StaffFeature implements Feature {
-  private final StaffApi api;
-
-  private StaffFeature(StaffApi api) {
-    this.api = api;
-  }
-
+public record StaffFeature(StaffApi api) implements Feature {
   /**
    * Creates {@code admin} from {@code adminPassword} on a store with no account, then the API (whose decoy
    * password hash is computed off the event loop).

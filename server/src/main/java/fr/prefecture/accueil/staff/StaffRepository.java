@@ -4,6 +4,8 @@ import fr.prefecture.accueil.auth.Caller;
 import fr.prefecture.accueil.auth.Credentials;
 import fr.prefecture.accueil.auth.Role;
 import fr.prefecture.accueil.db.Database;
+import fr.prefecture.accueil.db.NamedSql;
+import fr.prefecture.accueil.db.Params;
 import fr.prefecture.accueil.db.Rows;
 import fr.prefecture.accueil.http.ApiException;
 import io.vertx.core.Future;
@@ -58,9 +60,12 @@ public final class StaffRepository implements Credentials {
     }
   }
 
-  private static final String DISABLE = "UPDATE staff SET disabled = #{disabled} WHERE username = #{username}";
-  private static final String NEW_PASSWORD = "UPDATE staff SET password_hash = #{hash} WHERE username = #{username}";
-  private static final String END_SESSIONS_OF = "DELETE FROM sessions WHERE staff_id = (SELECT id FROM staff WHERE username = #{username})";
+  private static final NamedSql DISABLE = NamedSql.of(
+      "UPDATE staff SET disabled = #{disabled} WHERE username = #{username}");
+  private static final NamedSql NEW_PASSWORD = NamedSql.of(
+      "UPDATE staff SET password_hash = #{hash} WHERE username = #{username}");
+  private static final NamedSql END_SESSIONS_OF = NamedSql.of(
+      "DELETE FROM sessions WHERE staff_id = (SELECT id FROM staff WHERE username = #{username})");
 
   private final SqlTemplate<Map<String, Object>, RowSet<Long>> countAccounts;
   private final SqlTemplate<Map<String, Object>, RowSet<AccountSummary>> listAccounts;
@@ -177,26 +182,23 @@ public final class StaffRepository implements Credentials {
 
   /** Disables or enables an account; disabling also ends its sessions. False when there is no such account. */
   public Future<Boolean> setDisabled(String username, boolean disabled) {
-    return Database.transaction(pool, conn -> SqlTemplate.forUpdate(conn, DISABLE)
-        .execute(Map.of("disabled", disabled ? 1 : 0, "username", username))
+    return Database.transaction(pool, conn -> DISABLE.execute(conn, Map.of("disabled", disabled ? 1 : 0,
+        "username", username))
         .compose(updated -> {
           if (updated.rowCount() == 0) {
             return Future.succeededFuture(false);
           }
           return (disabled
-              ? SqlTemplate.forUpdate(conn, END_SESSIONS_OF)
-                  .execute(Map.of("username", username)).mapEmpty()
+              ? END_SESSIONS_OF.execute(conn, Map.of("username", username)).<Void>mapEmpty()
               : Future.<Void>succeededFuture()).map(v -> true);
         }));
   }
 
   /** Sets a new password hash and ends the account's sessions. False when there is no such account. */
   public Future<Boolean> setPassword(String username, String hash) {
-    return Database.transaction(pool, conn -> SqlTemplate.forUpdate(conn, NEW_PASSWORD)
-        .execute(Map.of("hash", hash, "username", username))
+    return Database.transaction(pool, conn -> NEW_PASSWORD.execute(conn, Map.of("hash", hash, "username", username))
         .compose(updated -> updated.rowCount() == 0 ? Future.succeededFuture(false)
-            : SqlTemplate.forUpdate(conn, END_SESSIONS_OF)
-                .execute(Map.of("username", username)).map(v -> true)));
+            : END_SESSIONS_OF.execute(conn, Map.of("username", username)).map(v -> true)));
   }
 
   /** Live sessions, the last used first. */
@@ -213,13 +215,8 @@ public final class StaffRepository implements Credentials {
   }
 
   public Future<Long> createToken(String name, Role role, String tokenHash, Long createdBy, long now) {
-    Map<String, Object> params = new java.util.HashMap<>();
-    params.put("name", name);
-    params.put("role", role.code());
-    params.put("hash", tokenHash);
-    params.put("createdBy", createdBy);
-    params.put("now", now);
-    return insertToken.execute(params).map(rows -> rows.iterator().next());
+    return insertToken.execute(Params.of("name", name, "role", role.code(), "hash", tokenHash,
+        "createdBy", createdBy, "now", now)).map(rows -> rows.iterator().next());
   }
 
   @Override
