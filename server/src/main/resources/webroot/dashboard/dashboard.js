@@ -188,6 +188,7 @@ const load = async () => {
       [
         { label: 'Heure / hour', get: (r) => String(r.key).padStart(2, '0') + 'h' },
         { label: 'Admissions', field: 'admissions', num: true },
+        { label: 'Accompagnateurs / companions', field: 'companions', num: true },
         { label: 'Sorties / exits', field: 'exits', num: true },
         { label: 'Refus / refusals', field: 'refusals', num: true },
       ],

@@ -59,7 +59,7 @@ public final class MainVerticle extends VerticleBase {
   public Future<?> start() {
     return vertx.executeBlocking(() -> Settings.resolve(options)).compose(settings -> {
       Clock clock = options.now().map(SiteTime::startingAt).orElseGet(() -> options.demo()
-          ? SiteTime.demoClock(settings.site().openingHours(), settings.site().zone())
+          ? settings.site().openingHours().demoClock(settings.site().zone())
           : Clock.systemUTC());
       SiteTime time = new SiteTime(clock, settings.site().zone());
       pool = Database.open(vertx, settings.dataDir().resolve("accueil.db"));

@@ -82,7 +82,7 @@ final class ScanRepository {
           AND reason IN ('malformed', 'unknown_convocation')""").mapTo(row -> row.getLong("n"));
     onDay = SqlTemplate.forQuery(pool, """
         SELECT scan_id, gate, direction, at, decision, reason, kind, convocation_id, service, manual, staff, input,
-          offline FROM scans WHERE local_date = #{day} ORDER BY at, id""").mapTo(ScanRepository::logEntry);
+          offline, companions FROM scans WHERE local_date = #{day} ORDER BY at, id""").mapTo(ScanRepository::logEntry);
     inside = SqlTemplate.forQuery(pool, """
         SELECT s.kind, s.convocation_id, s.at, s.gate, s.service, s.companions,
           COALESCE(a.visitor_name, i.guest_name) AS name
@@ -147,7 +147,7 @@ final class ScanRepository {
         .put("kind", row.getString("kind")).put("convocationId", row.getLong("convocation_id"))
         .put("service", row.getString("service")).put("manual", row.getInteger("manual") == 1)
         .put("staff", row.getString("staff")).put("input", row.getString("input"))
-        .put("offline", row.getInteger("offline") == 1);
+        .put("offline", row.getInteger("offline") == 1).put("companions", row.getInteger("companions"));
     return out;
   }
 

@@ -51,7 +51,7 @@ final class QueuePages {
     model.put("building", site.building(loc.building()).map(Site.Building::name).orElse(none));
     model.put("floor", site.building(loc.building()).flatMap(b -> b.floors().stream()
         .filter(f -> f.level() == loc.floor()).findFirst()).map(Site.Floor::name).orElse(none));
-    model.put("issued", time.dateTime(t.issued()));
+    model.put("issued", new Site.Text(time.frenchDateTime(t.issued()), time.englishDateTime(t.issued())));
     model.put("slot", t.slotStart() == null ? null : new Site.Text(time.frenchTime(t.slotStart()),
         time.englishTime(t.slotStart())));
     return templates.render("ticket", model);

@@ -1,6 +1,8 @@
 package fr.prefecture.accueil.site;
 
 import fr.prefecture.accueil.kiosk.admission.AdmissionPolicy;
+import fr.prefecture.accueil.time.SiteTime;
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalTime;
@@ -24,6 +26,15 @@ public record Site(Text name, ZoneId zone, List<Building> buildings, List<Area> 
     public boolean open(ZonedDateTime at) {
       LocalTime t = at.toLocalTime();
       return days.contains(at.getDayOfWeek()) && !t.isBefore(opens) && t.isBefore(closes);
+    }
+
+    /**
+     * The demo's clock: real time during opening hours; outside them, a clock started one hour after the next
+     * opening, so that a newcomer finds a living gate, queue and screens whatever the hour.
+     */
+    public Clock demoClock(ZoneId zone) {
+      ZonedDateTime now = ZonedDateTime.now(zone);
+      return open(now) ? Clock.systemUTC() : SiteTime.startingAt(nextOpening(now).plusHours(1).toInstant());
     }
 
     /** The first opening, at or after {@code at}, of a day the site opens. */

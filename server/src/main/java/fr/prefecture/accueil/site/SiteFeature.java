@@ -24,6 +24,6 @@ public record SiteFeature(SiteApi json, SiteTime time, boolean demo) implements 
   private JsonObject clock() {
     Instant now = time.now();
     return new JsonObject().put("now", time.iso(now)).put("zone", time.zone().getId()).put("demo", demo)
-        .put("local", SiteApi.text(time.dateTime(now)));
+        .put("local", new JsonObject().put("fr", time.frenchDateTime(now)).put("en", time.englishDateTime(now)));
   }
 }

@@ -2,7 +2,6 @@ package fr.prefecture.accueil.time;
 
 import fr.prefecture.accueil.http.ApiException;
 import fr.prefecture.accueil.kiosk.admission.VisitorTime;
-import fr.prefecture.accueil.site.Site;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -31,16 +30,6 @@ public final class SiteTime {
   /** A clock that starts at the given instant and then runs in real time (--now). */
   public static Clock startingAt(Instant start) {
     return Clock.offset(Clock.systemUTC(), java.time.Duration.between(Instant.now(), start));
-  }
-
-  /**
-   * The demo's clock: real time during opening hours; outside them, a clock started one hour after the next
-   * opening, so that a newcomer finds a living gate, queue and screens whatever the hour.
-   */
-  public static Clock demoClock(Site.OpeningHours hours, ZoneId zone) {
-    ZonedDateTime now = ZonedDateTime.now(zone);
-    return hours.open(now) ? Clock.systemUTC()
-        : startingAt(hours.nextOpening(now).plusHours(1).toInstant());
   }
 
   public Clock clock() {
@@ -92,10 +81,14 @@ public final class SiteTime {
     return VisitorTime.englishTime(instant.atZone(zone));
   }
 
-  /** "mardi 2 décembre 2026, 10 h 20" and "Tuesday 2 December 2026, 10:20". */
-  public Site.Text dateTime(Instant instant) {
-    return new Site.Text(frenchDate(instant) + ", " + frenchTime(instant),
-        englishDate(instant) + ", " + englishTime(instant));
+  /** "mardi 2 décembre 2026, 10 h 20". */
+  public String frenchDateTime(Instant instant) {
+    return frenchDate(instant) + ", " + frenchTime(instant);
+  }
+
+  /** "Tuesday 2 December 2026, 10:20". */
+  public String englishDateTime(Instant instant) {
+    return englishDate(instant) + ", " + englishTime(instant);
   }
 
   /**

@@ -62,8 +62,8 @@ class TemplatesTest {
         .contains("<p>Cette page n'existe pas.</p>")
         .contains("/&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&#x27;")
         .doesNotContain("<script>");
-    assertThat(templates.text("ticket.issued.en", Map.of("issued", "2026-03-30 09:00")))
-        .isEqualTo("Issued 2026-03-30 09:00");
+    assertThat(templates.text("ticket.issued.en", Map.of("issued", "Monday 30 March 2026, 09:00")))
+        .isEqualTo("Issued on Monday 30 March 2026, 09:00");
   }
 
   @Test

@@ -2,7 +2,6 @@ package fr.prefecture.accueil.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.prefecture.accueil.time.SiteTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -34,7 +33,7 @@ class OpeningHoursTest {
   @Test
   void the_demo_clock_is_real_time_when_open_and_the_next_morning_otherwise() {
     ZonedDateTime now = ZonedDateTime.now(PARIS);
-    Instant demo = SiteTime.demoClock(HOURS, PARIS).instant();
+    Instant demo = HOURS.demoClock(PARIS).instant();
     if (HOURS.open(now)) {
       assertThat(Duration.between(Instant.now(), demo).abs()).isLessThan(Duration.ofSeconds(5));
     } else {

@@ -100,9 +100,9 @@ class KioskScannerTest {
     ((JavascriptExecutor) browser.driver).executeScript("arguments[0].focus()", element);
   }
 
-  /** A scanner: the whole code and Enter, as fast as the browser takes keys, into whatever has focus. */
+  /** A scanner: the whole code and Enter, a few milliseconds a key, into whatever has focus. */
   private void scan(String code) {
-    new Actions(browser.driver).sendKeys(code + Keys.ENTER).perform();
+    browser.typeLikeAScanner(code);
   }
 
   /** After focusing a control: one scan gives exactly one recorded scan, for that visitor, and shows them. */

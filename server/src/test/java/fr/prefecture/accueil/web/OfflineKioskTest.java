@@ -74,6 +74,8 @@ class OfflineKioskTest {
 
       server.close();
       server = null;
+      // Offline too, the guard counts a companion (within the service's maximum of one).
+      browser.driver.findElement(By.id("companions-more")).click();
       scan(browser, valid);
       browser.waitForText(By.id("verdict-reason"), "Hors ligne");
       assertThat(browser.driver.findElement(By.id("verdict-word")).getText()).isEqualTo("ADMIS");
@@ -88,9 +90,9 @@ class OfflineKioskTest {
       browser.waitForText(By.id("queue-count"), "2 passage(s)");
 
       browser.driver.findElement(By.id("evacuation-toggle")).click();
-      browser.waitForText(By.id("evacuation-count"), "2");
+      browser.waitForText(By.id("evacuation-count"), "3");
       assertThat(browser.driver.findElement(By.id("evacuation-body")).getText())
-          .contains("Jean Enligne").contains("Amina Benali").doesNotContain("Paul");
+          .contains("Jean Enligne").contains("Amina Benali + 1 accompagnateur").doesNotContain("Paul");
       assertThat(browser.accessibilityViolations()).isEmpty();
 
       JsonArray queued = new JsonArray(queue(browser));
@@ -126,7 +128,9 @@ class OfflineKioskTest {
                 .put("decision", q.getString("decision")).put("reason", q.getString("reason"))));
       }
       assertThat(server.get("manager", "/api/scans?date=2026-03-30").bodyAsJsonArray()).hasSize(log.size());
-      assertThat(server.get("guard", "/api/site/inside").bodyAsJsonObject().getInteger("count")).isEqualTo(2);
+      assertThat(server.get("guard", "/api/site/inside").bodyAsJsonObject().getInteger("count")).isEqualTo(3);
+      assertThat(log.stream().map(JsonObject.class::cast).filter(s -> s.getBoolean("offline"))
+          .mapToInt(s -> s.getInteger("companions")).sum()).as("the companion replayed").isEqualTo(1);
     } finally {
       if (server != null) {
         server.close();
