@@ -14,7 +14,6 @@ import fr.prefecture.accueil.kiosk.convocation.ConvocationKind;
 import fr.prefecture.accueil.kiosk.convocation.ManualCode;
 import fr.prefecture.accueil.kiosk.convocation.VerifiedCode;
 import fr.prefecture.accueil.site.Site;
-import fr.prefecture.accueil.site.SiteApi;
 import fr.prefecture.accueil.time.SiteTime;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.EventBus;
@@ -73,6 +72,7 @@ final class Gate {
   private final ConvocationRepository convocations;
   private final ScanRepository scans;
   private final AdmissionRules rules;
+  private final GateAnswers answers;
   private final EventBus bus;
 
   Gate(Site site, SiteTime time, ConvocationCodec codec, ConvocationRepository convocations, ScanRepository scans,
@@ -84,6 +84,7 @@ final class Gate {
     this.scans = scans;
     this.bus = bus;
     this.rules = new AdmissionRules(time.clock(), time.zone());
+    this.answers = new GateAnswers(site, time);
   }
 
   /** A scanned or typed code. */
@@ -106,19 +107,14 @@ final class Gate {
 
   private Future<Identified> identify(Request request, String code) {
     if (ManualCode.looksLikeManualCode(code)) {
-      return scans.failedManualCodes(request.staff(), time.now().minus(MANUAL_CODE_WINDOW)).compose(failures -> {
-        if (failures >= MANUAL_CODE_FAILURES) {
-          return Future.failedFuture(new ApiException(429, "too_many_attempts", "Too many wrong manual codes in "
-              + MANUAL_CODE_WINDOW.toMinutes() + " minutes: scan the QR code or find the visitor by name"));
-        }
-        Optional<String> normalized = ManualCode.normalize(code);
-        if (normalized.isEmpty()) {
-          return Future.succeededFuture(Identified.refused("manual_code", Reason.MALFORMED));
-        }
-        return convocations.byManualCode(normalized.get()).map(stored -> stored
-            .map(s -> Identified.of("manual_code", Target.kind(s.kind()), s.convocationId()))
-            .orElse(Identified.refused("manual_code", Reason.UNKNOWN_CONVOCATION)));
-      });
+      // The manual-code throttle is counted inside the scan's transaction (record), where attempts are serial.
+      Optional<String> normalized = ManualCode.normalize(code);
+      if (normalized.isEmpty()) {
+        return Future.succeededFuture(Identified.refused("manual_code", Reason.MALFORMED));
+      }
+      return convocations.byManualCode(normalized.get()).map(stored -> stored
+          .map(s -> Identified.of("manual_code", Target.kind(s.kind()), s.convocationId()))
+          .orElse(Identified.refused("manual_code", Reason.UNKNOWN_CONVOCATION)));
     }
     VerifiedCode verified = codec.verify(code);
     if (!verified.isValid() && AzertyScanner.looksMangled(code)) {
@@ -163,32 +159,67 @@ final class Gate {
    */
   private Future<JsonObject> record(Request request, Identified found, boolean manual) {
     Moment m = moment(request);
-    return scans.<Optional<Recorded>>transaction(tx -> target(tx, found, manual)
-        .compose(t -> verdict(tx, found, t, request.direction(), m).compose(judged -> {
+    Instant now = time.now();
+    return scans.<Optional<Recorded>>transaction(tx -> throttled(tx, request, found, now).compose(limited -> target(
+        tx, found, manual).compose(t -> verdict(tx, found, t, request.direction(), m).compose(judged -> {
           Verdict v = judged.verdict();
-          boolean admit = m.offline() == null ? v.admit() : m.offline().admit();
-          Reason reason = m.offline() == null ? v.reason() : m.offline().reason();
+          Gate.Offline offline = m.offline();
+          boolean admit = offline == null ? v.admit() : offline.admit();
+          Reason reason = offline == null ? v.reason() : offline.reason();
           int companions = companions(request, t, judged, admit);
-          JsonObject response = response(request, found, t.orElse(null), v, manual, m.at()).put("companions",
+          JsonObject response = answers.answer(request, found, t.orElse(null), v, manual, m.at()).put("companions",
               companions);
-          if (m.offline() != null) {
-            keepKioskVerdict(response, v, m.offline());
+          if (offline != null) {
+            GateAnswers.keepKioskVerdict(response, v, offline);
           }
+          JsonObject answer = limited ? GateAnswers.withoutPersonalData(response) : response;
           ScanRepository.Scan scan = new ScanRepository.Scan(request.scanId(), request.gate(),
               request.directionCode(), m.at(), m.day(), admit ? "admit" : "refuse", reason.code(),
               found.kind() == null ? null : Target.code(found.kind()), found.id(),
               t.map(Target::service).filter(s -> !s.isEmpty()).orElse(null), manual, request.staff(), found.input(),
-              response.encode(), m.offline() != null, companions);
+              answer.encode(), offline != null, companions, v.decision(), v.reason().code(),
+              offline != null && GateAnswers.conflict(v, offline), now);
           return tx.insert(scan).compose(inserted -> {
             if (!inserted) {
               return Future.succeededFuture(Optional.<Recorded>empty());
             }
             Future<Boolean> mark = admit && request.direction() == Direction.IN && found.kind() != null
-                ? tx.markArrived(found.kind(), found.id(), m.at()) : Future.succeededFuture(false);
-            return mark.map(first -> Optional.of(new Recorded(response, first)));
+                && honoured(v) ? tx.markArrived(found.kind(), found.id(), m.at()) : Future.succeededFuture(false);
+            return mark.map(first -> Optional.of(new Recorded(answer, first)));
           });
-        })))
+        }))))
         .compose(recorded -> settle(request, recorded, m.at()));
+  }
+
+  /**
+   * Whether a manual code is past the limit of failures for this guard or kiosk, counted by the server's own
+   * verdicts (offline replays included) by the time they reached the server, in the scan's transaction: attempts
+   * are serial there, so hundreds at once still check at most the limit. Live: a 429, nothing recorded. Replayed:
+   * recorded, answered without personal data (true); a genuine replay is never refused.
+   */
+  private Future<Boolean> throttled(ScanRepository.Tx tx, Request request, Identified found, Instant now) {
+    if (!"manual_code".equals(found.input())) {
+      return Future.succeededFuture(false);
+    }
+    return tx.failedManualCodes(request.staff(), now.minus(MANUAL_CODE_WINDOW)).compose(failures -> {
+      if (failures < MANUAL_CODE_FAILURES) {
+        return Future.succeededFuture(false);
+      }
+      return request.offline() != null ? Future.succeededFuture(true)
+          : Future.failedFuture(new ApiException(429, "too_many_attempts", "Too many wrong manual codes in "
+              + MANUAL_CODE_WINDOW.toMinutes() + " minutes: scan the QR code or find the visitor by name"));
+    });
+  }
+
+  /**
+   * An admission marks the appointment honoured unless the server finds that the code names no valid visit that
+   * day (a forged or unknown code, another day): an offline kiosk may have let someone in on such a code.
+   */
+  private static boolean honoured(Verdict server) {
+    return switch (server.reason()) {
+      case WRONG_DAY, INVALID_SIGNATURE, UNKNOWN_KEY, MALFORMED, UNKNOWN_CONVOCATION -> false;
+      default -> true;
+    };
   }
 
   private static Future<Optional<Target>> target(ScanRepository.Tx tx, Identified found, boolean manual) {
@@ -241,19 +272,6 @@ final class Gate {
             .orElse(Site.Admission.DEFAULT_MAX_COMPANIONS);
   }
 
-  /** The kiosk's decision in the answer, the server's under "server"; its words dropped when they would differ. */
-  private static void keepKioskVerdict(JsonObject response, Verdict server, Offline offline) {
-    response.put("decision", offline.admit() ? "admit" : "refuse").put("reason", offline.reason().code())
-        .put("offline", true)
-        .put("server", new JsonObject().put("decision", server.decision()).put("reason", server.reason().code()))
-        .put("conflict", server.admit() != offline.admit() || server.reason() != offline.reason());
-    if (server.reason() != offline.reason()) {
-      response.remove("message");
-      response.remove("admitFrom");
-      response.remove("admitFromLocal");
-    }
-  }
-
   private Future<JsonObject> settle(Request request, Optional<Recorded> recorded, Instant at) {
     if (recorded.isEmpty()) {
       // The same scanId arrived twice at once: the UNIQUE constraint chose the other; give its answer.
@@ -275,46 +293,8 @@ final class Gate {
     return new Visit(t.kind(), t.start(), t.end(), t.cancelled(), p.inside(), p.admittedToday(), policy);
   }
 
-  private JsonObject response(Request request, Identified found, Target t, Verdict v, boolean manual, Instant now) {
-    JsonObject out = new JsonObject().put("scanId", request.scanId()).put("decision", v.decision())
-        .put("reason", v.reason().code())
-        .put("message", new JsonObject().put("fr", v.message().fr()).put("en", v.message().en()))
-        .put("gate", request.gate()).put("direction", request.directionCode()).put("at", time.iso(now))
-        .put("manual", manual).put("input", found.input());
-    if (v.admitFrom() != null) {
-      out.put("admitFrom", time.iso(v.admitFrom())).put("admitFromLocal", clock(v.admitFrom()));
-    }
-    if (found.kind() != null) {
-      out.put("convocation", new JsonObject().put("kind", Target.code(found.kind())).put("id", found.id()));
-    }
-    if (t != null) {
-      out.put("visitor", new JsonObject().put("name", t.name()));
-      out.put("start", time.iso(t.start())).put("localTime", clock(t.start()))
-          .put("date", time.dateOf(t.start()).toString());
-      if (t.kind() == ConvocationKind.INVITATION) {
-        out.put("end", time.iso(t.end())).put("event", t.event()).put("location", t.location());
-      } else {
-        site.service(t.service()).ifPresentOrElse(s -> out.put("service", service(s)),
-            () -> out.put("service", new JsonObject().put("code", t.service())));
-      }
-    }
-    return out;
-  }
-
   JsonObject service(Site.Service s) {
-    Site.Location l = s.location();
-    JsonObject location = new JsonObject().put("building", l.building()).put("floor", l.floor())
-        .put("room", SiteApi.text(l.room()));
-    site.building(l.building()).ifPresent(b -> {
-      location.put("buildingName", SiteApi.text(b.name()));
-      b.floors().stream().filter(f -> f.level() == l.floor()).findFirst()
-          .ifPresent(f -> location.put("floorName", SiteApi.text(f.name())));
-    });
-    return new JsonObject().put("code", s.code()).put("name", SiteApi.text(s.name())).put("location", location);
-  }
-
-  private String clock(Instant instant) {
-    return time.localMinutes(instant).substring(11);
+    return answers.service(s);
   }
 
   private void publish(JsonObject response, boolean firstArrival, Instant now) {

@@ -25,7 +25,8 @@ final class ScanRepository {
   /** One scan attempt to store; {@code response} is the answer given, returned again on a replay. */
   record Scan(String scanId, String gate, String direction, Instant at, LocalDate day, String decision,
       String reason, String kind, Long convocationId, String service, boolean manual, String staff, String input,
-      String response, boolean offline, int companions) {}
+      String response, boolean offline, int companions, String serverDecision, String serverReason,
+      boolean conflict, Instant recordedAt) {}
 
   /**
    * Today's admitted passages of one convocation, summed up: inside now (the last was an entry), since when and
@@ -41,12 +42,22 @@ final class ScanRepository {
   record Inside(String kind, long convocationId, String name, String service, Instant since, String gate,
       int companions) {}
 
-  private static final NamedSql INSERT = NamedSql
-      .of("""
-          INSERT INTO scans (scan_id, gate, direction, at, local_date, decision, reason, kind, convocation_id,
-            service, manual, staff, input, response, offline, companions)
-          VALUES (#{scanId}, #{gate}, #{direction}, #{at}, #{day}, #{decision}, #{reason}, #{kind}, #{convocationId},
-            #{service}, #{manual}, #{staff}, #{input}, #{response}, #{offline}, #{companions}) ON CONFLICT (scan_id) DO NOTHING""");
+  private static final NamedSql INSERT = NamedSql.of("""
+      INSERT INTO scans (scan_id, gate, direction, at, local_date, decision, reason, kind, convocation_id,
+        service, manual, staff, input, response, offline, companions, server_decision, server_reason, conflict,
+        recorded_at)
+      VALUES (#{scanId}, #{gate}, #{direction}, #{at}, #{day}, #{decision}, #{reason}, #{kind}, #{convocationId},
+        #{service}, #{manual}, #{staff}, #{input}, #{response}, #{offline}, #{companions}, #{serverDecision},
+        #{serverReason}, #{conflict}, #{recordedAt})
+      ON CONFLICT (scan_id) DO NOTHING""");
+  /**
+   * Wrong manual codes of one guard or kiosk since an instant, by the server's own verdict and by the time each
+   * reached the server (an offline replay's "at" is the kiosk's instant).
+   */
+  private static final NamedSql FAILED_MANUAL_CODES = NamedSql.of("""
+      SELECT COUNT(*) FROM scans WHERE staff = #{staff} AND input = 'manual_code'
+        AND COALESCE(recorded_at, at) > #{since}
+        AND COALESCE(server_reason, reason) IN ('malformed', 'unknown_convocation')""");
   private static final NamedSql PASSAGES = NamedSql.of("""
       SELECT direction, companions FROM scans WHERE kind = #{kind} AND convocation_id = #{id} AND local_date = #{day}
         AND decision = 'admit' ORDER BY at, id""");
@@ -69,7 +80,6 @@ final class ScanRepository {
   private final SqlTemplate<Map<String, Object>, RowSet<Row>> manualCodes;
   private Future<Void> tail = Future.succeededFuture();
   private final SqlTemplate<Map<String, Object>, RowSet<String>> response;
-  private final SqlTemplate<Map<String, Object>, RowSet<Long>> failedManualCodes;
   private final SqlTemplate<Map<String, Object>, RowSet<JsonObject>> onDay;
   private final SqlTemplate<Map<String, Object>, RowSet<Inside>> inside;
 
@@ -77,12 +87,10 @@ final class ScanRepository {
     this.pool = pool;
     response = SqlTemplate.forQuery(pool, "SELECT response FROM scans WHERE scan_id = #{scanId}")
         .mapTo(row -> row.getString("response"));
-    failedManualCodes = SqlTemplate.forQuery(pool, """
-        SELECT COUNT(*) AS n FROM scans WHERE staff = #{staff} AND input = 'manual_code' AND at > #{since}
-          AND reason IN ('malformed', 'unknown_convocation')""").mapTo(row -> row.getLong("n"));
     onDay = SqlTemplate.forQuery(pool, """
         SELECT scan_id, gate, direction, at, decision, reason, kind, convocation_id, service, manual, staff, input,
-          offline, companions FROM scans WHERE local_date = #{day} ORDER BY at, id""").mapTo(ScanRepository::logEntry);
+          offline, companions, server_decision, server_reason, conflict FROM scans WHERE local_date = #{day}
+        ORDER BY at, id""").mapTo(ScanRepository::logEntry);
     inside = SqlTemplate.forQuery(pool, """
         SELECT s.kind, s.convocation_id, s.at, s.gate, s.service, s.companions,
           COALESCE(a.visitor_name, i.guest_name) AS name
@@ -147,18 +155,15 @@ final class ScanRepository {
         .put("kind", row.getString("kind")).put("convocationId", row.getLong("convocation_id"))
         .put("service", row.getString("service")).put("manual", row.getInteger("manual") == 1)
         .put("staff", row.getString("staff")).put("input", row.getString("input"))
-        .put("offline", row.getInteger("offline") == 1).put("companions", row.getInteger("companions"));
+        .put("offline", row.getInteger("offline") == 1).put("companions", row.getInteger("companions"))
+        .put("serverDecision", row.getString("server_decision")).put("serverReason", row.getString("server_reason"))
+        .put("conflict", row.getInteger("conflict") == 1);
     return out;
   }
 
   /** The answer stored for this scanId, if that scan was already recorded. */
   Future<Optional<JsonObject>> response(String scanId) {
     return response.execute(Map.of("scanId", scanId)).map(rows -> Rows.first(rows).map(JsonObject::new));
-  }
-
-  Future<Long> failedManualCodes(String staff, Instant since) {
-    return failedManualCodes.execute(Map.of("staff", staff, "since", since.toEpochMilli()))
-        .map(rows -> rows.iterator().next());
   }
 
   Future<List<JsonObject>> onDay(LocalDate day) {
@@ -220,13 +225,20 @@ final class ScanRepository {
       });
     }
 
+    Future<Long> failedManualCodes(String staff, Instant since) {
+      return FAILED_MANUAL_CODES.execute(conn, Map.of("staff", staff, "since", since.toEpochMilli()))
+          .map(rows -> rows.iterator().next().getLong(0));
+    }
+
     /** Stores the scan; false when a scan with this scanId is already stored (a replay that raced us). */
     Future<Boolean> insert(Scan s) {
       return INSERT.execute(conn, Params.of("scanId", s.scanId(), "gate", s.gate(), "direction", s.direction(),
           "at", s.at().toEpochMilli(), "day", s.day().toString(), "decision", s.decision(), "reason", s.reason(),
           "kind", s.kind(), "convocationId", s.convocationId(), "service", s.service(), "manual", s.manual() ? 1 : 0,
           "staff", s.staff(), "input", s.input(), "response", s.response(), "offline", s.offline() ? 1 : 0,
-          "companions", s.companions()))
+          "companions", s.companions(), "serverDecision", s.serverDecision(),
+          "serverReason", s.serverReason(), "conflict", s.conflict() ? 1 : 0, "recordedAt",
+          s.recordedAt().toEpochMilli()))
           .map(r -> r.rowCount() == 1);
     }
 

@@ -3,12 +3,16 @@ package fr.prefecture.accueil.gate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.prefecture.accueil.support.TestServer;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -92,6 +96,66 @@ class OfflineScanApiTest {
       assertThat(log.getJsonObject(0).getString("decision")).isEqualTo("refuse");
       assertThat(log.getJsonObject(0).getBoolean("offline")).isTrue();
       assertThat(server.get("guard", "/api/site/inside").bodyAsJsonObject().getInteger("count")).isZero();
+    }
+  }
+
+  @Test
+  void replayed_guesses_count_in_the_manual_code_throttle_and_past_it_tell_nothing(Vertx vertx) {
+    try (TestServer server = TestServer.start(vertx, dir, NOW)) {
+      long id = server.post("manager", "/api/appointments", new JsonObject().put("service", "etrangers")
+          .put("start", "2026-03-30T09:10").put("visitor", new JsonObject().put("name", "Amina Benali")))
+          .bodyAsJsonObject().getLong("id");
+      String genuine = server.get("manager", "/api/appointments/" + id + "/convocation").bodyAsJsonObject()
+          .getString("manualCode");
+      // 300 guesses replayed at once, each claiming an admission: the server judges each one itself.
+      String token = server.token("guard");
+      List<Future<io.vertx.ext.web.client.HttpResponse<io.vertx.core.buffer.Buffer>>> sent = new ArrayList<>();
+      for (int i = 0; i < 300; i++) {
+        String guess = "%04d-%04d-A".formatted(i, 7000 + i);
+        sent.add(server.request(HttpMethod.POST, "/api/kiosk/scan", token)
+            .sendJsonObject(replay(guess, "guess-" + i, "2026-03-30T06:50:00Z", "admit", "ok")));
+      }
+      Future.join(sent).await();
+      List<JsonObject> answers = sent.stream().map(f -> f.result().bodyAsJsonObject()).toList();
+      assertThat(sent).allSatisfy(f -> assertThat(f.result().statusCode()).isEqualTo(200));
+      long judged = answers.stream().filter(a -> !a.getBoolean("throttled", false)).count();
+      assertThat(judged).as("guesses judged before the limit, whatever the concurrency")
+          .isEqualTo(Gate.MANUAL_CODE_FAILURES);
+      assertThat(answers).allSatisfy(a -> assertThat(a.containsKey("visitor")).isFalse());
+
+      // Past the limit, even the genuine code's replay is recorded (the guard's decision is a fact) but names no one.
+      JsonObject real = server.post("guard", "/api/kiosk/scan", replay(genuine, "real", "2026-03-30T06:51:00Z",
+          "admit", "ok")).bodyAsJsonObject();
+      assertThat(real.getString("decision")).isEqualTo("admit");
+      assertThat(real.getBoolean("throttled")).isTrue();
+      assertThat(real.encode()).doesNotContain("Amina");
+      JsonArray log = server.get("manager", "/api/scans?date=2026-03-30").bodyAsJsonArray();
+      assertThat(log).hasSize(301);
+      assertThat(log.stream().map(JsonObject.class::cast).filter(e -> e.getBoolean("conflict"))).hasSize(300);
+      // Live, the same guard is refused for now.
+      assertThat(server.post("guard", "/api/kiosk/scan", new JsonObject().put("code", genuine)
+          .put("gate", "guerite-nord").put("direction", "in").put("scanId", "live")).statusCode()).isEqualTo(429);
+    }
+  }
+
+  @Test
+  void a_replay_the_server_finds_invalid_is_kept_beside_its_verdict_and_not_honoured(Vertx vertx) {
+    try (TestServer server = TestServer.start(vertx, dir, NOW)) {
+      String tomorrow = code(server, "2026-03-31T09:10");
+      JsonObject answer = server.post("guard", "/api/kiosk/scan",
+          replay(tomorrow, "off-wd", "2026-03-30T06:55:00Z", "admit", "ok")).bodyAsJsonObject();
+      assertThat(answer.getString("decision")).isEqualTo("admit");
+      assertThat(answer.getBoolean("conflict")).isTrue();
+      server.post("guard", "/api/kiosk/scan", replay("HC1:FORGED", "off-forged", "2026-03-30T06:56:00Z", "admit",
+          "ok"));
+      JsonArray log = server.get("manager", "/api/scans?date=2026-03-30").bodyAsJsonArray();
+      assertThat(log.stream().map(JsonObject.class::cast)
+          .map(e -> e.getString("decision") + "/" + e.getString("serverDecision") + "/" + e.getString("serverReason")
+              + "/" + e.getBoolean("conflict")))
+          .containsExactlyInAnyOrder("admit/refuse/wrong_day/true", "admit/refuse/malformed/true");
+      JsonObject noShows = server.get("manager", "/api/indicators/no-shows?from=2026-03-31&to=2026-03-31&raw=true")
+          .bodyAsJsonObject().getJsonObject("totals");
+      assertThat(noShows.getLong("honoured")).as("not honoured by a code of another day").isZero();
     }
   }
 
