@@ -63,6 +63,38 @@ public final class Browser implements AutoCloseable {
     return driver.findElement(by);
   }
 
+  /**
+   * Waits until the current page has loaded and its scripts have stopped changing it (no DOM change for 100 ms),
+   * at most 5 s: a page that keeps changing (a clock, a live screen) is taken as it is then.
+   */
+  public void settle() {
+    ((JavascriptExecutor) driver).executeAsyncScript("""
+        const done = arguments[arguments.length - 1];
+        const settle = () => {
+          let quiet;
+          let limit;
+          const finish = (settled) => {
+            observer.disconnect();
+            clearTimeout(quiet);
+            clearTimeout(limit);
+            done(settled);
+          };
+          const restart = () => {
+            clearTimeout(quiet);
+            quiet = setTimeout(() => finish(true), 100);
+          };
+          const observer = new MutationObserver(restart);
+          observer.observe(document, {subtree: true, childList: true, attributes: true, characterData: true});
+          restart();
+          limit = setTimeout(() => finish(false), 5000);
+        };
+        if (document.readyState === 'complete') {
+          settle();
+        } else {
+          window.addEventListener('load', settle, {once: true});
+        }""");
+  }
+
   /** Signs in through the login page, then goes to the given path of the server. */
   public void login(String baseUrl, String username, String password, String path) {
     driver.get(baseUrl + "/login?next=" + path);

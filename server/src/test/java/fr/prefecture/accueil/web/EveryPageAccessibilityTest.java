@@ -42,7 +42,7 @@ class EveryPageAccessibilityTest {
       List<String> problems = new ArrayList<>();
       for (String page : pages) {
         browser.get(server.baseUrl() + page);
-        Thread.sleep(300);
+        browser.settle();
         String lang = browser.driver.findElement(By.tagName("html")).getAttribute("lang");
         if (lang == null || lang.isBlank()) {
           problems.add(page + ": no lang attribute");
