@@ -4,36 +4,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.prefecture.accueil.site.SiteLoader;
 import fr.prefecture.accueil.support.Browser;
+import fr.prefecture.accueil.support.ServerPerClass;
 import fr.prefecture.accueil.support.TestServer;
-import io.vertx.core.Vertx;
-import io.vertx.junit5.VertxExtension;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
-/** The managers' dashboard in a real browser over generated history. */
-@ExtendWith(VertxExtension.class)
+/** The managers' dashboard in a real browser over generated history; one server for both tests. */
 class DashboardPageTest {
   static final Instant NOW = Instant.parse("2026-04-15T08:00:00Z");
-
-  @TempDir
-  Path dir;
+  @RegisterExtension
+  static final ServerPerClass SERVER = ServerPerClass.at(NOW);
+  final TestServer server = SERVER.get();
 
   @Test
-  void a_manager_sees_key_figures_charts_and_tables_and_filters_by_service(Vertx vertx) throws Exception {
-    try (TestServer server = TestServer.start(vertx, dir, NOW); Browser browser = Browser.open()) {
+  void a_manager_sees_key_figures_charts_and_tables_and_filters_by_service() throws Exception {
+    try (Browser browser = Browser.open()) {
       new HistoryGenerator(SiteLoader.load(TestServer.CONFIG).site(), 3)
-          .generate(dir.resolve("accueil.db"), LocalDate.of(2026, 2, 1), LocalDate.of(2026, 4, 14), 40, NOW);
+          .generate(server.dataDir.resolve("accueil.db"), LocalDate.of(2026, 2, 1), LocalDate.of(2026, 4, 14), 40, NOW);
       server.verticle.indicators().buildRollups().await();
       String password = server.createUser("marie", "manager");
       browser.login(server.baseUrl(), "marie", password, "/dashboard");
@@ -62,16 +58,14 @@ class DashboardPageTest {
   }
 
   @Test
-  void agents_cannot_open_the_dashboard(Vertx vertx) {
-    try (TestServer server = TestServer.start(vertx, dir, NOW)) {
-      String cookie = server.login("admin", TestServer.ADMIN_PASSWORD).orElseThrow();
-      assertThat(server.client.get("/dashboard").putHeader("Cookie", cookie).send().await().statusCode())
-          .isEqualTo(200);
-      server.createUser("alain", "agent");
-      String agent = server.login("alain", "password-of-alain").orElseThrow();
-      assertThat(server.client.get("/dashboard").putHeader("Cookie", agent).send().await().statusCode()).isEqualTo(403);
-      assertThat(server.client.get("/dashboard").send().await().statusCode()).isEqualTo(302);
-    }
+  void agents_cannot_open_the_dashboard() {
+    String cookie = server.login("admin", TestServer.ADMIN_PASSWORD).orElseThrow();
+    assertThat(server.client.get("/dashboard").putHeader("Cookie", cookie).send().await().statusCode())
+        .isEqualTo(200);
+    server.createUser("alain", "agent");
+    String agent = server.login("alain", "password-of-alain").orElseThrow();
+    assertThat(server.client.get("/dashboard").putHeader("Cookie", agent).send().await().statusCode()).isEqualTo(403);
+    assertThat(server.client.get("/dashboard").send().await().statusCode()).isEqualTo(302);
   }
 
   /** Every chart image loaded (an SVG of real size), as the browser sees it. */

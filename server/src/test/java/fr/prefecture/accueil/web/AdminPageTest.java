@@ -3,26 +3,23 @@ package fr.prefecture.accueil.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.prefecture.accueil.support.Browser;
+import fr.prefecture.accueil.support.ServerPerClass;
 import fr.prefecture.accueil.support.TestServer;
-import io.vertx.core.Vertx;
-import io.vertx.junit5.VertxExtension;
-import java.nio.file.Path;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 
-@ExtendWith(VertxExtension.class)
+/** The admin page in a real browser, and who may open it; one server for both tests (other accounts). */
 class AdminPageTest {
-  @TempDir
-  Path dir;
+  @RegisterExtension
+  static final ServerPerClass SERVER = ServerPerClass.at(Instant.parse("2026-03-30T07:00:00Z"));
+  final TestServer server = SERVER.get();
 
   @Test
-  void an_admin_creates_an_account_from_the_page_and_it_can_sign_in(Vertx vertx) throws Exception {
-    try (TestServer server = TestServer.start(vertx, dir, Instant.parse("2026-03-30T07:00:00Z"));
-        Browser browser = Browser.open()) {
+  void an_admin_creates_an_account_from_the_page_and_it_can_sign_in() throws Exception {
+    try (Browser browser = Browser.open()) {
       browser.login(server.baseUrl(), "admin", TestServer.ADMIN_PASSWORD, "/admin");
       browser.waitForText(By.id("accounts-body"), "admin");
       browser.waitForText(By.id("accounts-body"), "30/03/2026");
@@ -43,15 +40,13 @@ class AdminPageTest {
   }
 
   @Test
-  void the_admin_page_is_for_admins_only(Vertx vertx) {
-    try (TestServer server = TestServer.start(vertx, dir, Instant.parse("2026-03-30T07:00:00Z"))) {
-      var anonymous = server.client.get("/admin").send().await();
-      assertThat(anonymous.statusCode()).isEqualTo(302);
-      assertThat(anonymous.getHeader("Location")).startsWith("/login?next=");
-      String password = server.createUser("chef", "manager");
-      String cookie = server.login("chef", password).orElseThrow();
-      var manager = server.client.get("/admin").putHeader("Cookie", cookie).send().await();
-      assertThat(manager.statusCode()).isEqualTo(403);
-    }
+  void the_admin_page_is_for_admins_only() {
+    var anonymous = server.client.get("/admin").send().await();
+    assertThat(anonymous.statusCode()).isEqualTo(302);
+    assertThat(anonymous.getHeader("Location")).startsWith("/login?next=");
+    String password = server.createUser("chef", "manager");
+    String cookie = server.login("chef", password).orElseThrow();
+    var manager = server.client.get("/admin").putHeader("Cookie", cookie).send().await();
+    assertThat(manager.statusCode()).isEqualTo(403);
   }
 }
