@@ -3,8 +3,8 @@ package fr.prefecture.accueil.queue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.prefecture.accueil.support.Browser;
-import fr.prefecture.accueil.support.BrowserPerClass;
 import fr.prefecture.accueil.support.ServerPerClass;
+import fr.prefecture.accueil.support.SharedBrowser;
 import fr.prefecture.accueil.support.TestServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -16,7 +16,7 @@ class QueuePagesTest {
   @RegisterExtension
   static final ServerPerClass SERVER = ServerPerClass.at(QueueApiTest.NINE);
   @RegisterExtension
-  static final BrowserPerClass BROWSER = new BrowserPerClass();
+  static final SharedBrowser BROWSER = new SharedBrowser();
   final TestServer server = SERVER.get();
 
   @Test

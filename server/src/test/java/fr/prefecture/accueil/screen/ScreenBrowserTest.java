@@ -3,7 +3,7 @@ package fr.prefecture.accueil.screen;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.prefecture.accueil.support.Browser;
-import fr.prefecture.accueil.support.BrowserPerClass;
+import fr.prefecture.accueil.support.SharedBrowser;
 import fr.prefecture.accueil.support.TestServer;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
@@ -24,7 +24,7 @@ import org.openqa.selenium.JavascriptExecutor;
 @ExtendWith(VertxExtension.class)
 class ScreenBrowserTest {
   @RegisterExtension
-  static final BrowserPerClass BROWSER = new BrowserPerClass();
+  static final SharedBrowser BROWSER = new SharedBrowser();
   @TempDir
   Path dir;
 

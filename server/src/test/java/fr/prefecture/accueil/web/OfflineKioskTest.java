@@ -3,7 +3,7 @@ package fr.prefecture.accueil.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.prefecture.accueil.support.Browser;
-import fr.prefecture.accueil.support.BrowserPerClass;
+import fr.prefecture.accueil.support.SharedBrowser;
 import fr.prefecture.accueil.support.TestServer;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -28,7 +28,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 @ExtendWith(VertxExtension.class)
 class OfflineKioskTest {
   @RegisterExtension
-  static final BrowserPerClass BROWSER = new BrowserPerClass();
+  static final SharedBrowser BROWSER = new SharedBrowser();
   static final Instant NOW = Instant.parse("2026-03-30T07:00:00Z");
 
   @TempDir

@@ -7,8 +7,8 @@ import fr.prefecture.accueil.kiosk.admission.Verdict;
 import fr.prefecture.accueil.kiosk.admission.Visit;
 import fr.prefecture.accueil.kiosk.convocation.ConvocationKind;
 import fr.prefecture.accueil.support.Browser;
-import fr.prefecture.accueil.support.BrowserPerClass;
 import fr.prefecture.accueil.support.ServerPerClass;
+import fr.prefecture.accueil.support.SharedBrowser;
 import fr.prefecture.accueil.support.TestServer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -34,7 +34,7 @@ class OfflineRulesCrossCheckTest {
   @RegisterExtension
   static final ServerPerClass SERVER = ServerPerClass.at(NOW);
   @RegisterExtension
-  static final BrowserPerClass BROWSER = new BrowserPerClass();
+  static final SharedBrowser BROWSER = new SharedBrowser();
 
   final TestServer server = SERVER.get();
 
