@@ -2,36 +2,21 @@ package fr.prefecture.accueil.appointment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.prefecture.accueil.support.ServerPerClass;
 import fr.prefecture.accueil.support.TestServer;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.junit5.VertxExtension;
-import java.nio.file.Path;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-@ExtendWith(VertxExtension.class)
+/** Appointments and invitations over HTTP; the tests share one server, each booking a day of its own. */
 class AppointmentApiTest {
-  @TempDir
-  Path dir;
-  TestServer server;
-
-  @BeforeEach
-  void start(Vertx vertx) {
-    server = TestServer.start(vertx, dir, Instant.parse("2026-03-28T08:00:00Z"));
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
+  @RegisterExtension
+  static final ServerPerClass SERVER = ServerPerClass.at(Instant.parse("2026-03-28T08:00:00Z"));
+  final TestServer server = SERVER.get();
 
   static JsonObject appointment(String service, String start, String name, String reference) {
     JsonObject o = new JsonObject().put("service", service).put("start", start)
@@ -59,8 +44,8 @@ class AppointmentApiTest {
   @Test
   void a_batch_is_atomic_and_a_known_reference_is_not_duplicated() {
     JsonArray batch = new JsonArray()
-        .add(appointment("titres", "2026-03-30T09:00", "A", "R-1"))
-        .add(appointment("etrangers", "2026-03-30T09:20+02:00", "B", "R-2"));
+        .add(appointment("titres", "2026-03-31T09:00", "A", "R-1"))
+        .add(appointment("etrangers", "2026-03-31T09:20+02:00", "B", "R-2"));
     HttpResponse<Buffer> first = server.post("manager", "/api/appointments", batch);
     assertThat(first.statusCode()).isEqualTo(201);
     assertThat(first.bodyAsJsonObject().getJsonArray("ids")).hasSize(2);
@@ -70,21 +55,21 @@ class AppointmentApiTest {
     assertThat(again.bodyAsJsonObject().getJsonArray("ids")).isEqualTo(first.bodyAsJsonObject().getJsonArray("ids"));
     assertThat(again.bodyAsJsonObject().getInteger("unchanged")).isEqualTo(2);
 
-    JsonArray bad = new JsonArray().add(appointment("titres", "2026-03-30T10:00", "C", "R-3"))
-        .add(appointment("nowhere", "2026-03-30T10:00", "D", "R-4"));
+    JsonArray bad = new JsonArray().add(appointment("titres", "2026-03-31T10:00", "C", "R-3"))
+        .add(appointment("nowhere", "2026-03-31T10:00", "D", "R-4"));
     HttpResponse<Buffer> rejected = server.post("manager", "/api/appointments", bad);
     assertThat(rejected.statusCode()).isEqualTo(400);
     assertThat(rejected.bodyAsJsonObject().getString("message")).contains("[1]");
-    assertThat(server.get("manager", "/api/appointments?date=2026-03-30").bodyAsJsonArray()).hasSize(2);
+    assertThat(server.get("manager", "/api/appointments?date=2026-03-31").bodyAsJsonArray()).hasSize(2);
   }
 
   @Test
   void a_batch_mixing_known_and_new_references_answers_the_ids_in_the_order_of_the_rows() {
-    long known = server.post("manager", "/api/appointments", appointment("titres", "2026-03-30T09:00", "Known", "K-1"))
+    long known = server.post("manager", "/api/appointments", appointment("titres", "2026-04-01T09:00", "Known", "K-1"))
         .bodyAsJsonObject().getLong("id");
     JsonArray batch = new JsonArray()
-        .add(appointment("titres", "2026-03-30T10:00", "New", "K-2"))
-        .add(appointment("titres", "2026-03-30T09:00", "Known", "K-1"));
+        .add(appointment("titres", "2026-04-01T10:00", "New", "K-2"))
+        .add(appointment("titres", "2026-04-01T09:00", "Known", "K-1"));
     JsonArray ids = server.post("manager", "/api/appointments", batch).bodyAsJsonObject().getJsonArray("ids");
     assertThat(ids.getLong(1)).isEqualTo(known);
     assertThat(server.get("manager", "/api/appointments/" + ids.getLong(0)).bodyAsJsonObject().getString("reference"))
@@ -93,7 +78,7 @@ class AppointmentApiTest {
 
   @Test
   void cancelling_marks_the_appointment_and_is_idempotent() {
-    long id = server.post("manager", "/api/appointments", appointment("titres", "2026-03-30T09:00", "A", null))
+    long id = server.post("manager", "/api/appointments", appointment("titres", "2026-04-02T09:00", "A", null))
         .bodyAsJsonObject().getLong("id");
     HttpResponse<Buffer> cancelled = server.post("manager", "/api/appointments/" + id + "/cancel", null);
     assertThat(cancelled.statusCode()).isEqualTo(200);

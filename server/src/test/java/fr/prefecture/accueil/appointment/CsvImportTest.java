@@ -2,39 +2,24 @@ package fr.prefecture.accueil.appointment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.prefecture.accueil.support.ServerPerClass;
 import fr.prefecture.accueil.support.TestServer;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.junit5.VertxExtension;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-@ExtendWith(VertxExtension.class)
+/** CSV imports; the tests share one server, each importing rows of a day of its own. */
 class CsvImportTest {
-  @TempDir
-  Path dir;
-  TestServer server;
-
-  @BeforeEach
-  void start(Vertx vertx) {
-    server = TestServer.start(vertx, dir, Instant.parse("2026-03-28T08:00:00Z"));
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
+  @RegisterExtension
+  static final ServerPerClass SERVER = ServerPerClass.at(Instant.parse("2026-03-28T08:00:00Z"));
+  final TestServer server = SERVER.get();
 
   HttpResponse<Buffer> upload(String query, byte[] body) {
     return server.postBytes("manager", "/api/appointments/import" + query, "text/csv", body);
@@ -68,20 +53,20 @@ class CsvImportTest {
 
   @Test
   void windows_1252_file_keeps_its_accents() {
-    byte[] body = ("reference;service;date;heure;nom\r\nW-1;titres;30/03/2026;10:00;Françoise Ébrard\r\n")
+    byte[] body = ("reference;service;date;heure;nom\r\nW-1;titres;31/03/2026;10:00;Françoise Ébrard\r\n")
         .getBytes(Charset.forName("windows-1252"));
     assertThat(upload("", body).statusCode()).isEqualTo(200);
-    assertThat(day("2026-03-30").getJsonObject(0).getJsonObject("visitor").getString("name"))
+    assertThat(day("2026-03-31").getJsonObject(0).getJsonObject("visitor").getString("name"))
         .isEqualTo("Françoise Ébrard");
   }
 
   @Test
   void english_headers_in_any_order_with_commas_and_iso_dates() {
     String csv = "Name,Time,Date,Service,Reference,Email,Phone,Duration\n"
-        + "\"Smith, John\",14:30,2026-03-30,vehicules,E-1,john@example.org,+33 6 00 00 00 00,30\n";
+        + "\"Smith, John\",14:30,2026-04-01,vehicules,E-1,john@example.org,+33 6 00 00 00 00,30\n";
     HttpResponse<Buffer> response = upload("", utf8(csv));
     assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(200);
-    JsonObject a = day("2026-03-30").getJsonObject(0);
+    JsonObject a = day("2026-04-01").getJsonObject(0);
     assertThat(a.getJsonObject("visitor").getString("name")).isEqualTo("Smith, John");
     assertThat(a.getJsonObject("visitor").getString("email")).isEqualTo("john@example.org");
     assertThat(a.getInteger("durationMinutes")).isEqualTo(30);
@@ -91,23 +76,23 @@ class CsvImportTest {
   @Test
   void quoted_fields_may_hold_separators_quotes_and_line_breaks() {
     String csv = "reference;service;date;heure;nom\r\n"
-        + "Q-1;titres;30/03/2026;11:00;\"Dupont; \"\"Jeannot\"\"\r\ndit Jean\"\r\n"
-        + "Q-2;titres;30/03/2026;11:20;Martin\r\n";
+        + "Q-1;titres;02/04/2026;11:00;\"Dupont; \"\"Jeannot\"\"\r\ndit Jean\"\r\n"
+        + "Q-2;titres;02/04/2026;11:20;Martin\r\n";
     HttpResponse<Buffer> response = upload("", utf8(csv));
     assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(200);
-    assertThat(day("2026-03-30")).extracting(o -> ((JsonObject) o).getJsonObject("visitor").getString("name"))
+    assertThat(day("2026-04-02")).extracting(o -> ((JsonObject) o).getJsonObject("visitor").getString("name"))
         .containsExactly("Dupont; \"Jeannot\"\ndit Jean", "Martin");
   }
 
   @Test
   void one_bad_row_imports_nothing_and_every_bad_row_is_reported_with_its_line() {
     String csv = "reference;service;date;heure;nom\n"
-        + "B-1;titres;30/03/2026;09:00;Bon\n"
-        + "B-2;inconnu;30/03/2026;09:00;Service inconnu\n"
+        + "B-1;titres;03/04/2026;09:00;Bon\n"
+        + "B-2;inconnu;03/04/2026;09:00;Service inconnu\n"
         + "B-3;titres;31/02/2026;09:00;Date impossible\n"
-        + "B-4;titres;30/03/2026;;Sans heure\n"
+        + "B-4;titres;03/04/2026;;Sans heure\n"
         + "B-5;titres;29/03/2026;02:15;Heure qui n'existe pas\n"
-        + "B-1;titres;30/03/2026;10:00;Doublon\n";
+        + "B-1;titres;03/04/2026;10:00;Doublon\n";
     HttpResponse<Buffer> response = upload("", utf8(csv));
     assertThat(response.statusCode()).isEqualTo(422);
     JsonObject body = response.bodyAsJsonObject();
@@ -117,7 +102,7 @@ class CsvImportTest {
         .containsExactly(3, 4, 5, 6, 7);
     assertThat(body.getJsonArray("errors").getJsonObject(0).getString("message")).contains("inconnu");
     assertThat(body.getJsonArray("errors").getJsonObject(4).getString("message")).contains("line 2");
-    assertThat(day("2026-03-30")).isEmpty();
+    assertThat(day("2026-04-03")).isEmpty();
   }
 
   @Test
@@ -131,43 +116,43 @@ class CsvImportTest {
 
   @Test
   void dry_run_validates_only() {
-    String csv = "reference;service;date;heure;nom\nD-1;titres;30/03/2026;09:00;Essai\n";
+    String csv = "reference;service;date;heure;nom\nD-1;titres;09/04/2026;09:00;Essai\n";
     HttpResponse<Buffer> response = upload("?dryRun=true", utf8(csv));
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.bodyAsJsonObject().getInteger("valid")).isEqualTo(1);
     assertThat(response.bodyAsJsonObject().getBoolean("dryRun")).isTrue();
-    assertThat(day("2026-03-30")).isEmpty();
+    assertThat(day("2026-04-09")).isEmpty();
   }
 
   @Test
   void importing_the_same_rows_again_creates_no_duplicate_and_picks_up_changes() {
-    String csv = "reference;service;date;heure;nom\nR-1;titres;30/03/2026;09:00;Un\nR-2;titres;30/03/2026;09:20;Deux\n";
+    String csv = "reference;service;date;heure;nom\nR-1;titres;07/04/2026;09:00;Un\nR-2;titres;07/04/2026;09:20;Deux\n";
     assertThat(upload("", utf8(csv)).bodyAsJsonObject().getInteger("imported")).isEqualTo(2);
     JsonObject again = upload("", utf8(csv)).bodyAsJsonObject();
     assertThat(again.getInteger("imported")).isZero();
     assertThat(again.getInteger("unchanged")).isEqualTo(2);
-    String moved = "reference;service;date;heure;nom\nR-1;titres;30/03/2026;11:00;Un\nR-2;titres;30/03/2026;09:20;Deux\n";
+    String moved = "reference;service;date;heure;nom\nR-1;titres;07/04/2026;11:00;Un\nR-2;titres;07/04/2026;09:20;Deux\n";
     JsonObject third = upload("", utf8(moved)).bodyAsJsonObject();
     assertThat(third.getInteger("updated")).isEqualTo(1);
-    assertThat(day("2026-03-30")).hasSize(2)
+    assertThat(day("2026-04-07")).hasSize(2)
         .extracting(o -> ((JsonObject) o).getString("localStart"))
-        .containsExactly("2026-03-30T09:20", "2026-03-30T11:00");
+        .containsExactly("2026-04-07T09:20", "2026-04-07T11:00");
   }
 
   @Test
   void broken_files_get_a_clear_4xx() {
     HttpResponse<Buffer> unclosed = upload("",
-        utf8("reference;service;date;heure;nom\nX;titres;30/03/2026;09:00;\"never closed\n"));
+        utf8("reference;service;date;heure;nom\nX;titres;08/04/2026;09:00;\"never closed\n"));
     assertThat(unclosed.statusCode()).isEqualTo(422);
     assertThat(unclosed.bodyAsJsonObject().getJsonArray("errors").getJsonObject(0).getString("message"))
         .contains("never closed");
 
-    HttpResponse<Buffer> missingColumn = upload("", utf8("reference;service;date;nom\nX;titres;30/03/2026;A\n"));
+    HttpResponse<Buffer> missingColumn = upload("", utf8("reference;service;date;nom\nX;titres;08/04/2026;A\n"));
     assertThat(missingColumn.statusCode()).isEqualTo(422);
     assertThat(missingColumn.bodyAsString()).contains("missing column heure");
 
     assertThat(upload("", new byte[0]).statusCode()).isEqualTo(400);
     assertThat(upload("", new byte[]{0, 1, 2, (byte) 0xFF, (byte) 0xFE}).statusCode()).isBetween(400, 499);
-    assertThat(day("2026-03-30")).isEmpty();
+    assertThat(day("2026-04-08")).isEmpty();
   }
 }

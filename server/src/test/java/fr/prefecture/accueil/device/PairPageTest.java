@@ -3,6 +3,7 @@ package fr.prefecture.accueil.device;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.prefecture.accueil.support.Browser;
+import fr.prefecture.accueil.support.SharedBrowser;
 import fr.prefecture.accueil.support.TestServer;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -19,13 +21,15 @@ import org.openqa.selenium.JavascriptExecutor;
 /** A screen is paired from its own browser: the code typed on /pair, then the screen shows live. */
 @ExtendWith(VertxExtension.class)
 class PairPageTest {
+  @RegisterExtension
+  static final SharedBrowser BROWSER = new SharedBrowser();
   @TempDir
   Path dir;
 
   @Test
   void a_screen_paired_with_a_one_time_code_opens_its_page_and_a_wrong_code_says_so(Vertx vertx) throws Exception {
-    try (TestServer server = TestServer.start(vertx, dir, Instant.parse("2026-03-30T07:00:00Z"));
-        Browser browser = Browser.open()) {
+    try (TestServer server = TestServer.start(vertx, dir, Instant.parse("2026-03-30T07:00:00Z"))) {
+      Browser browser = BROWSER.get();
       browser.get(server.baseUrl() + "/screens/hall-a-entree");
       browser.waiting(Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("/pair"));
       assertThat(browser.accessibilityViolations()).isEmpty();

@@ -4,62 +4,74 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.prefecture.accueil.events.Events;
 import fr.prefecture.accueil.kiosk.convocation.ManualCode;
+import fr.prefecture.accueil.support.Eventually;
+import fr.prefecture.accueil.support.ServerPerClass;
 import fr.prefecture.accueil.support.TestServer;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.junit5.VertxExtension;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Records, replays, bad input, manual codes, lost convocations, presence, keys and QR images. */
-@ExtendWith(VertxExtension.class)
+/**
+ * Records, replays, bad input, manual codes, lost convocations, presence, keys and QR images. The tests share one
+ * server: each books its own appointments and reads only the part of the day's log it wrote (after {@link #mark}).
+ */
 class GateApiTest {
   static final Instant NINE = Instant.parse("2026-03-30T07:00:00Z");
   static final String TODAY = "2026-03-30";
-  @TempDir
-  Path dir;
-  TestServer server;
-  GateClient gate;
+  @RegisterExtension
+  static final ServerPerClass SERVER = ServerPerClass.at(NINE);
+  final TestServer server = SERVER.get();
+  final GateClient gate = new GateClient(server);
+  /** How many scans the day's log held when the test started. */
+  int mark;
 
   @BeforeEach
-  void start(Vertx vertx) {
-    server = TestServer.start(vertx, dir, NINE);
-    gate = new GateClient(server);
+  void mark() {
+    mark = gate.log(TODAY).size();
   }
 
-  @AfterEach
-  void stop() {
-    server.close();
+  /** The scans of the day recorded since the test started, in order. */
+  JsonArray newScans() {
+    JsonArray day = gate.log(TODAY);
+    return new JsonArray(new ArrayList<>(day.getList().subList(mark, day.size())));
   }
 
   @Test
   void records_every_attempt_with_decision_reason_gate_direction_and_instant_and_marks_the_arrival() {
     List<JsonObject> arrivals = new CopyOnWriteArrayList<>();
     List<JsonObject> scans = new CopyOnWriteArrayList<>();
-    server.vertx.eventBus().<JsonObject>consumer(Events.ARRIVALS, m -> arrivals.add(m.body()));
-    server.vertx.eventBus().<JsonObject>consumer(Events.SCANS, m -> scans.add(m.body()));
+    List<String> scanIds = List.of("scan-1", "scan-2", "scan-3", "scan-4");
     long id = gate.book("titres", "2026-03-30T09:10", "Jean Dupont");
+    MessageConsumer<JsonObject> arrived = server.vertx.eventBus().<JsonObject>consumer(Events.ARRIVALS, m -> {
+      if (m.body().getLong("appointmentId") == id) {
+        arrivals.add(m.body());
+      }
+    });
+    MessageConsumer<JsonObject> scanned = server.vertx.eventBus().<JsonObject>consumer(Events.SCANS, m -> {
+      if (scanIds.contains(m.body().getString("scanId"))) {
+        scans.add(m.body());
+      }
+    });
+    Future.all(arrived.completion(), scanned.completion()).await();
     String code = gate.code(id);
     gate.scan(code, "in", "scan-1");
     gate.scan(code, "out", "scan-2");
     gate.scan(code, "in", "scan-3");
     gate.scan("NOT A CODE", "in", "scan-4");
 
-    JsonArray log = gate.log(TODAY);
+    JsonArray log = newScans();
     assertThat(log).hasSize(4);
     JsonObject first = log.getJsonObject(0);
     assertThat(first.getString("scanId")).isEqualTo("scan-1");
@@ -74,9 +86,10 @@ class GateApiTest {
     assertThat(log.getJsonObject(3).getString("decision")).isEqualTo("refuse");
     assertThat(gate.log("2026-03-31")).isEmpty();
 
-    waitFor(() -> scans.size() == 4 && arrivals.size() == 1);
+    Eventually.until(() -> scans.size() == 4 && arrivals.size() == 1);
     assertThat(arrivals.get(0).getLong("appointmentId")).isEqualTo(id);
     assertThat(arrivals.get(0).getString("service")).isEqualTo("titres");
+    Future.all(arrived.unregister(), scanned.unregister()).await();
   }
 
   @Test
@@ -88,7 +101,7 @@ class GateApiTest {
     JsonObject replay = gate.scan(code, "in", "replayed-1");
     assertThat(replay).isEqualTo(first);
     assertThat(replay.getString("decision")).isEqualTo("admit");
-    assertThat(gate.log(TODAY)).hasSize(2);
+    assertThat(newScans()).hasSize(2);
   }
 
   @Test
@@ -106,7 +119,7 @@ class GateApiTest {
       assertThat(f.result().statusCode()).isEqualTo(200);
       assertThat(f.result().bodyAsJsonObject().getString("decision")).isEqualTo("admit");
     }
-    assertThat(gate.log(TODAY)).hasSize(1);
+    assertThat(newScans()).hasSize(1);
   }
 
   @Test
@@ -121,7 +134,7 @@ class GateApiTest {
     assertThat(gate.scan(code.substring(0, code.length() - 3), "in").getString("reason")).isEqualTo("malformed");
     assertThat(gate.scan("https://example.org/phishing", "in").getString("reason")).isEqualTo("malformed");
     assertThat(gate.scan("x".repeat(400), "in").getString("reason")).isEqualTo("malformed");
-    JsonArray log = gate.log(TODAY);
+    JsonArray log = newScans();
     assertThat(log).hasSize(4);
     assertThat(log.stream().map(o -> ((JsonObject) o).getString("decision"))).containsOnly("refuse");
 
@@ -162,7 +175,7 @@ class GateApiTest {
       missing.remove(field);
       assertThat(gate.scanRaw(missing).statusCode()).as(field).isEqualTo(400);
     }
-    assertThat(gate.log(TODAY)).isEmpty();
+    assertThat(newScans()).isEmpty();
     assertThat(gate.scan(code, "in", "s-1").getString("decision")).isEqualTo("admit");
   }
 
@@ -184,6 +197,8 @@ class GateApiTest {
 
   @Test
   void failed_manual_codes_are_throttled_per_guard_and_the_refused_request_records_nothing() {
+    // A guard of its own: the other tests' guard must not be throttled, nor count here.
+    GateClient gate = new GateClient(server, server.newToken("throttled-guard", "guard"));
     String unknown = ManualCode.of(new byte[64]);
     for (int i = 0; i < Gate.MANUAL_CODE_FAILURES; i++) {
       assertThat(gate.scan(unknown, "in").getString("reason")).isEqualTo("unknown_convocation");
@@ -192,7 +207,7 @@ class GateApiTest {
         .put("direction", "in").put("scanId", "one-too-many"));
     assertThat(throttled.statusCode()).isEqualTo(429);
     assertThat(throttled.bodyAsJsonObject().getString("error")).isEqualTo("too_many_attempts");
-    assertThat(gate.log(TODAY)).hasSize(Gate.MANUAL_CODE_FAILURES);
+    assertThat(newScans()).hasSize(Gate.MANUAL_CODE_FAILURES);
     // QR codes still work for that guard.
     assertThat(gate.scan(gate.code(gate.book("titres", "2026-03-30T09:10", "A")), "in").getString("decision"))
         .isEqualTo("admit");
@@ -225,7 +240,7 @@ class GateApiTest {
     assertThat(admitted.statusCode()).isEqualTo(200);
     assertThat(admitted.bodyAsJsonObject().getString("decision")).isEqualTo("admit");
     assertThat(admitted.bodyAsJsonObject().getBoolean("manual")).isTrue();
-    JsonObject row = gate.log(TODAY).getJsonObject(0);
+    JsonObject row = newScans().getJsonObject(0);
     assertThat(row.getBoolean("manual")).isTrue();
     assertThat(row.getString("staff")).isEqualTo("token:test-guard");
     assertThat(row.getString("input")).isEqualTo("lookup");
@@ -236,20 +251,26 @@ class GateApiTest {
     HttpResponse<Buffer> nobody = server.post("guard", "/api/kiosk/admit", new JsonObject().put("id", 999999)
         .put("gate", GateClient.GATE).put("scanId", "by-hand-3"));
     assertThat(nobody.statusCode()).isEqualTo(404);
-    assertThat(gate.log(TODAY)).hasSize(2);
+    assertThat(newScans()).hasSize(2);
   }
 
   @Test
   void who_is_inside_follows_entries_and_exits() {
+    // Visitors of the other tests may be inside already: this test counts the ones it lets in and out.
+    JsonObject before = server.get("guard", "/api/site/inside").bodyAsJsonObject();
     String a = gate.code(gate.book("titres", "2026-03-30T09:10", "Ahmed Mansour"));
     String b = gate.code(gate.book("titres", "2026-03-30T09:15", "Awa Traoré"));
     gate.scan(a, "in");
     gate.scan(b, "in");
     gate.scan(a, "out");
     JsonObject inside = server.get("guard", "/api/site/inside").bodyAsJsonObject();
-    assertThat(inside.getInteger("count")).isEqualTo(1);
-    assertThat(inside.getJsonArray("people").getJsonObject(0).getString("name")).isEqualTo("Awa Traoré");
-    assertThat(server.get("manager", "/api/site/inside").bodyAsJsonObject().getInteger("count")).isEqualTo(1);
+    assertThat(inside.getInteger("count")).isEqualTo(before.getInteger("count") + 1);
+    List<Object> newcomers = new ArrayList<>(inside.getJsonArray("people").getList());
+    newcomers.removeAll(before.getJsonArray("people").getList());
+    assertThat(new JsonArray(newcomers).stream().map(p -> ((JsonObject) p).getString("name")))
+        .containsExactly("Awa Traoré");
+    assertThat(server.get("manager", "/api/site/inside").bodyAsJsonObject().getInteger("count"))
+        .isEqualTo(before.getInteger("count") + 1);
     assertThat(server.get("agent", "/api/site/inside").statusCode()).isEqualTo(403);
     assertThat(server.get("guard", "/api/scans?date=" + TODAY).statusCode()).isEqualTo(403);
     assertThat(server.post("manager", "/api/kiosk/scan", new JsonObject()).statusCode()).isEqualTo(403);
@@ -274,7 +295,7 @@ class GateApiTest {
         server.get("agent", "/static/kiosk/kiosk.css").body().getBytes());
     assertThat(blank.statusCode()).isEqualTo(422);
     assertThat(server.postBytes("guard", "/api/kiosk/decode", "image/png", new byte[0]).statusCode()).isEqualTo(400);
-    assertThat(gate.log(TODAY)).isEmpty();
+    assertThat(newScans()).isEmpty();
   }
 
   @Test
@@ -321,16 +342,4 @@ class GateApiTest {
         .isEqualTo(404);
   }
 
-  private static void waitFor(java.util.function.BooleanSupplier condition) {
-    long until = System.nanoTime() + 15_000_000_000L;
-    while (!condition.getAsBoolean() && System.nanoTime() < until) {
-      try {
-        Thread.sleep(20);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
-    }
-    assertThat(condition.getAsBoolean()).isTrue();
-  }
 }

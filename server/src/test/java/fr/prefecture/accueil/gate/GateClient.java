@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.prefecture.accueil.support.TestServer;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import java.util.UUID;
 
@@ -13,9 +15,17 @@ import java.util.UUID;
 final class GateClient {
   static final String GATE = "guerite-nord";
   final TestServer server;
+  /** The guard's API token; null for the server's usual guard ({@code server.token("guard")}). */
+  private final String guard;
 
   GateClient(TestServer server) {
+    this(server, null);
+  }
+
+  /** Scans as the guard of this token. */
+  GateClient(TestServer server, String guardToken) {
     this.server = server;
+    this.guard = guardToken;
   }
 
   long book(String service, String localStart, String name) {
@@ -36,7 +46,12 @@ final class GateClient {
   }
 
   HttpResponse<Buffer> scanRaw(Object body) {
-    return server.post("guard", "/api/kiosk/scan", body);
+    if (guard == null) {
+      return server.post("guard", "/api/kiosk/scan", body);
+    }
+    HttpRequest<Buffer> request = server.request(HttpMethod.POST, "/api/kiosk/scan", guard);
+    return body instanceof JsonObject json ? request.sendJsonObject(json).await()
+        : request.sendBuffer(Buffer.buffer(body.toString())).await();
   }
 
   JsonObject scan(String code, String direction) {

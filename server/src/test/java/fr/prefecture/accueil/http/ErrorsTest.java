@@ -2,36 +2,20 @@ package fr.prefecture.accueil.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.prefecture.accueil.support.ServerPerClass;
 import fr.prefecture.accueil.support.TestServer;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.junit5.VertxExtension;
-import java.nio.file.Path;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-@ExtendWith(VertxExtension.class)
 class ErrorsTest {
-  @TempDir
-  Path dir;
-  TestServer server;
-
-  @BeforeEach
-  void start(Vertx vertx) {
-    server = TestServer.start(vertx, dir, Instant.parse("2026-03-30T07:00:00Z"));
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
+  @RegisterExtension
+  static final ServerPerClass SERVER = ServerPerClass.at(Instant.parse("2026-03-30T07:00:00Z"));
+  final TestServer server = SERVER.get();
 
   private static void assertError(HttpResponse<Buffer> response, int status, String code) {
     assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(status);

@@ -9,47 +9,61 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.junit5.VertxExtension;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Hand-computed scenarios for every indicator over HTTP, on the real server and a real SQLite
  * file. The gate and counters are simulated with plain SQL (as the gate would write), appointments
- * go through the API. Every figure is checked from the rollups and from the raw records.
+ * go through the API. Every figure is checked from the rollups and from the raw records. The tests only read:
+ * they share one server, on which the records of {@link #monday} are written once, before the first.
  */
-@ExtendWith(VertxExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class IndicatorApiTest {
   /** Tuesday 31 March 2026, 10:00 in Paris: Monday 30 is closed (rolled up), Tuesday is live. */
   static final Instant TUESDAY_TEN = Instant.parse("2026-03-31T08:00:00Z");
 
-  @TempDir
   Path dir;
+  Vertx vertx;
   TestServer server;
   Pool db;
   long ticketIds = 1000;
 
-  @AfterEach
+  @BeforeAll
+  void start(@TempDir Path dir) {
+    this.dir = dir;
+    vertx = Vertx.vertx();
+    start(dir.resolve("monday"), TUESDAY_TEN);
+    monday();
+  }
+
+  @AfterAll
   void stop() {
+    close();
+    vertx.close().await();
+  }
+
+  void start(Path data, Instant now) {
+    server = TestServer.start(vertx, data, now);
+    db = Database.open(vertx, data.resolve("accueil.db"));
+  }
+
+  void close() {
     if (db != null) {
       db.close().await();
     }
     if (server != null) {
       server.close();
     }
-  }
-
-  void start(Vertx vertx, Instant now) {
-    server = TestServer.start(vertx, dir, now);
-    db = Database.open(vertx, dir.resolve("accueil.db"));
   }
 
   static long ms(String isoWithOffset) {
@@ -133,8 +147,7 @@ class IndicatorApiTest {
   }
 
   /** Monday 30 March (closed) and Tuesday 31 March until 10:00 (live), service titres and the PAN. */
-  void monday(Vertx vertx) {
-    start(vertx, TUESDAY_TEN);
+  void monday() {
     long a1 = appointment("titres", "2026-03-30T09:00");
     long a2 = appointment("titres", "2026-03-30T09:00");
     long a3 = appointment("titres", "2026-03-30T09:30");
@@ -178,8 +191,7 @@ class IndicatorApiTest {
   }
 
   @Test
-  void no_shows_count_honoured_cancelled_pending_and_honoured_wins_over_a_cancellation_after_arrival(Vertx vertx) {
-    monday(vertx);
+  void no_shows_count_honoured_cancelled_pending_and_honoured_wins_over_a_cancellation_after_arrival() {
     JsonObject byDay = report("/api/indicators/no-shows?from=2026-03-30&to=2026-03-31&by=day&service=titres");
     assertThat(row(byDay, "2026-03-30")).isEqualTo(new JsonObject().put("key", "2026-03-30").put("due", 3)
         .put("honoured", 2).put("noShows", 1).put("cancelled", 1).put("pending", 0).put("rate", 0.3333));
@@ -201,8 +213,7 @@ class IndicatorApiTest {
   }
 
   @Test
-  void waiting_and_service_times_give_count_median_p90_mean_and_max_in_whole_minutes(Vertx vertx) {
-    monday(vertx);
+  void waiting_and_service_times_give_count_median_p90_mean_and_max_in_whole_minutes() {
     JsonObject waits = report("/api/indicators/waiting-times?from=2026-03-30&to=2026-03-30&by=service&service=titres");
     // Waits: 12 (09:12 − max(08:50, 09:00)), 3 (10:03:30 − 10:00), 20, 1, 30 minutes.
     assertThat(row(waits, "titres")).isEqualTo(new JsonObject().put("key", "titres").put("count", 5).put("median", 12)
@@ -217,8 +228,7 @@ class IndicatorApiTest {
   }
 
   @Test
-  void called_absent_tickets_are_counted_apart_from_appointment_no_shows(Vertx vertx) {
-    monday(vertx);
+  void called_absent_tickets_are_counted_apart_from_appointment_no_shows() {
     JsonObject counters = report("/api/indicators/counters?from=2026-03-30&to=2026-03-30&by=service&service=titres");
     assertThat(row(counters, "titres")).isEqualTo(new JsonObject().put("key", "titres").put("calls", 5)
         .put("recalls", 1).put("served", 4).put("absent", 1).put("transferred", 0).put("absentRate", 0.2));
@@ -227,8 +237,7 @@ class IndicatorApiTest {
   }
 
   @Test
-  void flows_refusals_and_occupancy_follow_the_gate_scans(Vertx vertx) {
-    monday(vertx);
+  void flows_refusals_and_occupancy_follow_the_gate_scans() {
     JsonObject flows = report("/api/indicators/flows?from=2026-03-30&to=2026-03-30&by=hour");
     assertThat(row(flows, "08")).isEqualTo(new JsonObject().put("key", "08").put("admissions", 1).put("exits", 0)
         .put("refusals", 1).put("companions", 0));
@@ -248,16 +257,28 @@ class IndicatorApiTest {
   }
 
   @Test
-  void pan_reports_booked_honoured_released_slots_and_released_places_reused_by_walk_ins(Vertx vertx) {
-    monday(vertx);
+  void pan_reports_booked_honoured_released_slots_and_released_places_reused_by_walk_ins() {
     JsonObject pan = report("/api/indicators/pan?from=2026-03-30&to=2026-03-30&by=service&service=pan");
     assertThat(row(pan, "pan")).isEqualTo(new JsonObject().put("key", "pan").put("booked", 2).put("honoured", 1)
         .put("released", 1).put("reused", 1).put("slotWalkIns", 2).put("walkInsServed", 2));
   }
 
   @Test
-  void dst_days_group_by_paris_wall_clock_and_waits_span_the_clock_change(Vertx vertx) {
-    start(vertx, Instant.parse("2026-10-26T10:00:00Z"));
+  void dst_days_group_by_paris_wall_clock_and_waits_span_the_clock_change() {
+    // Another clock and none of Monday's records: a server of its own, the shared one put back after.
+    TestServer monday = server;
+    Pool mondayDb = db;
+    start(dir.resolve("dst"), Instant.parse("2026-10-26T10:00:00Z"));
+    try {
+      dstDays();
+    } finally {
+      close();
+      server = monday;
+      db = mondayDb;
+    }
+  }
+
+  private void dstDays() {
     appointment("titres", "2026-03-29T01:30+01:00");
     appointment("titres", "2026-03-29T03:30+02:00");
     appointment("titres", "2026-10-25T02:30+02:00");
@@ -284,8 +305,7 @@ class IndicatorApiTest {
   }
 
   @Test
-  void csv_is_utf8_with_bom_semicolons_decimal_commas_and_a_total_row(Vertx vertx) {
-    monday(vertx);
+  void csv_is_utf8_with_bom_semicolons_decimal_commas_and_a_total_row() {
     HttpResponse<Buffer> csv = server.get("manager",
         "/api/indicators/counters?from=2026-03-30&to=2026-03-30&by=service&service=titres&format=csv");
     assertThat(csv.statusCode()).isEqualTo(200);
@@ -307,8 +327,7 @@ class IndicatorApiTest {
   }
 
   @Test
-  void only_managers_and_admins_read_indicators(Vertx vertx) {
-    start(vertx, TUESDAY_TEN);
+  void only_managers_and_admins_read_indicators() {
     String uri = "/api/indicators/no-shows?by=service";
     assertThat(server.get("manager", uri).statusCode()).isEqualTo(200);
     assertThat(server.get("admin", uri).statusCode()).isEqualTo(200);
@@ -320,8 +339,7 @@ class IndicatorApiTest {
   }
 
   @Test
-  void bad_parameters_are_refused_with_400_and_a_code(Vertx vertx) {
-    start(vertx, TUESDAY_TEN);
+  void bad_parameters_are_refused_with_400_and_a_code() {
     expect("/api/indicators/no-shows?from=2026-03-31&to=2026-03-01", 400, "invalid_range");
     expect("/api/indicators/no-shows?by=year", 400, "invalid_by");
     expect("/api/indicators/no-shows?service=nope", 400, "unknown_service");
@@ -343,8 +361,7 @@ class IndicatorApiTest {
   }
 
   @Test
-  void charts_are_svg_with_the_figures_written_on_them(Vertx vertx) {
-    monday(vertx);
+  void charts_are_svg_with_the_figures_written_on_them() {
     HttpResponse<Buffer> svg = server.get("manager",
         "/api/indicators/charts/refusals.svg?from=2026-03-30&to=2026-03-30");
     assertThat(svg.statusCode()).isEqualTo(200);

@@ -3,6 +3,7 @@ package fr.prefecture.accueil.journey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.prefecture.accueil.support.Browser;
+import fr.prefecture.accueil.support.SharedBrowser;
 import fr.prefecture.accueil.support.TestServer;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -24,6 +26,8 @@ import org.openqa.selenium.support.ui.Select;
  */
 @ExtendWith(VertxExtension.class)
 class VisitorJourneyTest {
+  @RegisterExtension
+  static final SharedBrowser BROWSER = new SharedBrowser();
   @TempDir
   Path dir;
 
@@ -31,8 +35,8 @@ class VisitorJourneyTest {
   void a_visitor_admitted_at_the_gate_is_called_at_a_counter_and_the_open_screen_shows_the_call(Vertx vertx)
       throws Exception {
     // 08:50 Paris: the 09:00 appointment may come in.
-    try (TestServer server = TestServer.startWithOpenScreens(vertx, dir, Instant.parse("2026-03-30T06:50:00Z"));
-        Browser browser = Browser.open()) {
+    try (TestServer server = TestServer.startWithOpenScreens(vertx, dir, Instant.parse("2026-03-30T06:50:00Z"))) {
+      Browser browser = BROWSER.get();
       long id = server.post("manager", "/api/appointments", new JsonObject().put("service", "titres")
           .put("start", "2026-03-30T09:00").put("visitor", new JsonObject().put("name", "Hélène Dupont")))
           .bodyAsJsonObject().getLong("id");

@@ -2,6 +2,7 @@ package fr.prefecture.accueil.screen;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.prefecture.accueil.support.Eventually;
 import fr.prefecture.accueil.support.TestServer;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -220,20 +221,15 @@ class ScreenApiTest {
   }
 
   @Test
-  void an_expired_cap_alert_is_ended_by_expiry() throws Exception {
-    // Three seconds after the server's own clock (which started at NOW and has run since).
-    String soon = Instant.parse(server.get(null, "/health").bodyAsJsonObject().getString("time")).plusSeconds(3)
+  void an_expired_cap_alert_is_ended_by_expiry() {
+    // A second after the server's own clock (which started at NOW and has run since): still to come when the alert
+    // is raised, past at the server's next expiry check (every ScreenHub.EXPIRY_CHECK).
+    String soon = Instant.parse(server.get(null, "/health").bodyAsJsonObject().getString("time")).plusSeconds(1)
         .toString();
     long id = cap(cap("X-1", "Actual", "Alert", "", info("fr", "Orage", "Restez à l'intérieur", "x", soon)))
         .bodyAsJsonObject().getLong("id");
-    JsonObject alert = null;
-    for (int i = 0; i < 100; i++) {
-      alert = server.get("manager", "/api/alerts").bodyAsJsonArray().getJsonObject(0);
-      if (alert.getString("endedAt") != null) {
-        break;
-      }
-      Thread.sleep(200);
-    }
+    JsonObject alert = Eventually.until(() -> server.get("manager", "/api/alerts").bodyAsJsonArray().getJsonObject(0),
+        a -> a.getString("endedAt") != null);
     assertThat(alert.getLong("id")).isEqualTo(id);
     assertThat(alert.getString("endedBy")).isEqualTo("expiry");
     assertThat(alert.getString("endReason")).isEqualTo("expired");

@@ -3,6 +3,7 @@ package fr.prefecture.accueil.screen;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.prefecture.accueil.support.Browser;
+import fr.prefecture.accueil.support.SharedBrowser;
 import fr.prefecture.accueil.support.TestServer;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -21,13 +23,15 @@ import org.openqa.selenium.JavascriptExecutor;
 /** A real screen page in Chromium: live notice, full-screen alert and its end, without reloading. */
 @ExtendWith(VertxExtension.class)
 class ScreenBrowserTest {
+  @RegisterExtension
+  static final SharedBrowser BROWSER = new SharedBrowser();
   @TempDir
   Path dir;
 
   @Test
   void an_open_screen_shows_a_new_notice_then_an_alert_then_returns_without_reloading(Vertx vertx) throws Exception {
-    try (TestServer server = TestServer.startWithOpenScreens(vertx, dir, Instant.parse("2026-03-30T08:00:00Z"));
-        Browser browser = Browser.open()) {
+    try (TestServer server = TestServer.startWithOpenScreens(vertx, dir, Instant.parse("2026-03-30T08:00:00Z"))) {
+      Browser browser = BROWSER.get();
       browser.get(server.baseUrl() + "/screens/attente-etrangers");
       JavascriptExecutor js = (JavascriptExecutor) browser.driver;
       js.executeScript("window.__sameDocument = true;");
@@ -57,8 +61,8 @@ class ScreenBrowserTest {
 
   @Test
   void a_manager_raises_and_ends_an_alert_from_the_screens_page_which_is_accessible(Vertx vertx) throws Exception {
-    try (TestServer server = TestServer.startWithOpenScreens(vertx, dir, Instant.parse("2026-03-30T08:00:00Z"));
-        Browser browser = Browser.open()) {
+    try (TestServer server = TestServer.startWithOpenScreens(vertx, dir, Instant.parse("2026-03-30T08:00:00Z"))) {
+      Browser browser = BROWSER.get();
       String password = server.createUser("marie", "manager");
       browser.login(server.baseUrl(), "marie", password, "/admin/screens");
       browser.waitForText(By.id("screens"), "Annexe B");

@@ -3,6 +3,7 @@ package fr.prefecture.accueil.screen;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.prefecture.accueil.support.Browser;
+import fr.prefecture.accueil.support.SharedBrowser;
 import fr.prefecture.accueil.support.TestServer;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -13,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.JavascriptExecutor;
 
@@ -22,6 +24,8 @@ import org.openqa.selenium.JavascriptExecutor;
  */
 @ExtendWith(VertxExtension.class)
 class ScreenReconnectTest {
+  @RegisterExtension
+  static final SharedBrowser BROWSER = new SharedBrowser();
   @TempDir
   Path dir;
 
@@ -34,28 +38,27 @@ class ScreenReconnectTest {
     Files.writeString(config, Files.readString(TestServer.CONFIG)
         .replaceFirst("(?m)^server:\\s*$", "server:\n  screensRequirePairing: false"));
     int port = TestServer.freePort();
-    try (Browser browser = Browser.open()) {
-      JavascriptExecutor js = (JavascriptExecutor) browser.driver;
-      try (TestServer server = TestServer.start(vertx, data, now, config, port)) {
-        browser.get(server.baseUrl() + "/screens/hall-a-entree");
-        js.executeScript("window.__sameDocument = true;");
-        browser.waiting(Duration.ofSeconds(10)).until(d -> Boolean.TRUE.equals(
-            js.executeScript("return document.querySelector('.offline-mark').hidden;")));
-      }
-      browser.waiting(Duration.ofSeconds(20)).until(d -> Boolean.FALSE.equals(
+    Browser browser = BROWSER.get();
+    JavascriptExecutor js = (JavascriptExecutor) browser.driver;
+    try (TestServer server = TestServer.start(vertx, data, now, config, port)) {
+      browser.get(server.baseUrl() + "/screens/hall-a-entree");
+      js.executeScript("window.__sameDocument = true;");
+      browser.waiting(Duration.ofSeconds(10)).until(d -> Boolean.TRUE.equals(
           js.executeScript("return document.querySelector('.offline-mark').hidden;")));
-      assertThat(String.valueOf(js.executeScript("return document.getElementById('content').textContent;")))
-          .as("the last content stays on screen").contains("Finding your way");
+    }
+    browser.waiting(Duration.ofSeconds(20)).until(d -> Boolean.FALSE.equals(
+        js.executeScript("return document.querySelector('.offline-mark').hidden;")));
+    assertThat(String.valueOf(js.executeScript("return document.getElementById('content').textContent;")))
+        .as("the last content stays on screen").contains("Finding your way");
 
-      try (TestServer back = TestServer.start(vertx, data, now, config, port)) {
-        assertThat(back.post("manager", "/api/notices", new JsonObject().put("fr", "Réouverture du guichet T3")
-            .put("en", "Counter T3 open again").put("to", "2026-03-30T18:00")).statusCode()).isEqualTo(201);
-        browser.waiting(Duration.ofSeconds(40)).until(d -> Boolean.TRUE.equals(
-            js.executeScript("return document.querySelector('.offline-mark').hidden;")));
-        browser.waiting(Duration.ofSeconds(20)).until(d -> String.valueOf(js.executeScript(
-            "return document.getElementById('content').textContent;")).contains("Counter T3 open again"));
-        assertThat(js.executeScript("return window.__sameDocument === true;")).as("never reloaded").isEqualTo(true);
-      }
+    try (TestServer back = TestServer.start(vertx, data, now, config, port)) {
+      assertThat(back.post("manager", "/api/notices", new JsonObject().put("fr", "Réouverture du guichet T3")
+          .put("en", "Counter T3 open again").put("to", "2026-03-30T18:00")).statusCode()).isEqualTo(201);
+      browser.waiting(Duration.ofSeconds(40)).until(d -> Boolean.TRUE.equals(
+          js.executeScript("return document.querySelector('.offline-mark').hidden;")));
+      browser.waiting(Duration.ofSeconds(20)).until(d -> String.valueOf(js.executeScript(
+          "return document.getElementById('content').textContent;")).contains("Counter T3 open again"));
+      assertThat(js.executeScript("return window.__sameDocument === true;")).as("never reloaded").isEqualTo(true);
     }
   }
 }

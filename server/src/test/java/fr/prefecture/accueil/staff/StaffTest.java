@@ -3,36 +3,21 @@ package fr.prefecture.accueil.staff;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.prefecture.accueil.auth.PasswordHasher;
+import fr.prefecture.accueil.support.ServerPerClass;
 import fr.prefecture.accueil.support.TestServer;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.junit5.VertxExtension;
-import java.nio.file.Path;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-@ExtendWith(VertxExtension.class)
+/** Accounts, sessions, tokens and their audit; the tests share one server, each with accounts of its own. */
 class StaffTest {
-  @TempDir
-  Path dir;
-  TestServer server;
-
-  @BeforeEach
-  void start(Vertx vertx) {
-    server = TestServer.start(vertx, dir, Instant.parse("2026-03-30T07:00:00Z"));
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
+  @RegisterExtension
+  static final ServerPerClass SERVER = ServerPerClass.at(Instant.parse("2026-03-30T07:00:00Z"));
+  final TestServer server = SERVER.get();
 
   @Test
   void admin_from_the_environment_can_log_in_and_the_cookie_is_http_only_and_same_site() {
@@ -142,7 +127,9 @@ class StaffTest {
     assertThat(live.getValue("revokedAt")).isNull();
     assertThat(live.getString("role")).isEqualTo("manager");
 
-    JsonObject session = server.get("admin", "/api/sessions").bodyAsJsonArray().getJsonObject(0);
+    server.login("admin", TestServer.ADMIN_PASSWORD).orElseThrow();
+    JsonObject session = server.get("admin", "/api/sessions").bodyAsJsonArray().stream().map(JsonObject.class::cast)
+        .filter(s -> s.getString("username").equals("admin")).findFirst().orElseThrow();
     assertThat(session.fieldNames()).containsExactlyInAnyOrder("id", "username", "role", "createdAt", "lastSeen");
     assertThat(session.getString("username")).isEqualTo("admin");
     assertThat(Instant.parse(session.getString("lastSeen")))
@@ -162,11 +149,13 @@ class StaffTest {
 
   @Test
   void password_guessing_is_throttled_after_five_failures_even_with_the_right_password() {
+    // An account of its own: the admin's, which the other tests sign in with, stays open.
+    String password = server.createUser("guessed", "agent");
     for (int i = 0; i < 5; i++) {
-      assertThat(server.login("admin", "guess number " + i)).isEmpty();
+      assertThat(server.login("guessed", "guess number " + i)).isEmpty();
     }
     HttpResponse<Buffer> blocked = server.client.post("/api/session")
-        .sendJsonObject(new JsonObject().put("username", "admin").put("password", TestServer.ADMIN_PASSWORD)).await();
+        .sendJsonObject(new JsonObject().put("username", "guessed").put("password", password)).await();
     assertThat(blocked.statusCode()).isEqualTo(429);
     assertThat(blocked.bodyAsJsonObject().getString("error")).isEqualTo("too_many_attempts");
     assertThat(blocked.getHeader("Retry-After")).isEqualTo("900");

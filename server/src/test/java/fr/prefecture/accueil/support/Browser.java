@@ -98,6 +98,38 @@ public final class Browser implements AutoCloseable {
         "windowsVirtualKeyCode", 13, "timestamp", at));
   }
 
+  /**
+   * Waits until the current page has loaded and its scripts have stopped changing it (no DOM change for 100 ms),
+   * at most 5 s: a page that keeps changing (a clock, a live screen) is taken as it is then.
+   */
+  public void settle() {
+    ((JavascriptExecutor) driver).executeAsyncScript("""
+        const done = arguments[arguments.length - 1];
+        const settle = () => {
+          let quiet;
+          let limit;
+          const finish = (settled) => {
+            observer.disconnect();
+            clearTimeout(quiet);
+            clearTimeout(limit);
+            done(settled);
+          };
+          const restart = () => {
+            clearTimeout(quiet);
+            quiet = setTimeout(() => finish(true), 100);
+          };
+          const observer = new MutationObserver(restart);
+          observer.observe(document, {subtree: true, childList: true, attributes: true, characterData: true});
+          restart();
+          limit = setTimeout(() => finish(false), 5000);
+        };
+        if (document.readyState === 'complete') {
+          settle();
+        } else {
+          window.addEventListener('load', settle, {once: true});
+        }""");
+  }
+
   /** Signs in through the login page, then goes to the given path of the server. */
   public void login(String baseUrl, String username, String password, String path) {
     driver.get(baseUrl + "/login?next=" + path);
@@ -127,6 +159,23 @@ public final class Browser implements AutoCloseable {
             + ".map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '))))"
             + ".catch(e => done(['axe failed: ' + e]));");
     return new ArrayList<>((List<String>) result);
+  }
+
+  /**
+   * Back to the state of a fresh browser for the next test of a class: no cookie, and nothing stored (IndexedDB,
+   * local storage, caches, service worker) for the origin of the page last shown; then a blank page.
+   */
+  public void reset() {
+    ChromeDriver chrome = (ChromeDriver) driver;
+    String url = driver.getCurrentUrl();
+    driver.get("about:blank");
+    if (url != null && url.startsWith("http")) {
+      java.net.URI uri = java.net.URI.create(url);
+      chrome.executeCdpCommand("Storage.clearDataForOrigin",
+          java.util.Map.of("origin", uri.getScheme() + "://" + uri.getAuthority(), "storageTypes", "all"));
+    }
+    chrome.executeCdpCommand("Network.clearBrowserCookies", java.util.Map.of());
+    chrome.executeCdpCommand("Network.clearBrowserCache", java.util.Map.of());
   }
 
   @Override

@@ -112,6 +112,19 @@ public final class TestServer implements AutoCloseable {
     });
   }
 
+  /**
+   * A new API token of the given role under its own name (not cached): a caller distinct from the one of
+   * {@link #token(String)}, for a test whose traces (throttling, audit) must not be another test's.
+   */
+  public String newToken(String name, String role) {
+    HttpResponse<Buffer> response = request(HttpMethod.POST, "/api/tokens", adminToken())
+        .sendJsonObject(new JsonObject().put("name", name).put("role", role)).await();
+    if (response.statusCode() != 201) {
+      throw new IllegalStateException("cannot create token: " + response.bodyAsString());
+    }
+    return response.bodyAsJsonObject().getString("token");
+  }
+
   private String adminToken() {
     return tokens.computeIfAbsent("admin", r -> {
       String cookie = login("admin", ADMIN_PASSWORD).orElseThrow();

@@ -3,6 +3,7 @@ package fr.prefecture.accueil.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.prefecture.accueil.support.Browser;
+import fr.prefecture.accueil.support.SharedBrowser;
 import fr.prefecture.accueil.support.TestServer;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -11,18 +12,21 @@ import java.nio.file.Path;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 
 @ExtendWith(VertxExtension.class)
 class EvacuationPageTest {
+  @RegisterExtension
+  static final SharedBrowser BROWSER = new SharedBrowser();
   @TempDir
   Path dir;
 
   @Test
   void the_evacuation_list_names_everyone_inside_and_not_those_who_left(Vertx vertx) throws Exception {
-    try (TestServer server = TestServer.start(vertx, dir, Instant.parse("2026-03-30T07:00:00Z"));
-        Browser browser = Browser.open()) {
+    try (TestServer server = TestServer.start(vertx, dir, Instant.parse("2026-03-30T07:00:00Z"))) {
+      Browser browser = BROWSER.get();
       String inside = OfflineKioskTest.code(server,
           OfflineKioskTest.appointment(server, "2026-03-30T09:10", "Amina Benali"));
       String left = OfflineKioskTest.code(server,

@@ -3,6 +3,7 @@ package fr.prefecture.accueil.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.prefecture.accueil.support.Browser;
+import fr.prefecture.accueil.support.SharedBrowser;
 import fr.prefecture.accueil.support.TestServer;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -18,6 +20,8 @@ import org.openqa.selenium.WebElement;
 
 @ExtendWith(VertxExtension.class)
 class KioskPageTest {
+  @RegisterExtension
+  static final SharedBrowser BROWSER = new SharedBrowser();
   @TempDir
   Path dir;
 
@@ -29,8 +33,8 @@ class KioskPageTest {
 
   @Test
   void a_scanner_types_codes_and_enter_and_the_guard_reads_each_verdict_without_a_click(Vertx vertx) throws Exception {
-    try (TestServer server = TestServer.start(vertx, dir, Instant.parse("2026-03-30T07:00:00Z"));
-        Browser browser = Browser.open()) {
+    try (TestServer server = TestServer.start(vertx, dir, Instant.parse("2026-03-30T07:00:00Z"))) {
+      Browser browser = BROWSER.get();
       String onTime = code(server, "2026-03-30T09:10", "Amina Benali");
       String early = code(server, "2026-03-30T10:40", "Jean Dupont");
       String password = server.createUser("garde", "guard");
@@ -67,8 +71,8 @@ class KioskPageTest {
 
   @Test
   void a_lost_convocation_is_found_by_name_and_admitted_with_the_keyboard(Vertx vertx) throws Exception {
-    try (TestServer server = TestServer.start(vertx, dir, Instant.parse("2026-03-30T07:00:00Z"));
-        Browser browser = Browser.open()) {
+    try (TestServer server = TestServer.start(vertx, dir, Instant.parse("2026-03-30T07:00:00Z"))) {
+      Browser browser = BROWSER.get();
       code(server, "2026-03-30T09:10", "Élodie Petit");
       String password = server.createUser("garde", "guard");
       browser.login(server.baseUrl(), "garde", password, "/kiosk");

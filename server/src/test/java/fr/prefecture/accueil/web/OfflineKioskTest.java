@@ -3,6 +3,7 @@ package fr.prefecture.accueil.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.prefecture.accueil.support.Browser;
+import fr.prefecture.accueil.support.SharedBrowser;
 import fr.prefecture.accueil.support.TestServer;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -25,6 +27,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 /** The kiosk with the server stopped: it decides alone from its pack, queues, and replays when the server is back. */
 @ExtendWith(VertxExtension.class)
 class OfflineKioskTest {
+  @RegisterExtension
+  static final SharedBrowser BROWSER = new SharedBrowser();
   static final Instant NOW = Instant.parse("2026-03-30T07:00:00Z");
 
   @TempDir
@@ -60,7 +64,8 @@ class OfflineKioskTest {
     Path data = dir.resolve("data");
     Instant started = Instant.now();
     TestServer server = TestServer.start(vertx, data, NOW, TestServer.CONFIG, port);
-    try (Browser browser = Browser.open()) {
+    Browser browser = BROWSER.get();
+    try {
       String online = code(server, appointment(server, "2026-03-30T09:05", "Jean Enligne"));
       String valid = code(server, appointment(server, "2026-03-30T09:10", "Amina Benali"));
       long cancelledId = appointment(server, "2026-03-30T09:20", "Paul Annulé");
@@ -142,39 +147,38 @@ class OfflineKioskTest {
   void a_pack_older_than_the_limit_is_not_trusted_even_after_an_offline_reload(Vertx vertx) throws Exception {
     int port = TestServer.freePort();
     TestServer server = TestServer.start(vertx, dir.resolve("data"), NOW, TestServer.CONFIG, port);
-    try (Browser browser = Browser.open()) {
-      String valid = code(server, appointment(server, "2026-03-30T09:10", "Amina Benali"));
-      String password = server.createUser("garde", "guard");
-      browser.login(server.baseUrl(), "garde", password, "/kiosk");
-      browser.waitForText(By.id("pack-status"), "à jour de");
-      JavascriptExecutor js = (JavascriptExecutor) browser.driver;
-      assertThat(js.executeAsyncScript("""
-          const done = arguments[arguments.length - 1];
-          navigator.serviceWorker.ready.then(() => done('ready'));""")).isEqualTo("ready");
-      server.close();
+    Browser browser = BROWSER.get();
+    String valid = code(server, appointment(server, "2026-03-30T09:10", "Amina Benali"));
+    String password = server.createUser("garde", "guard");
+    browser.login(server.baseUrl(), "garde", password, "/kiosk");
+    browser.waitForText(By.id("pack-status"), "à jour de");
+    JavascriptExecutor js = (JavascriptExecutor) browser.driver;
+    assertThat(js.executeAsyncScript("""
+        const done = arguments[arguments.length - 1];
+        navigator.serviceWorker.ready.then(() => done('ready'));""")).isEqualTo("ready");
+    server.close();
 
-      // Three hours pass without a refresh: age the stored pack as the clock would.
-      assertThat(js.executeAsyncScript("""
-          const done = arguments[arguments.length - 1];
-          const open = indexedDB.open('accueil-kiosk', 1);
-          open.onsuccess = () => {
-            const store = open.result.transaction('pack', 'readwrite').objectStore('pack');
-            const get = store.get('current');
-            get.onsuccess = () => {
-              const p = get.result;
-              p.generatedAt -= 3 * 3600 * 1000;
-              p.fetchedAt -= 3 * 3600 * 1000;
-              store.put(p, 'current').onsuccess = () => done('aged');
-            };
-          };""")).isEqualTo("aged");
-      browser.get(server.baseUrl() + "/kiosk");
-      browser.waitForText(By.id("stale-banner"), "DONNÉES TROP ANCIENNES");
-      assertThat(browser.driver.findElement(By.id("stale-banner")).getText()).contains("TOO OLD TO BE TRUSTED");
-      scan(browser, valid);
-      browser.waitForText(By.id("verdict-word"), "À VÉRIFIER");
-      assertThat(browser.driver.findElement(By.id("verdict-word-en")).getText()).contains("CHECK BY HAND");
-      assertThat(browser.driver.findElement(By.id("verdict-reason")).getText()).contains("trop anciennes");
-      assertThat(queue(browser)).isEqualTo("[]");
-    }
+    // Three hours pass without a refresh: age the stored pack as the clock would.
+    assertThat(js.executeAsyncScript("""
+        const done = arguments[arguments.length - 1];
+        const open = indexedDB.open('accueil-kiosk', 1);
+        open.onsuccess = () => {
+          const store = open.result.transaction('pack', 'readwrite').objectStore('pack');
+          const get = store.get('current');
+          get.onsuccess = () => {
+            const p = get.result;
+            p.generatedAt -= 3 * 3600 * 1000;
+            p.fetchedAt -= 3 * 3600 * 1000;
+            store.put(p, 'current').onsuccess = () => done('aged');
+          };
+        };""")).isEqualTo("aged");
+    browser.get(server.baseUrl() + "/kiosk");
+    browser.waitForText(By.id("stale-banner"), "DONNÉES TROP ANCIENNES");
+    assertThat(browser.driver.findElement(By.id("stale-banner")).getText()).contains("TOO OLD TO BE TRUSTED");
+    scan(browser, valid);
+    browser.waitForText(By.id("verdict-word"), "À VÉRIFIER");
+    assertThat(browser.driver.findElement(By.id("verdict-word-en")).getText()).contains("CHECK BY HAND");
+    assertThat(browser.driver.findElement(By.id("verdict-reason")).getText()).contains("trop anciennes");
+    assertThat(queue(browser)).isEqualTo("[]");
   }
 }

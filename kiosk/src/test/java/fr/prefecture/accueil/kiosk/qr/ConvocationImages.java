@@ -19,6 +19,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
@@ -55,21 +62,55 @@ final class ConvocationImages {
   private final ConvocationCodec codec;
 
   ConvocationImages(long seed, ConvocationCodec codec) {
-    this.random = new Random(seed);
+    this.random = new SeededRandom(seed);
     this.codec = codec;
   }
 
-  /** {@code perScene} frames of each scene, in a fixed order. */
+  /**
+   * {@code perScene} frames of each scene, in a fixed order. The random choices are drawn here one frame after the
+   * other, as always (the frames depend on the seed alone); the costly rendering of each frame runs meanwhile on
+   * every core.
+   */
   List<Sample> generate(int perScene) {
-    List<Sample> samples = new ArrayList<>();
-    for (int i = 0; i < perScene; i++) {
-      for (Scene scene : Scene.values()) {
-        String text = convocationCode();
-        samples.add(new Sample(scene.name().toLowerCase() + "-" + i, scene, text, jpeg(frame(scene, text),
-            0.55f + random.nextFloat() * 0.3f)));
+    int threads = Runtime.getRuntime().availableProcessors();
+    ExecutorService renderers = Executors.newFixedThreadPool(threads, r -> {
+      Thread thread = new Thread(r, "frame-renderer");
+      thread.setDaemon(true);
+      return thread;
+    });
+    // A frame waiting for its rendering holds some 15 MB (texture, background, noise): a few at a time.
+    Semaphore waiting = new Semaphore(2 * threads);
+    try {
+      List<Future<Sample>> samples = new ArrayList<>();
+      for (int i = 0; i < perScene; i++) {
+        for (Scene scene : Scene.values()) {
+          String name = scene.name().toLowerCase() + "-" + i;
+          String text = convocationCode();
+          Supplier<BufferedImage> frame = plan(scene, text);
+          float quality = 0.55f + random.nextFloat() * 0.3f;
+          waiting.acquireUninterruptibly();
+          samples.add(renderers.submit(() -> {
+            try {
+              return new Sample(name, scene, text, jpeg(frame.get(), quality));
+            } finally {
+              waiting.release();
+            }
+          }));
+        }
       }
+      List<Sample> rendered = new ArrayList<>();
+      for (Future<Sample> sample : samples) {
+        rendered.add(sample.get());
+      }
+      return rendered;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(e.getCause());
+    } finally {
+      renderers.shutdownNow();
     }
-    return samples;
   }
 
   private String convocationCode() {
@@ -89,6 +130,14 @@ final class ConvocationImages {
   // ---------------------------------------------------------------- scenes
 
   BufferedImage frame(Scene scene, String text) {
+    return plan(scene, text).get();
+  }
+
+  /**
+   * Draws every random choice of a frame, in a fixed order (texture, placement, background, then each camera effect,
+   * the noise of every pixel included), and returns its rendering, which draws nothing more.
+   */
+  private Supplier<BufferedImage> plan(Scene scene, String text) {
     boolean[][] modules = text == null ? new boolean[57][57] : modules(text);
     boolean phone = scene == Scene.PHONE || scene == Scene.PHONE_DARK
         || (scene == Scene.DISTANT || scene == Scene.MOTION_BLUR) && random.nextBoolean();
@@ -109,20 +158,28 @@ final class ConvocationImages {
 
     int[] background = background();
     // A lit screen sampled point-wise aliases its pixel grid into moiré; paper is integrated over each pixel.
-    int[] frame = warp(texture, quad, background, phone ? new double[]{0.5} : new double[]{0.25, 0.75});
-    light(frame, phone);
+    double[] offsets = phone ? new double[]{0.5} : new double[]{0.25, 0.75};
+    List<Consumer<int[]>> effects = new ArrayList<>();
+    effects.add(light(phone));
     if (phone) {
       double[] qr = center(texture, quad);
-      glare(frame, qr[0], qr[1], qrWidth);
+      effects.add(glare(qr[0], qr[1], qrWidth));
     }
     if (scene == Scene.MOTION_BLUR) {
-      motionBlur(frame, 5 + random.nextDouble() * 9, random.nextDouble() * Math.PI);
+      double length = 5 + random.nextDouble() * 9;
+      double direction = random.nextDouble() * Math.PI;
+      effects.add(frame -> motionBlur(frame, length, direction));
     }
-    gaussianBlur(frame, 0.5 + random.nextDouble() * (scene == Scene.DISTANT ? 0.4 : 0.9));
-    noise(frame, 3 + random.nextDouble() * 6);
-    BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
-    image.setRGB(0, 0, WIDTH, HEIGHT, frame, 0, WIDTH);
-    return image;
+    double sigma = 0.5 + random.nextDouble() * (scene == Scene.DISTANT ? 0.4 : 0.9);
+    effects.add(frame -> gaussianBlur(frame, sigma));
+    effects.add(noise(3 + random.nextDouble() * 6));
+    return () -> {
+      int[] frame = warp(texture, quad, background, offsets);
+      effects.forEach(effect -> effect.accept(frame));
+      BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
+      image.setRGB(0, 0, WIDTH, HEIGHT, frame, 0, WIDTH);
+      return image;
+    };
   }
 
   /** A picture to warp into the frame, and where in it the QR code (without quiet zone) sits. */
@@ -282,7 +339,7 @@ final class ConvocationImages {
     return new double[]{(h[0] * x + h[1] * y + h[2]) / w, (h[3] * x + h[4] * y + h[5]) / w};
   }
 
-  private int[] warp(Texture t, double[][] quad, int[] background, double[] offsets) {
+  private static int[] warp(Texture t, double[][] quad, int[] background, double[] offsets) {
     double[][] src = {{0, 0}, {t.width, 0}, {t.width, t.height}, {0, t.height}};
     double[] h = homography(quad, src);
     int[] out = background.clone();
@@ -393,39 +450,45 @@ final class ConvocationImages {
   }
 
   /** Uneven light: a gradient in a random direction and a vignette. */
-  private void light(int[] frame, boolean screen) {
+  private Consumer<int[]> light(boolean screen) {
     double direction = random.nextDouble() * 2 * Math.PI;
     double strength = screen ? 0.15 : 0.25 + random.nextDouble() * 0.3;
     double gain = 0.85 + random.nextDouble() * 0.25;
-    for (int y = 0; y < HEIGHT; y++) {
-      for (int x = 0; x < WIDTH; x++) {
-        double nx = (x - WIDTH / 2.0) / WIDTH;
-        double ny = (y - HEIGHT / 2.0) / WIDTH;
-        double along = nx * Math.cos(direction) + ny * Math.sin(direction);
-        double f = gain * (1 + strength * along * 2) * (1 - 0.5 * (nx * nx + ny * ny));
-        frame[y * WIDTH + x] = scale(frame[y * WIDTH + x], f, 0);
+    double cos = Math.cos(direction);
+    double sin = Math.sin(direction);
+    return frame -> {
+      for (int y = 0; y < HEIGHT; y++) {
+        for (int x = 0; x < WIDTH; x++) {
+          double nx = (x - WIDTH / 2.0) / WIDTH;
+          double ny = (y - HEIGHT / 2.0) / WIDTH;
+          double along = nx * cos + ny * sin;
+          double f = gain * (1 + strength * along * 2) * (1 - 0.5 * (nx * nx + ny * ny));
+          frame[y * WIDTH + x] = scale(frame[y * WIDTH + x], f, 0);
+        }
       }
-    }
+    };
   }
 
   /** A reflection of a ceiling light on the glass, often across the code: a bright ellipse that washes out contrast. */
-  private void glare(int[] frame, double qrX, double qrY, double qrWidth) {
+  private Consumer<int[]> glare(double qrX, double qrY, double qrWidth) {
     boolean onCode = random.nextInt(10) < 7;
     double cx = onCode ? qrX + (random.nextDouble() - 0.5) * qrWidth : random.nextDouble() * WIDTH;
     double cy = onCode ? qrY + (random.nextDouble() - 0.5) * qrWidth : random.nextDouble() * HEIGHT;
     double rx = 120 + random.nextDouble() * 250;
     double ry = 60 + random.nextDouble() * 150;
     double peak = 60 + random.nextDouble() * 80;
-    for (int y = 0; y < HEIGHT; y++) {
-      for (int x = 0; x < WIDTH; x++) {
-        double dx = (x - cx) / rx;
-        double dy = (y - cy) / ry;
-        double d = dx * dx + dy * dy;
-        if (d < 4) {
-          frame[y * WIDTH + x] = scale(frame[y * WIDTH + x], 1, peak * Math.exp(-d));
+    return frame -> {
+      for (int y = 0; y < HEIGHT; y++) {
+        for (int x = 0; x < WIDTH; x++) {
+          double dx = (x - cx) / rx;
+          double dy = (y - cy) / ry;
+          double d = dx * dx + dy * dy;
+          if (d < 4) {
+            frame[y * WIDTH + x] = scale(frame[y * WIDTH + x], 1, peak * Math.exp(-d));
+          }
         }
       }
-    }
+    };
   }
 
   private static int scale(int c, double f, double add) {
@@ -503,11 +566,17 @@ final class ConvocationImages {
     }
   }
 
-  private void noise(int[] frame, double sigma) {
-    for (int i = 0; i < frame.length; i++) {
-      double n = random.nextGaussian() * sigma;
-      frame[i] = scale(frame[i], 1, n);
+  /** Sensor noise: drawn now for every pixel, added when the frame is rendered. */
+  private Consumer<int[]> noise(double sigma) {
+    double[] noise = new double[WIDTH * HEIGHT];
+    for (int i = 0; i < noise.length; i++) {
+      noise[i] = random.nextGaussian() * sigma;
     }
+    return frame -> {
+      for (int i = 0; i < frame.length; i++) {
+        frame[i] = scale(frame[i], 1, noise[i]);
+      }
+    };
   }
 
   static byte[] jpeg(BufferedImage image, float quality) {
