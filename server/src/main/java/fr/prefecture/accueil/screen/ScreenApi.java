@@ -42,7 +42,8 @@ record ScreenApi(Site site, SiteTime time, ContactRepository contacts, ScreenHub
             .put("zone", s.zone()).put("orientation", s.orientation())
             .put("languages", modes.result().getOrDefault(s.id(), s.languages()))
             .put("languagesChanged", modes.result().containsKey(s.id()))
-            .put("chime", s.chime()).put("playlist", playlistChanged ? playlists.get(s.id()) : playlist)
+            .put("chime", s.chime()).put("directions", new JsonObject(new java.util.LinkedHashMap<>(s.directions())))
+            .put("playlist", playlistChanged ? playlists.get(s.id()) : playlist)
             .put("playlistChanged", playlistChanged).put("url", "/screens/" + s.id())
             .put("online", online).put("connections", here).put("lastSeen", last == null ? null : time.iso(last)));
       }

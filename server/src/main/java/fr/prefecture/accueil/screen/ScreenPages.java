@@ -34,8 +34,11 @@ record ScreenPages(Site site, Access access, ScreenContent content, ScreenRender
   Future<String> page(RoutingContext ctx) {
     Site.Screen screen = screen(ctx);
     boolean preview = ctx.queryParams().contains("preview");
+    FixedPage fixed = FixedPage.of(ctx.queryParams());
     ctx.response().putHeader("Content-Security-Policy", Pages.SCREEN_CSP).putHeader("X-Frame-Options", "SAMEORIGIN");
-    return content.load().map(snapshot -> renderer.page(content.page(screen, snapshot), preview));
+    return content.load().map(snapshot -> fixed == null ? renderer.page(content.page(screen, snapshot), preview)
+        : renderer.page(fixed.apply(content.page(screen, snapshot, fixed.layout())), true, fixed.page(),
+            fixed.language()));
   }
 
   void events(RoutingContext ctx) {

@@ -1,0 +1,34 @@
+/* Accueil — the sound of a call on a screen. */
+const tone = (audio, frequency, at, duration) => {
+  const oscillator = audio.createOscillator();
+  const gain = audio.createGain();
+  oscillator.type = 'sine';
+  oscillator.frequency.value = frequency;
+  gain.gain.setValueAtTime(0.0001, at);
+  gain.gain.exponentialRampToValueAtTime(0.2, at + 0.04);
+  gain.gain.exponentialRampToValueAtTime(0.0001, at + duration);
+  oscillator.connect(gain);
+  gain.connect(audio.destination);
+  oscillator.start(at);
+  oscillator.stop(at + duration + 0.05);
+};
+
+/* A soft two-tone chime (E5 then C5) synthesised with Web Audio: no sound file. Kiosk browsers must allow
+   autoplay (Chromium: --autoplay-policy=no-user-gesture-required), otherwise it stays silent. */
+export const chime = (state, config) => {
+  const Context = window.AudioContext || window.webkitAudioContext;
+  if (!config.chime || !Context) {
+    return;
+  }
+  try {
+    state.audio = state.audio || new Context();
+    if (state.audio.state === 'suspended') {
+      state.audio.resume();
+    }
+    const t = state.audio.currentTime + 0.05;
+    tone(state.audio, 659.25, t, 0.9);
+    tone(state.audio, 523.25, t + 0.55, 1.3);
+  } catch {
+    // sound is a courtesy; the banner carries the information
+  }
+};
