@@ -4,7 +4,7 @@
  * durations the server computed, shows calls and alerts, and marks the screen offline when the stream stops.
  */
 import { paginate, readingSeconds, showUnits } from './paginate.js';
-import { chime } from './sound.js';
+import { announce } from './sound.js';
 import { hoursIn } from './clock.js';
 
 const body = document.body;
@@ -173,7 +173,7 @@ const showCall = (data) => {
       banner.hidden = true;
     }, BANNER_MS);
   }
-  chime(state, config);
+  announce(state, config, data);
 };
 
 /* ---------- alerts ---------- */

@@ -32,3 +32,39 @@ export const chime = (state, config) => {
     // sound is a courtesy; the banner carries the information
   }
 };
+
+const play = (url) =>
+  new Promise((resolve, reject) => {
+    const audio = new Audio(url);
+    audio.onended = resolve;
+    audio.onerror = resolve; // no voice on this server: the banner carries the call
+    audio.play().catch(reject);
+  });
+
+const speechUrl = (config, data, lang) =>
+  '/screens/' +
+  encodeURIComponent(config.id) +
+  '/speech?lang=' +
+  lang +
+  '&ticket=' +
+  encodeURIComponent(data.ticket) +
+  '&counter=' +
+  encodeURIComponent(data.counter);
+
+/* The chime, then the call spoken in French and in English. A browser that refuses to play sound (autoplay
+   policy) gets the screen's sound mark shown, so that staff notice; kiosk Chromium is started to allow it. */
+export const announce = async (state, config, data) => {
+  chime(state, config);
+  if (!config.chime || !data.counter) {
+    return;
+  }
+  const mark = document.querySelector('.sound-mark');
+  await new Promise((resolve) => setTimeout(resolve, 1900)); // after the chime
+  try {
+    await play(speechUrl(config, data, 'fr'));
+    await play(speechUrl(config, data, 'en'));
+    mark.hidden = true;
+  } catch (e) {
+    mark.hidden = !(e && e.name === 'NotAllowedError');
+  }
+};
