@@ -119,3 +119,23 @@ export const paginate = (slide, main, alternate) => {
 
 /* The same rule as the server's ReadingTime: 3 s to notice the change, then 2 words a second, at least 8 s. */
 export const readingSeconds = (words) => Math.max(8, 3 + Math.ceil(words / 2));
+
+/* An alert's text as large as fits the screen (up to 4 times the 5-metre size), never smaller than that size. */
+export const fitAlert = (layer) => {
+  const alert = layer.querySelector('.alert');
+  if (!alert) {
+    return;
+  }
+  let low = 1;
+  let high = 4;
+  for (let i = 0; i < 10; i++) {
+    const mid = (low + high) / 2;
+    alert.style.setProperty('--fit', mid);
+    if (overflows(alert)) {
+      high = mid;
+    } else {
+      low = mid;
+    }
+  }
+  alert.style.setProperty('--fit', low);
+};

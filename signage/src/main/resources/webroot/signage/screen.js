@@ -1,9 +1,7 @@
-/*
- * Accueil — screen page. Configuration comes from data-* attributes on <body> (no inline script: the page's CSP
- * forbids them). The server renders every fragment; this script only swaps them in, rotates the slides with the
- * durations the server computed, shows calls and alerts, and marks the screen offline when the stream stops.
- */
-import { paginate, readingSeconds, showUnits } from './paginate.js';
+/* Accueil — screen page. Configuration from data-* attributes on <body> (the CSP forbids inline scripts). The server
+   renders every fragment; this script swaps them in, rotates the slides' pages (paginate.js) for their reading time,
+   shows calls and alerts, and marks the screen offline when the stream stops. */
+import { fitAlert, paginate, readingSeconds, showUnits } from './paginate.js';
 import { announce } from './sound.js';
 import { hoursIn } from './clock.js';
 
@@ -150,6 +148,7 @@ const replaceContent = (html) => {
 const remeasure = () => {
   slides().forEach((slide) => delete slide.pages);
   render(false);
+  fitAlert(alertLayer);
 };
 
 /* ---------- calls ---------- */
@@ -182,6 +181,7 @@ const showAlert = (alert) => {
   alertLayer.innerHTML = alert.html;
   alertLayer.dataset.alertId = alert.id;
   alertLayer.hidden = false;
+  fitAlert(alertLayer);
   content.hidden = true;
   banner.hidden = true;
   body.classList.add('alert-active');
@@ -327,6 +327,7 @@ tick();
 setInterval(tick, 15000);
 if (!alertLayer.hidden) {
   body.classList.add('alert-active');
+  fitAlert(alertLayer);
 }
 await document.fonts.ready;
 window.addEventListener('resize', remeasure);

@@ -90,6 +90,41 @@ class ScreenLayoutBrowserTest {
     }
   }
 
+  @Test
+  @SuppressWarnings("unchecked")
+  void an_alert_takes_the_whole_screen_with_text_as_large_as_fits(Vertx vertx) throws Exception {
+    try (TestServer server = TestServer.startWithOpenScreens(vertx, dir, NOW);
+        Browser browser = Browser.open()) {
+      assertThat(server.post("manager", "/api/alerts", new JsonObject().put("fr", "Évacuez le bâtiment")
+          .put("en", "Leave the building")).statusCode()).isEqualTo(201);
+      JavascriptExecutor js = (JavascriptExecutor) browser.driver;
+      List<String> failures = new ArrayList<>();
+      for (Viewport viewport : VIEWPORTS) {
+        ((ChromeDriver) browser.driver).executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width",
+            viewport.width(), "height", viewport.height(), "deviceScaleFactor", 1, "mobile", false));
+        browser.get(server.baseUrl() + "/screens/hall-a-entree?layout=wayfinding&page=0&orientation="
+            + viewport.orientation());
+        browser.waiting(Duration.ofSeconds(10))
+            .until(d -> "true".equals(js.executeScript("return document.body.dataset.ready;")));
+        Map<String, Object> m = (Map<String, Object>) js.executeScript(MEASURE);
+        ((List<Object>) m.get("problems")).forEach(p -> failures.add(viewport + ": " + p));
+        double message = ((Number) js.executeScript("return parseFloat(getComputedStyle("
+            + "document.querySelector('.alert-message')).fontSize);")).doubleValue();
+        double filled = ((Number) js.executeScript("const a = document.querySelector('.alert');"
+            + "const kids = [...a.children].map(k => k.getBoundingClientRect());"
+            + "return (kids[kids.length - 1].bottom - kids[0].top) / a.clientHeight;")).doubleValue();
+        int shortSide = Math.min(viewport.width(), viewport.height());
+        assertThat(message).as(viewport + " message size").isGreaterThan(2 * 48.0 * shortSide / 1080);
+        assertThat(filled).as(viewport + " share of the screen's height used").isGreaterThan(0.6);
+        Path shot = ((TakesScreenshot) browser.driver).getScreenshotAs(OutputType.FILE).toPath();
+        Files.createDirectories(SHOTS);
+        Files.copy(shot, SHOTS.resolve("alert-" + viewport.width() + "x" + viewport.height() + ".png"),
+            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      }
+      assertThat(failures).isEmpty();
+    }
+  }
+
   /** The longest notice a manager may write (500 characters), then shorter ones. */
   static String upTo500(String text, int shorter) {
     String cut = text.substring(0, Math.min(text.length(), 500 - 150 * shorter));
