@@ -90,11 +90,23 @@ export const screens = ({ say, attempt }) => {
     tr.append(
       name,
       el('td', s.zone),
-      el('td', s.online ? '● En ligne / Online' : '○ Hors ligne / Offline', { class: s.online ? 'online' : '' }),
+      el('td', (s.online ? '● En ligne / Online' : '○ Hors ligne / Offline') + voice(s), {
+        class: s.online ? 'online' : '',
+      }),
       el('td', s.lastSeen ? s.lastSeen.replace('T', ' ').substring(0, 16) : 'jamais / never'),
       action,
     );
     return tr;
+  };
+
+  // A chiming screen speaks its calls, unless the server has no speech engine.
+  const voice = (s) => {
+    if (!s.chime) {
+      return '';
+    }
+    return s.speech
+      ? ' · appels parlés / spoken calls'
+      : ' · sans voix : espeak-ng absent / no voice: espeak-ng missing';
   };
 
   const loadScreens = async () => {

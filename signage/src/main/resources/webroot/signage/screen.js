@@ -1,10 +1,13 @@
-/*
- * Accueil — screen page. Configuration comes from data-* attributes on <body> (no inline script: the page's CSP
- * forbids them). The server renders every fragment; this script only swaps them in, rotates the slides with the
- * durations the server computed, shows calls and alerts, and marks the screen offline when the stream stops.
- */
+/* Accueil — screen page. Configuration from data-* attributes on <body> (the CSP forbids inline scripts). The server
+   renders every fragment; this script swaps them in, rotates the slides' pages (paginate.js) for their reading time,
+   shows calls and alerts, and marks the screen offline when the stream stops. */
+import { fitAlert, paginate, readingSeconds, showUnits } from './paginate.js';
+import { announce } from './sound.js';
+import { hoursIn } from './clock.js';
+
 const body = document.body;
 const config = {
+  fixed: body.dataset.fixedPage !== undefined,
   id: body.dataset.screenId,
   alternate: body.dataset.languageMode === 'alternate',
   chime: body.dataset.chime === 'true' && body.dataset.preview !== 'true',
@@ -22,7 +25,7 @@ const clock = document.querySelector('.clock');
 
 // What changes while the page lives: the slide shown, the timers, the sound, the stream and the server's clock.
 const state = {
-  rotation: { index: 0, language: 'fr', timer: null },
+  rotation: { index: 0, page: 0, language: 'fr', timer: null },
   bannerTimer: null,
   audio: null,
   source: null,
@@ -41,66 +44,99 @@ const seconds = (slide, name, fallback) => {
   return isNaN(n) ? fallback : n;
 };
 
-const render = (fade) => {
-  slides().forEach((slide, i) => {
-    const visible = i === rotation.index;
-    slide.hidden = !visible;
-    if (visible && fade) {
-      slide.classList.remove('entering');
-      void slide.offsetWidth; // restart the fade
-      slide.classList.add('entering');
+/* A slide's pages, measured once it can be seen (never while an alert hides the content). */
+const pagesOf = (slide) => {
+  if (!slide.pages) {
+    if (content.hidden || content.clientHeight === 0) {
+      return [{ from: 0, to: Infinity, fr: 0, en: 0 }];
     }
+    slide.pages = paginate(slide, content, config.alternate);
+  }
+  return slide.pages;
+};
+
+/* Each page stays for its own reading time, and together at least the time the server gave the slide. */
+const pageSeconds = (slide, page) => {
+  const count = pagesOf(slide).length;
+  const total = seconds(slide, 'seconds', 10);
+  const french = seconds(slide, 'frenchSeconds', total);
+  if (!config.alternate) {
+    return { fr: Math.max(readingSeconds(Math.max(page.fr, page.en)), Math.ceil(total / count)), en: 0 };
+  }
+  return {
+    fr: Math.max(readingSeconds(page.fr), Math.ceil(french / count)),
+    en: total > french ? Math.max(readingSeconds(page.en), Math.ceil((total - french) / count)) : 0,
+  };
+};
+
+const render = (fade) => {
+  const list = slides();
+  list.forEach((slide, i) => {
+    slide.hidden = i !== rotation.index;
   });
   content.dataset.showing = rotation.language;
+  const slide = list[rotation.index];
+  if (!slide) {
+    return null;
+  }
+  const pages = pagesOf(slide);
+  rotation.page = Math.min(rotation.page, pages.length - 1);
+  const page = pages[rotation.page];
+  showUnits(slide, page.from, page.to);
+  body.dataset.pages = pages.length;
+  body.dataset.page = rotation.page;
+  if (fade) {
+    slide.classList.remove('entering');
+    void slide.offsetWidth; // restart the fade
+    slide.classList.add('entering');
+  }
+  return pageSeconds(slide, page);
 };
 
 const schedule = (ms) => {
   clearTimeout(rotation.timer);
-  rotation.timer = setTimeout(advance, Math.max(ms, 1000));
+  rotation.timer = config.fixed ? null : setTimeout(advance, Math.max(ms, 1000));
 };
 
-const start = (index) => {
+const start = (index, page = 0) => {
   const list = slides();
   if (list.length === 0) {
     clearTimeout(rotation.timer);
     return;
   }
   const next = index % list.length;
-  const changed = next !== rotation.index || rotation.language !== 'fr';
+  const changed = next !== rotation.index || page !== rotation.page || rotation.language !== 'fr';
   rotation.index = next;
+  rotation.page = page;
   rotation.language = 'fr';
-  render(changed || rotation.timer === null);
-  const slide = list[rotation.index];
-  const total = seconds(slide, 'seconds', 10);
-  schedule(1000 * (config.alternate ? seconds(slide, 'frenchSeconds', total) : total));
+  const time = render(changed || rotation.timer === null);
+  schedule(1000 * time.fr);
 };
 
 const advance = () => {
   const slide = slides()[rotation.index];
   if (slide && config.alternate && rotation.language === 'fr') {
-    const total = seconds(slide, 'seconds', 10);
-    const english = total - seconds(slide, 'frenchSeconds', total);
-    if (english > 0) {
+    const time = pageSeconds(slide, pagesOf(slide)[rotation.page]);
+    if (time.en > 0) {
       rotation.language = 'en';
       render(true);
-      schedule(1000 * english);
+      schedule(1000 * time.en);
       return;
     }
   }
-  start(rotation.index + 1);
+  if (slide && rotation.page + 1 < pagesOf(slide).length) {
+    start(rotation.index, rotation.page + 1);
+  } else {
+    start(rotation.index + 1);
+  }
 };
 
-const currentLayout = () => {
-  const slide = slides()[rotation.index];
-  return slide ? slide.dataset.layout : null;
-};
-
-/* Replaces the slides but keeps showing the same layout, in the same language, for the time it had left. */
+/* Replaces the slides but keeps showing the same layout and page, in the same language, for the time it had left. */
 const replaceContent = (html) => {
-  const layout = currentLayout();
+  const layout = slides()[rotation.index]?.dataset.layout;
   content.innerHTML = html;
   const same = slides().findIndex((slide) => slide.dataset.layout === layout);
-  if (same >= 0 && rotation.timer !== null) {
+  if (same >= 0 && (rotation.timer !== null || config.fixed)) {
     rotation.index = same;
     render(false);
   } else {
@@ -108,42 +144,14 @@ const replaceContent = (html) => {
   }
 };
 
+/* Pages are measured again when the window changes size. */
+const remeasure = () => {
+  slides().forEach((slide) => delete slide.pages);
+  render(false);
+  fitAlert(alertLayer);
+};
+
 /* ---------- calls ---------- */
-
-const tone = (frequency, at, duration) => {
-  const { audio } = state;
-  const oscillator = audio.createOscillator();
-  const gain = audio.createGain();
-  oscillator.type = 'sine';
-  oscillator.frequency.value = frequency;
-  gain.gain.setValueAtTime(0.0001, at);
-  gain.gain.exponentialRampToValueAtTime(0.2, at + 0.04);
-  gain.gain.exponentialRampToValueAtTime(0.0001, at + duration);
-  oscillator.connect(gain);
-  gain.connect(audio.destination);
-  oscillator.start(at);
-  oscillator.stop(at + duration + 0.05);
-};
-
-/* A soft two-tone chime (E5 then C5) synthesised with Web Audio: no sound file. Kiosk browsers must allow
-   autoplay (Chromium: --autoplay-policy=no-user-gesture-required), otherwise it stays silent. */
-const chime = () => {
-  const Context = window.AudioContext || window.webkitAudioContext;
-  if (!config.chime || !Context) {
-    return;
-  }
-  try {
-    state.audio = state.audio || new Context();
-    if (state.audio.state === 'suspended') {
-      state.audio.resume();
-    }
-    const t = state.audio.currentTime + 0.05;
-    tone(659.25, t, 0.9);
-    tone(523.25, t + 0.55, 1.3);
-  } catch {
-    // sound is a courtesy; the banner carries the information
-  }
-};
 
 const showCall = (data) => {
   // the next state event re-renders the table; meanwhile mark the row if the table already has it
@@ -164,7 +172,7 @@ const showCall = (data) => {
       banner.hidden = true;
     }, BANNER_MS);
   }
-  chime();
+  announce(state, config, data);
 };
 
 /* ---------- alerts ---------- */
@@ -173,6 +181,7 @@ const showAlert = (alert) => {
   alertLayer.innerHTML = alert.html;
   alertLayer.dataset.alertId = alert.id;
   alertLayer.hidden = false;
+  fitAlert(alertLayer);
   content.hidden = true;
   banner.hidden = true;
   body.classList.add('alert-active');
@@ -187,18 +196,11 @@ const endAlert = (id) => {
   delete alertLayer.dataset.alertId;
   content.hidden = false;
   body.classList.remove('alert-active');
+  render(false);
 };
 
 /* ---------- clock ---------- */
 
-// Hours and minutes in the site's zone (in the browser's own when it does not know that zone).
-const hoursIn = (timeZone) => {
-  try {
-    return new Intl.DateTimeFormat('fr-FR', { hour: '2-digit', minute: '2-digit', timeZone });
-  } catch {
-    return new Intl.DateTimeFormat('fr-FR', { hour: '2-digit', minute: '2-digit' });
-  }
-};
 const clockFormat = hoursIn(config.timezone);
 
 const tick = () => {
@@ -323,13 +325,24 @@ const watchdog = () => {
 
 tick();
 setInterval(tick, 15000);
-setInterval(watchdog, 5000);
-start(0);
 if (!alertLayer.hidden) {
   body.classList.add('alert-active');
+  fitAlert(alertLayer);
 }
-if (config.id && window.EventSource) {
-  connect();
+await document.fonts.ready;
+window.addEventListener('resize', remeasure);
+if (config.fixed) {
+  // one page shown still (the page's link to check a screen, and the tests): no rotation, no stream
+  rotation.language = body.dataset.fixedLanguage === 'en' ? 'en' : 'fr';
+  rotation.page = parseInt(body.dataset.fixedPage, 10) || 0;
+  render(false);
+  body.dataset.ready = 'true';
 } else {
-  online(false);
+  setInterval(watchdog, 5000);
+  start(0);
+  if (config.id && window.EventSource) {
+    connect();
+  } else {
+    online(false);
+  }
 }

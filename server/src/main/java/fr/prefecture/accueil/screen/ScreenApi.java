@@ -14,7 +14,8 @@ import java.time.Instant;
 import java.util.Map;
 
 /** The screens of the site with their last contact and whether they are online. */
-record ScreenApi(Site site, SiteTime time, ContactRepository contacts, ScreenHub hub, BoardRepository board) {
+record ScreenApi(Site site, SiteTime time, ContactRepository contacts, ScreenHub hub, BoardRepository board,
+    boolean speech) {
   /** A screen with no open stream here is still online if another node heard from it this recently. */
   static final Duration ONLINE_WINDOW = ScreenHub.HEARTBEAT.multipliedBy(2).plusSeconds(5);
 
@@ -42,7 +43,9 @@ record ScreenApi(Site site, SiteTime time, ContactRepository contacts, ScreenHub
             .put("zone", s.zone()).put("orientation", s.orientation())
             .put("languages", modes.result().getOrDefault(s.id(), s.languages()))
             .put("languagesChanged", modes.result().containsKey(s.id()))
-            .put("chime", s.chime()).put("playlist", playlistChanged ? playlists.get(s.id()) : playlist)
+            .put("chime", s.chime()).put("speech", speech && s.chime())
+            .put("directions", new JsonObject(new java.util.LinkedHashMap<>(s.directions())))
+            .put("playlist", playlistChanged ? playlists.get(s.id()) : playlist)
             .put("playlistChanged", playlistChanged).put("url", "/screens/" + s.id())
             .put("online", online).put("connections", here).put("lastSeen", last == null ? null : time.iso(last)));
       }

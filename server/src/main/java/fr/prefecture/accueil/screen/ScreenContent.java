@@ -46,7 +46,7 @@ import java.util.stream.Collectors;
  */
 record ScreenContent(Site site, SiteTime time, NoticeRepository notices, AlertRepository alerts,
     BoardRepository board, LatestCalls calls, WaitingTimes waiting) {
-  static final int CALLS_SHOWN = 8;
+  static final int CALLS_SHOWN = 10;
   static final int CALLS_PER_SERVICE = 3;
 
   /** Everything the screens show at one instant. */
@@ -91,10 +91,15 @@ record ScreenContent(Site site, SiteTime time, NoticeRepository notices, AlertRe
   }
 
   ScreenPage page(Site.Screen screen, Snapshot s) {
+    return page(screen, s, null);
+  }
+
+  /** The screen's page; with {@code onlyLayout}, that layout alone in place of the playlist. */
+  ScreenPage page(Site.Screen screen, Snapshot s, String onlyLayout) {
     List<LayoutModel> models = List.of(calls(screen, s), wayfinding(screen, s), notices(screen, s),
         CharterView.standard(), transparency(s), access());
-    List<PlaylistEntry> playlist = playlist(screen, s).stream()
-        .map(p -> new PlaylistEntry(p.layout(), p.seconds())).toList();
+    List<PlaylistEntry> playlist = onlyLayout != null ? List.of(new PlaylistEntry(onlyLayout, 10))
+        : playlist(screen, s).stream().map(p -> new PlaylistEntry(p.layout(), p.seconds())).toList();
     List<AlertView> open = s.alerts().stream().map(ScreenContent::alertView).flatMap(Optional::stream).toList();
     return ScreenPlanner.plan(view(screen, s), playlist, models, open, java.time.Clock.fixed(s.now(), time.zone()));
   }

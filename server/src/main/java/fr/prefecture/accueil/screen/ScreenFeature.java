@@ -23,22 +23,24 @@ public record ScreenFeature(ScreenHub hub, ScreenPages pages, ScreenApi screens,
    */
   public static Future<ScreenFeature> create(Vertx vertx, Pool pool, Site site, SiteTime time, AuditLog audit,
       Access access, LatestCalls calls, WaitingTimes waiting, boolean requirePairing) {
-    return vertx.executeBlocking(() -> new ScreenRenderer(site.zone(), ScreenHub.HEARTBEAT)).map(renderer -> {
-      NoticeRepository noticeStore = new NoticeRepository(pool);
-      AlertRepository alertStore = new AlertRepository(pool);
-      BoardRepository boardStore = new BoardRepository(pool);
-      ContactRepository contacts = new ContactRepository(pool);
-      ScreenContent content = new ScreenContent(site, time, noticeStore, alertStore, boardStore, calls, waiting);
-      ScreenHub hub = new ScreenHub(vertx, site, time, content, new ScreenEvents(renderer), calls, alertStore,
-          contacts);
-      hub.start();
-      ScreenAccess screenAccess = new ScreenAccess(access, requirePairing);
-      screenAccess.start(vertx);
-      return new ScreenFeature(hub, new ScreenPages(site, access, content, renderer, hub, screenAccess),
-          new ScreenApi(site, time, contacts, hub, boardStore), new NoticeApi(vertx, site, time, noticeStore, audit),
-          new AlertApi(vertx, site, time, alertStore, audit), new BoardApi(vertx, site, time, boardStore, audit),
-          screenAccess);
-    });
+    Future<Speech> voice = Speech.create(vertx);
+    return vertx.executeBlocking(() -> new ScreenRenderer(site.zone(), ScreenHub.HEARTBEAT))
+        .compose(renderer -> voice.map(speech -> {
+          NoticeRepository noticeStore = new NoticeRepository(pool);
+          AlertRepository alertStore = new AlertRepository(pool);
+          BoardRepository boardStore = new BoardRepository(pool);
+          ContactRepository contacts = new ContactRepository(pool);
+          ScreenContent content = new ScreenContent(site, time, noticeStore, alertStore, boardStore, calls, waiting);
+          ScreenHub hub = new ScreenHub(vertx, site, time, content, new ScreenEvents(renderer), calls, alertStore,
+              contacts);
+          hub.start();
+          ScreenAccess screenAccess = new ScreenAccess(access, requirePairing);
+          screenAccess.start(vertx);
+          return new ScreenFeature(hub, new ScreenPages(site, access, content, renderer, hub, screenAccess, speech),
+              new ScreenApi(site, time, contacts, hub, boardStore, speech.available()),
+              new NoticeApi(vertx, site, time, noticeStore, audit), new AlertApi(vertx, site, time, alertStore, audit),
+              new BoardApi(vertx, site, time, boardStore, audit), screenAccess);
+        }));
   }
 
   @Override

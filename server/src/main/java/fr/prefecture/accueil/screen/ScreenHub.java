@@ -256,7 +256,7 @@ final class ScreenHub {
     String data = null;
     for (Site.Screen screen : site.screens()) {
       if (content.callServices(screen).contains(call.service())) {
-        data = data != null ? data : events.call(content.callView(call, true));
+        data = data != null ? data : events.call(content.callView(call, true), call.counter());
         broadcast(screen.id(), ScreenEvents.CALL, data);
       }
     }

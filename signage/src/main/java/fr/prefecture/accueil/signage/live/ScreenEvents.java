@@ -50,6 +50,12 @@ public final class ScreenEvents {
     return "{\"ticket\":" + Json.string(call.ticket()) + ",\"html\":" + Json.string(renderer.call(call)) + "}";
   }
 
+  /** Data of a {@code call} event with the counter's id, from which a screen asks for the spoken call. */
+  public String call(CallView call, String counterId) {
+    return "{\"ticket\":" + Json.string(call.ticket()) + ",\"counter\":" + Json.string(counterId) + ",\"html\":"
+        + Json.string(renderer.call(call)) + "}";
+  }
+
   /** Data of an {@code alert} event. */
   public String alert(AlertView alert) {
     return alertObject(alert);

@@ -70,8 +70,18 @@ public final class ScreenRenderer {
 
   /** The page; a {@code preview} (shown framed in the admin pages) never chimes and is not counted as a screen. */
   public String page(ScreenPage page, boolean preview) {
+    return page(page, preview, null, null);
+  }
+
+  /**
+   * The page shown still on one of its pages ({@code fixedPage} from 0, in {@code fixedLanguage} in alternate mode):
+   * no rotation and no live stream; null for the rotating screen.
+   */
+  public String page(ScreenPage page, boolean preview, Integer fixedPage, String fixedLanguage) {
     Map<String, Object> model = new LinkedHashMap<>();
     model.put("preview", preview);
+    model.put("fixedPage", fixedPage);
+    model.put("fixedLanguage", fixedLanguage);
     model.put("screen", page.screen());
     model.put("heartbeatSeconds", heartbeat.toSeconds());
     model.put("timezone", zone.getId());
