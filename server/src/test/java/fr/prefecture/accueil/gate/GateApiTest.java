@@ -337,7 +337,7 @@ class GateApiTest {
         .contains("identity document").contains("Préfecture de Val-de-Demo")
         .contains("&lt;script&gt;").doesNotContain("<script>alert")
         // One format each: "10 h 40" in French, "10:40" in English; never ISO, never "10:40 AM".
-        .contains("10:40").doesNotContain("AM").doesNotContain("2026-03-30");
+        .contains("10:40").doesNotContain("10:40 AM").doesNotContain("2026-03-30");
     assertThat(server.client.get("/convocations/999999").putHeader("Cookie", cookie).send().await().statusCode())
         .isEqualTo(404);
   }
