@@ -1,6 +1,15 @@
 // Sign-in: posts the credentials, then goes back to the page that asked for them.
 import { HttpError, post } from '/static/js/request.js';
 
+// Only a path of this site, as the URL parser reads it: '/\\host' and '/\t/host' name another origin.
+const sameOrigin = (next) => {
+  if (!next || !next.startsWith('/') || /[\\\s]/.test(next)) {
+    return '/';
+  }
+  const target = new URL(next, location.origin);
+  return target.origin === location.origin ? target.pathname + target.search + target.hash : '/';
+};
+
 const form = document.getElementById('login');
 const error = document.getElementById('login-error');
 
@@ -13,8 +22,7 @@ form.addEventListener('submit', async (event) => {
       { username: form.username.value, password: form.password.value },
       { signInOn401: false },
     );
-    const next = new URLSearchParams(location.search).get('next');
-    location.assign(next && next.startsWith('/') && !next.startsWith('//') ? next : '/');
+    location.assign(sameOrigin(new URLSearchParams(location.search).get('next')));
   } catch (e) {
     if (!(e instanceof HttpError)) {
       error.textContent = 'Serveur injoignable. / Server unreachable.';

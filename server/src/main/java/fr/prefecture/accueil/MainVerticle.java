@@ -6,6 +6,8 @@ import fr.prefecture.accueil.appointment.InvitationRepository;
 import fr.prefecture.accueil.audit.AuditFeature;
 import fr.prefecture.accueil.audit.AuditLog;
 import fr.prefecture.accueil.auth.Access;
+import fr.prefecture.accueil.auth.Attempts;
+import fr.prefecture.accueil.auth.PasswordChecks;
 import fr.prefecture.accueil.auth.PasswordHasher;
 import fr.prefecture.accueil.db.Database;
 import fr.prefecture.accueil.demo.DemoData;
@@ -24,6 +26,7 @@ import fr.prefecture.accueil.site.SiteFeature;
 import fr.prefecture.accueil.staff.StaffFeature;
 import fr.prefecture.accueil.staff.StaffRepository;
 import fr.prefecture.accueil.time.SiteTime;
+import fr.prefecture.accueil.web.Bodies;
 import fr.prefecture.accueil.web.Feature;
 import fr.prefecture.accueil.web.Pages;
 import fr.prefecture.accueil.web.Routes;
@@ -49,6 +52,7 @@ public final class MainVerticle extends VerticleBase {
   private Routes routes;
   private IndicatorFeature indicators;
   private Access access;
+  private PasswordChecks passwords;
   private List<Feature> features = List.of();
 
   public MainVerticle(Options options) {
@@ -84,9 +88,13 @@ public final class MainVerticle extends VerticleBase {
     AuditLog audit = new AuditLog(pool, time);
     AppointmentRepository appointments = new AppointmentRepository(pool);
     InvitationRepository invitations = new InvitationRepository(pool);
-    return DeviceFeature.create(vertx, pool, site, time, audit).compose(devices -> {
+    Attempts attempts = new Attempts(pool, time.clock());
+    passwords = new PasswordChecks(vertx, hasher, settings.limits().passwordThreads(),
+        settings.limits().passwordQueue());
+    return DeviceFeature.create(vertx, pool, site, time, audit, attempts, settings.limits()).compose(devices -> {
       access = new Access(staff, time.clock(), settings.sessionIdle(), devices.tokens());
-      Future<StaffFeature> staffFeature = StaffFeature.create(vertx, staff, hasher, time.clock(), audit,
+      Future<StaffFeature> staffFeature = StaffFeature.create(vertx, staff, hasher, passwords, attempts,
+          settings.limits(), time.clock(), audit,
           options.adminPassword(), options.demo());
       Future<IndicatorFeature> indicatorFeature = IndicatorFeature.create(vertx, pool, store, site, time, access);
       Future<GateFeature> gate = GateFeature.create(vertx, site, time, pool, settings.dataDir(), appointments,
@@ -114,7 +122,7 @@ public final class MainVerticle extends VerticleBase {
   private Future<HttpServer> listen(Settings settings, SiteTime time) {
     Router root = Router.router(vertx);
     Router api = Router.router(vertx);
-    routes = new Routes(api, access);
+    routes = new Routes(api, access, new Bodies(settings.limits().bodyBufferBytes()));
     features.forEach(f -> f.mount(routes));
     Pages.securityHeaders(root);
     root.get("/health").respond(ctx -> Future.succeededFuture(new JsonObject().put("status", "ok")
@@ -141,6 +149,9 @@ public final class MainVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     features.forEach(Feature::close);
+    if (passwords != null) {
+      passwords.close();
+    }
     Future<Void> closing = server == null ? Future.succeededFuture() : server.close();
     return closing.compose(v -> pool == null ? Future.succeededFuture() : pool.close());
   }

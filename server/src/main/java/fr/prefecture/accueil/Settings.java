@@ -1,5 +1,6 @@
 package fr.prefecture.accueil;
 
+import fr.prefecture.accueil.http.Limits;
 import fr.prefecture.accueil.site.ConfigException;
 import fr.prefecture.accueil.site.Site;
 import fr.prefecture.accueil.site.SiteLoader;
@@ -15,7 +16,7 @@ import java.util.Set;
  * {@code server} section of the file, then the environment, then the command-line options, then the default.
  */
 public record Settings(Site site, int port, Path dataDir, Duration sessionIdle, Duration retention,
-    boolean screensRequirePairing) {
+    boolean screensRequirePairing, Limits limits) {
 
   static final int DEFAULT_PORT = 8080;
   static final String DEFAULT_DATA_DIR = "./data";
@@ -28,12 +29,29 @@ public record Settings(Site site, int port, Path dataDir, Duration sessionIdle, 
       DEFAULT_RETENTION_DAYS);
   static final WholeNumber SESSION_IDLE_MINUTES = new WholeNumber("sessionIdleMinutes", "a number of minutes", 1, 1440,
       DEFAULT_SESSION_IDLE_MINUTES);
+  static final Limits LIMITS = Limits.DEFAULTS;
+  static final WholeNumber SIGN_IN_PER_ACCOUNT = new WholeNumber("signInFailuresPerAccount", "a number of attempts",
+      1, 1000, LIMITS.signInFailuresPerAccount());
+  static final WholeNumber SIGN_IN_PER_ADDRESS = new WholeNumber("signInFailuresPerAddress", "a number of attempts",
+      1, 100_000, LIMITS.signInFailuresPerAddress());
+  static final WholeNumber SIGN_IN_WINDOW = new WholeNumber("signInWindowMinutes", "a number of minutes", 1, 1440,
+      (int) LIMITS.signInWindow().toMinutes());
+  static final WholeNumber PAIRING_PER_ADDRESS = new WholeNumber("pairingFailuresPerAddress", "a number of attempts",
+      1, 1000, LIMITS.pairingFailuresPerAddress());
+  static final WholeNumber PASSWORD_THREADS = new WholeNumber("passwordThreads", "a number of threads", 1, 64,
+      LIMITS.passwordThreads());
+  static final WholeNumber PASSWORD_QUEUE = new WholeNumber("passwordQueue", "a number of sign-ins", 1, 100_000,
+      LIMITS.passwordQueue());
+  static final WholeNumber BODY_BUFFER_MIB = new WholeNumber("bodyBufferMiB", "a number of MiB", 1, 4096,
+      (int) (LIMITS.bodyBufferBytes() >> 20));
   static final String DATA_DIR = "dataDir";
   static final String SCREENS_REQUIRE_PAIRING = "screensRequirePairing";
 
   /** Every key of the file's {@code server} section; any other is a mistake. */
   static final Set<String> SERVER_KEYS = Set.of(PORT.key(), DATA_DIR, SESSION_IDLE_MINUTES.key(),
-      RETENTION_DAYS.key(), SCREENS_REQUIRE_PAIRING);
+      RETENTION_DAYS.key(), SCREENS_REQUIRE_PAIRING, SIGN_IN_PER_ACCOUNT.key(), SIGN_IN_PER_ADDRESS.key(),
+      SIGN_IN_WINDOW.key(), PAIRING_PER_ADDRESS.key(), PASSWORD_THREADS.key(), PASSWORD_QUEUE.key(),
+      BODY_BUFFER_MIB.key());
 
   /** A whole-number setting with its bounds and default: the one validation, whatever the value comes from. */
   record WholeNumber(String key, String what, int min, int max, int fallback) {
@@ -101,7 +119,14 @@ public record Settings(Site site, int port, Path dataDir, Duration sessionIdle, 
     }
     // --demo opens the screens without pairing, so that a demo needs no admin step.
     return new Settings(loaded.site(), port, data, Duration.ofMinutes(idle), Duration.ofDays(retentionDays),
-        requirePairing && !options.demo());
+        requirePairing && !options.demo(), limits(server, file));
+  }
+
+  private static Limits limits(Map<String, Object> server, String file) {
+    return new Limits(SIGN_IN_PER_ACCOUNT.read(server, file), SIGN_IN_PER_ADDRESS.read(server, file),
+        Duration.ofMinutes(SIGN_IN_WINDOW.read(server, file)), PAIRING_PER_ADDRESS.read(server, file),
+        PASSWORD_THREADS.read(server, file), PASSWORD_QUEUE.read(server, file),
+        (long) BODY_BUFFER_MIB.read(server, file) << 20);
   }
 
   private static Path dataDir(Map<String, Object> server, String file) {

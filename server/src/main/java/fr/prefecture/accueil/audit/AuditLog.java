@@ -20,9 +20,6 @@ public final class AuditLog {
   private final SiteTime time;
   private final SqlTemplate<Map<String, Object>, SqlResult<Void>> insert;
   private final SqlTemplate<Map<String, Object>, RowSet<JsonObject>> between;
-  private final SqlTemplate<Map<String, Object>, RowSet<Long>> countByTarget;
-  private final SqlTemplate<Map<String, Object>, RowSet<Long>> countByIp;
-  private final SqlTemplate<Map<String, Object>, RowSet<Long>> lastSuccess;
 
   public AuditLog(Pool pool, SiteTime time) {
     this.time = time;
@@ -36,15 +33,6 @@ public final class AuditLog {
             .put("at", Instant.ofEpochMilli(row.getLong("at")).toString()).put("actor", row.getString("actor"))
             .put("action", row.getString("action")).put("target", row.getString("target"))
             .put("detail", row.getString("detail")).put("ip", row.getString("ip")));
-    countByTarget = SqlTemplate.forQuery(pool, """
-        SELECT COUNT(*) AS n FROM audit_log WHERE action = #{action} AND target = #{target} AND at > #{since}""")
-        .mapTo(row -> row.getLong("n"));
-    countByIp = SqlTemplate.forQuery(pool, """
-        SELECT COUNT(*) AS n FROM audit_log WHERE action = #{action} AND ip = #{ip} AND at > #{since}""")
-        .mapTo(row -> row.getLong("n"));
-    lastSuccess = SqlTemplate.forQuery(pool, """
-        SELECT COALESCE(MAX(at), 0) AS at FROM audit_log WHERE action = 'login' AND target = #{target}""")
-        .mapTo(row -> row.getLong("at"));
   }
 
   /** Records an action of the caller of this request. */
@@ -57,26 +45,6 @@ public final class AuditLog {
     String kept = detail == null || detail.length() <= 2000 ? detail : detail.substring(0, 2000);
     return insert.execute(Params.of("at", time.now().toEpochMilli(), "actor", actor, "action", action,
         "target", target, "detail", kept, "ip", ip)).mapEmpty();
-  }
-
-  /** Failed logins for this username since its last success, within the window. */
-  public Future<Long> recentFailures(String username, long windowMillis) {
-    long floor = time.now().toEpochMilli() - windowMillis;
-    return lastSuccess.execute(Map.of("target", username)).map(rows -> rows.iterator().next())
-        .compose(last -> countByTarget.execute(Map.of("action", "login.failed", "target", username,
-            "since", Math.max(floor, last))))
-        .map(rows -> rows.iterator().next());
-  }
-
-  public Future<Long> recentFailuresFrom(String ip, long windowMillis) {
-    return countByIp.execute(Map.of("action", "login.failed", "ip", ip,
-        "since", time.now().toEpochMilli() - windowMillis)).map(rows -> rows.iterator().next());
-  }
-
-  /** How many times this action was recorded from this address within the window (throttles). */
-  public Future<Long> countFrom(String action, String ip, long windowMillis) {
-    return countByIp.execute(Map.of("action", action, "ip", String.valueOf(ip),
-        "since", time.now().toEpochMilli() - windowMillis)).map(rows -> rows.iterator().next());
   }
 
   Future<JsonArray> list(RoutingContext ctx) {

@@ -4,6 +4,7 @@ import static fr.prefecture.accueil.http.JsonInput.string;
 
 import fr.prefecture.accueil.audit.AuditLog;
 import fr.prefecture.accueil.auth.Access;
+import fr.prefecture.accueil.auth.Attempts;
 import fr.prefecture.accueil.auth.Device;
 import fr.prefecture.accueil.auth.DeviceKind;
 import fr.prefecture.accueil.auth.Role;
@@ -25,12 +26,11 @@ import java.time.Duration;
 import java.time.Instant;
 
 /** Device pairing (admin creates a one-time code, the device spends it) and revocation. */
-record DeviceApi(Site site, SiteTime time, DeviceRepository devices, AuditLog audit, EventBus bus) {
+record DeviceApi(Site site, SiteTime time, DeviceRepository devices, AuditLog audit, EventBus bus, Attempts attempts,
+    Attempts.Limit throttle) {
   static final Duration CODE_LIFETIME = Duration.ofMinutes(15);
   /** Browsers keep a cookie 400 days at most; a device is re-paired after that. */
   static final Duration TOKEN_COOKIE_AGE = Duration.ofDays(400);
-  static final int PAIR_FAILURES = 10;
-  static final Duration PAIR_WINDOW = Duration.ofMinutes(10);
 
   void mount(Routes routes) {
     routes.with(Role.ADMIN).post("/devices").respond(this::create);
@@ -98,11 +98,8 @@ record DeviceApi(Site site, SiteTime time, DeviceRepository devices, AuditLog au
     JsonObject body = JsonInput.object(ctx);
     String typed = string(body, "code");
     String ip = AuditLog.ip(ctx);
-    return audit.countFrom("device.pair.failed", ip, PAIR_WINDOW.toMillis()).compose(failures -> {
-      if (failures >= PAIR_FAILURES) {
-        throw new ApiException(429, "too_many_attempts",
-            "Trop d'essais : attendez 10 minutes / Too many attempts: wait 10 minutes");
-      }
+    // Counted before the code is checked, so a burst of guesses gets no more checks than the limit.
+    return attempts.within(throttle, null, ip, place -> {
       var code = PairingCode.normalize(typed);
       String token = Secrets.random("dev_");
       Future<java.util.Optional<Device>> paired = code.isEmpty()
@@ -110,19 +107,21 @@ record DeviceApi(Site site, SiteTime time, DeviceRepository devices, AuditLog au
           : devices.pair(Secrets.hash(code.get()), Secrets.hash(token));
       return paired.compose(found -> {
         if (found.isEmpty()) {
-          return audit.record(null, "device.pair.failed", null, null, ip).compose(v -> Future.failedFuture(
+          return audit.record(null, "device.pair.failed", null, null, ip).compose(v -> Future.<JsonObject>failedFuture(
               new ApiException(400, "invalid_code",
                   "Code inconnu, déjà utilisé ou expiré / Unknown, used or expired code")));
         }
         Device d = found.get();
         ctx.response().addCookie(deviceCookie(ctx, token));
         String redirect = d.kind() == DeviceKind.SCREEN ? "/screens/" + d.target() : "/kiosk";
-        return audit.record("device:" + d.name(), "device.paired", "device " + d.id(),
-            d.kind().code() + " " + d.target(), ip)
+        return attempts.succeeded(place)
+            .compose(v -> audit.record("device:" + d.name(), "device.paired", "device " + d.id(),
+                d.kind().code() + " " + d.target(), ip))
             .map(v -> new JsonObject().put("id", d.id()).put("kind", d.kind().code()).put("target", d.target())
                 .put("name", d.name()).put("redirect", redirect));
       });
-    });
+    }).map(done -> done.orElseThrow(() -> new ApiException(429, "too_many_attempts",
+        "Trop d'essais : attendez 10 minutes / Too many attempts: wait 10 minutes")));
   }
 
   static Cookie deviceCookie(RoutingContext ctx, String value) {

@@ -1,7 +1,9 @@
 package fr.prefecture.accueil.device;
 
 import fr.prefecture.accueil.audit.AuditLog;
+import fr.prefecture.accueil.auth.Attempts;
 import fr.prefecture.accueil.auth.DeviceTokens;
+import fr.prefecture.accueil.http.Limits;
 import fr.prefecture.accueil.site.Site;
 import fr.prefecture.accueil.time.SiteTime;
 import fr.prefecture.accueil.web.Feature;
@@ -19,10 +21,13 @@ import io.vertx.sqlclient.Pool;
  */
 public record DeviceFeature(DeviceTokens tokens, DeviceApi api) implements Feature {
 
-  public static Future<DeviceFeature> create(Vertx vertx, Pool pool, Site site, SiteTime time, AuditLog audit) {
+  public static Future<DeviceFeature> create(Vertx vertx, Pool pool, Site site, SiteTime time, AuditLog audit,
+      Attempts attempts, Limits limits) {
     DeviceRepository repository = new DeviceRepository(pool, time.clock());
-    return Future.succeededFuture(
-        new DeviceFeature(repository, new DeviceApi(site, time, repository, audit, vertx.eventBus())));
+    Attempts.Limit pairing = new Attempts.Limit(Attempts.PAIRING, 0, limits.pairingFailuresPerAddress(),
+        Limits.PAIRING_WINDOW);
+    return Future.succeededFuture(new DeviceFeature(repository,
+        new DeviceApi(site, time, repository, audit, vertx.eventBus(), attempts, pairing)));
   }
 
   @Override

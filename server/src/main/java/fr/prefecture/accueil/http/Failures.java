@@ -1,6 +1,8 @@
 package fr.prefecture.accueil.http;
 
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -91,6 +93,11 @@ public final class Failures {
     if (response.headWritten()) {
       response.reset();
       return;
+    }
+    if (!ctx.request().isEnded() && ctx.request().version() != HttpVersion.HTTP_2) {
+      // Refused before its body was read (401, 403, 413): answer, then close rather than read the rest.
+      response.putHeader(HttpHeaders.CONNECTION, "close");
+      response.endHandler(v -> ctx.request().connection().close());
     }
     if (!ctx.request().path().startsWith("/api/") && status >= 400 && wantsHtml(ctx)) {
       response.setStatusCode(status).putHeader("Content-Type", "text/html; charset=utf-8")

@@ -4,15 +4,17 @@ import static fr.prefecture.accueil.http.JsonInput.string;
 
 import fr.prefecture.accueil.audit.AuditLog;
 import fr.prefecture.accueil.auth.Access;
+import fr.prefecture.accueil.auth.Attempts;
 import fr.prefecture.accueil.auth.Caller;
+import fr.prefecture.accueil.auth.PasswordChecks;
 import fr.prefecture.accueil.auth.PasswordHasher;
 import fr.prefecture.accueil.auth.Role;
 import fr.prefecture.accueil.auth.Secrets;
 import fr.prefecture.accueil.http.ApiException;
 import fr.prefecture.accueil.http.JsonInput;
+import fr.prefecture.accueil.http.Limits;
 import fr.prefecture.accueil.web.Routes;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.json.JsonArray;
@@ -21,6 +23,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -29,18 +32,18 @@ import java.util.regex.Pattern;
  *
  * @param decoyHash a real hash of nothing, verified for unknown users so that timing does not reveal accounts
  */
-record StaffApi(Vertx vertx, StaffRepository staff, PasswordHasher hasher, Clock clock, AuditLog audit,
-    String decoyHash) {
+record StaffApi(StaffRepository staff, PasswordChecks passwords, Clock clock, AuditLog audit, Attempts attempts,
+    Attempts.Limit throttle, String decoyHash) {
   private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,63}");
   static final int MIN_PASSWORD = 12;
   private static final int MAX_PASSWORD = 256;
-  static final int MAX_FAILURES_PER_ACCOUNT = 5;
-  static final int MAX_FAILURES_PER_ADDRESS = 30;
-  static final long THROTTLE_WINDOW_MILLIS = 15 * 60_000;
 
   /** Hashes the decoy: slow, so built off the event loop. */
-  StaffApi(Vertx vertx, StaffRepository staff, PasswordHasher hasher, Clock clock, AuditLog audit) {
-    this(vertx, staff, hasher, clock, audit, hasher.hash(Secrets.random("")));
+  StaffApi(StaffRepository staff, PasswordHasher hasher, PasswordChecks passwords, Clock clock, AuditLog audit,
+      Attempts attempts, Limits limits) {
+    this(staff, passwords, clock, audit, attempts, new Attempts.Limit(Attempts.SIGN_IN,
+        limits.signInFailuresPerAccount(), limits.signInFailuresPerAddress(), limits.signInWindow()),
+        hasher.hash(Secrets.random("")));
   }
 
   void mount(Routes routes) {
@@ -68,34 +71,34 @@ record StaffApi(Vertx vertx, StaffRepository staff, PasswordHasher hasher, Clock
     String username = string(body, "username").toLowerCase();
     String password = rawPassword(body);
     String ip = AuditLog.ip(ctx);
-    return audit.recentFailures(username, THROTTLE_WINDOW_MILLIS)
-        .compose(forAccount -> audit.recentFailuresFrom(ip, THROTTLE_WINDOW_MILLIS).map(forIp -> {
-          if (forAccount >= MAX_FAILURES_PER_ACCOUNT || forIp >= MAX_FAILURES_PER_ADDRESS) {
-            ctx.response().putHeader("Retry-After", String.valueOf(THROTTLE_WINDOW_MILLIS / 1000));
-            throw new ApiException(429, "too_many_attempts",
-                "Too many failed sign-ins; try again in 15 minutes or ask an administrator");
-          }
-          return forAccount;
-        }))
-        .compose(v -> staff.findByUsername(username))
-        .compose(found -> vertx.executeBlocking(() -> {
-          boolean ok = hasher.verify(password, found.map(StaffRepository.Account::passwordHash).orElse(decoyHash));
-          return ok && found.isPresent() && !found.get().disabled() ? found
-              : java.util.Optional.<StaffRepository.Account>empty();
-        }))
-        .compose(account -> {
-          if (account.isEmpty()) {
-            return audit.record(null, "login.failed", username, null, ip).compose(
-                v -> Future.failedFuture(new ApiException(401, "invalid_credentials", "Wrong username or password")));
-          }
-          String sessionId = Secrets.random("s_");
-          return staff.createSession(Secrets.hash(sessionId), account.get().id(), clock.millis())
-              .compose(v -> audit.record(username, "login", username, null, ip))
-              .map(v -> {
-                ctx.response().addCookie(sessionCookie(ctx, sessionId));
-                return new JsonObject().put("username", account.get().username())
-                    .put("role", account.get().role().code());
-              });
+    // The attempt is counted before the slow check, so a burst gets no more checks than the limit.
+    return attempts.within(throttle, username, ip, attempt -> staff.findByUsername(username)
+        .compose(found -> passwords.verify(password, found.map(StaffRepository.Account::passwordHash)
+            .orElse(decoyHash))
+            .map(ok -> ok && found.isPresent() && !found.get().disabled() ? found
+                : Optional.<StaffRepository.Account>empty()))
+        .recover(busy -> attempts.release(attempt).compose(v -> Future.failedFuture(busy)))
+        .compose(account -> account.isEmpty() ? refuse(username, ip)
+            : signIn(ctx, account.get(), ip).compose(json -> attempts.succeeded(attempt).map(json))))
+        .map(signedIn -> signedIn.orElseThrow(() -> {
+          ctx.response().putHeader("Retry-After", String.valueOf(throttle.window().toSeconds()));
+          return new ApiException(429, "too_many_attempts", "Too many failed sign-ins; try again in "
+              + throttle.window().toMinutes() + " minutes or ask an administrator");
+        }));
+  }
+
+  private Future<JsonObject> refuse(String username, String ip) {
+    return audit.record(null, "login.failed", username, null, ip).compose(
+        v -> Future.failedFuture(new ApiException(401, "invalid_credentials", "Wrong username or password")));
+  }
+
+  private Future<JsonObject> signIn(RoutingContext ctx, StaffRepository.Account account, String ip) {
+    String sessionId = Secrets.random("s_");
+    return staff.createSession(Secrets.hash(sessionId), account.id(), clock.millis())
+        .compose(v -> audit.record(account.username(), "login", account.username(), null, ip))
+        .map(v -> {
+          ctx.response().addCookie(sessionCookie(ctx, sessionId));
+          return new JsonObject().put("username", account.username()).put("role", account.role().code());
         });
   }
 
@@ -127,7 +130,7 @@ record StaffApi(Vertx vertx, StaffRepository staff, PasswordHasher hasher, Clock
     String password = rawPassword(body);
     checkStrength(password);
     Role role = role(body);
-    return vertx.executeBlocking(() -> hasher.hash(password))
+    return passwords.hash(password)
         .compose(hash -> staff.createAccount(username, hash, role, clock.millis()))
         .compose(id -> audit.record(ctx, "account.created", username, "role " + role.code()).map(id))
         .map(id -> {
@@ -154,7 +157,7 @@ record StaffApi(Vertx vertx, StaffRepository staff, PasswordHasher hasher, Clock
     String username = ctx.pathParam("username");
     String password = rawPassword(JsonInput.object(ctx));
     checkStrength(password);
-    return vertx.executeBlocking(() -> hasher.hash(password))
+    return passwords.hash(password)
         .compose(hash -> staff.setPassword(username, hash))
         .compose(found -> {
           if (!found) {

@@ -118,11 +118,17 @@ public final class SiteTime {
   }
 
   public LocalDate parseDate(String field, String text) {
+    LocalDate date;
     try {
-      return LocalDate.parse(text);
+      date = LocalDate.parse(text);
     } catch (DateTimeException e) {
       throw ApiException.badRequest("invalid_field", "Parameter '" + field + "' must be a date YYYY-MM-DD");
     }
+    // Extreme years overflow the instants and the calendar arithmetic further on (a 500 before).
+    if (date.getYear() < 2000 || date.getYear() > 2100) {
+      throw ApiException.badRequest("invalid_field", "Parameter '" + field + "' must be a date of 2000 to 2100");
+    }
+    return date;
   }
 
   /** The instant the given local day starts (midnight, or the first instant after a gap). */

@@ -56,7 +56,7 @@ public final class Pages implements Feature {
     root.get("/static/*").handler(StaticHandler.create("webroot").setCachingEnabled(true).setMaxAgeSeconds(300)
         .setDirectoryListing(false).setIncludeHidden(false));
     root.get("/").handler(page("index"));
-    root.get("/login").handler(page("login"));
+    root.get("/login").handler(Pages::safeNext).handler(page("login"));
     root.get("/admin").handler(access.page(Role.ADMIN)).handler(page("admin"));
   }
 
@@ -79,5 +79,27 @@ public final class Pages implements Feature {
 
   private static HttpServerResponse htmlHeaders(RoutingContext ctx) {
     return ctx.response().putHeader("Content-Type", "text/html; charset=utf-8").putHeader("Cache-Control", "no-store");
+  }
+
+  /** The server's own check of {@code next}: anything but a path of this site is dropped (an open redirect). */
+  static void safeNext(RoutingContext ctx) {
+    String next = ctx.queryParams().get("next");
+    if (next != null && !samePath(next)) {
+      ctx.redirect("/login");
+      return;
+    }
+    ctx.next();
+  }
+
+  static boolean samePath(String next) {
+    if (!next.startsWith("/") || next.chars().anyMatch(c -> c <= ' ' || c == '\\' || c == 0x7f)) {
+      return false;
+    }
+    try {
+      java.net.URI target = java.net.URI.create("http://accueil.invalid/").resolve(new java.net.URI(next));
+      return "accueil.invalid".equals(target.getHost()) && target.getRawAuthority().equals("accueil.invalid");
+    } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+      return false;
+    }
   }
 }

@@ -6,7 +6,6 @@ import fr.prefecture.accueil.auth.Role;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
-import io.vertx.ext.web.handler.BodyHandler;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -26,11 +25,13 @@ public final class Routes {
 
   private final Router router;
   private final Access access;
+  private final Bodies bodies;
   private final List<Declared> declared = new ArrayList<>();
 
-  public Routes(Router router, Access access) {
+  public Routes(Router router, Access access, Bodies bodies) {
     this.router = router;
     this.access = access;
+    this.bodies = bodies;
   }
 
   /** Routes anyone may call (login). */
@@ -56,7 +57,7 @@ public final class Routes {
     return router;
   }
 
-  /** Declares one route; the body is read (up to its limit) before the access check. */
+  /** Declares one route; the body is read (up to its limit) only after the access check. */
   public final class Builder {
     private final List<Role> roles;
     private final List<DeviceKind> devices;
@@ -99,10 +100,11 @@ public final class Routes {
     public Route route(HttpMethod method, String path) {
       declared.add(new Declared(method, path, roles, devices));
       Route route = router.route(method, path);
-      route.handler(BodyHandler.create(false).setBodyLimit(bodyLimit));
+      route.handler(bodies.hold(bodyLimit));
       if (roles != null) {
         route.handler(access.allow(roles, devices));
       }
+      route.handler(bodies.read(bodyLimit));
       return route;
     }
   }

@@ -110,7 +110,7 @@ class DeviceApiTest {
       assertThat(server.client.post("/api/devices/pair").putHeader("Origin", "http://evil.example")
           .sendJsonObject(new JsonObject().put("code", "AAAA-AAAA")).await().statusCode()).isEqualTo(403);
       String code = Paired.code(server, new JsonObject().put("kind", "kiosk").put("gate", "guerite-nord"));
-      for (int i = 0; i < DeviceApi.PAIR_FAILURES; i++) {
+      for (int i = 0; i < fr.prefecture.accueil.http.Limits.DEFAULTS.pairingFailuresPerAddress(); i++) {
         assertThat(Paired.pair(server, "ZZZZ-ZZZ" + i).statusCode()).isEqualTo(400);
       }
       // Even the right code is refused once an address has guessed too often.
