@@ -30,8 +30,9 @@ public final class ServerProcess implements AutoCloseable {
   }
 
   public static ServerProcess start(Path dataDir, String now) throws IOException {
+    // C1 only, as the test JVMs: a server that lives a few seconds would spend them compiling with C2.
     List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-XX:TieredStopAtLevel=1",
         "-cp", System.getProperty("java.class.path"), "fr.prefecture.accueil.Main",
         "--port", "0", "--data", dataDir.toString(), "--config", TestServer.CONFIG.toString()));
     if (now != null) {
