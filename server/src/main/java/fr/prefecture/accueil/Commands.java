@@ -1,13 +1,13 @@
 package fr.prefecture.accueil;
 
 import fr.prefecture.accueil.backup.Backup;
+import fr.prefecture.accueil.db.DataFiles;
 import fr.prefecture.accueil.db.Database;
 import fr.prefecture.accueil.indicator.HistoryGenerator;
 import fr.prefecture.accueil.privacy.Retention;
 import fr.prefecture.accueil.time.SiteTime;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -60,7 +60,7 @@ final class Commands {
     Instant now = options.now().orElse(Instant.now());
     LocalDate to = LocalDate.ofInstant(now, settings.site().zone()).minusDays(1);
     LocalDate from = to.minusYears(job.years()).plusDays(1);
-    Files.createDirectories(data);
+    DataFiles.prepare(data);
     Vertx vertx = Vertx.vertx();
     try {
       Pool pool = Database.open(vertx, data.resolve("accueil.db"));

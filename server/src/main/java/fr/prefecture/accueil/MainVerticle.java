@@ -9,6 +9,7 @@ import fr.prefecture.accueil.auth.Access;
 import fr.prefecture.accueil.auth.Attempts;
 import fr.prefecture.accueil.auth.PasswordChecks;
 import fr.prefecture.accueil.auth.PasswordHasher;
+import fr.prefecture.accueil.db.DataFiles;
 import fr.prefecture.accueil.db.Database;
 import fr.prefecture.accueil.demo.DemoData;
 import fr.prefecture.accueil.device.DeviceFeature;
@@ -61,7 +62,12 @@ public final class MainVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    return vertx.executeBlocking(() -> Settings.resolve(options)).compose(settings -> {
+    return vertx.executeBlocking(() -> {
+      Settings resolved = Settings.resolve(options);
+      DataFiles.looser(resolved.dataDir()).forEach(path -> LOG.warn("Other local users may read {}: it holds names,"
+          + " e-mail addresses and password hashes; make it private to this account (chmod go-rwx)", path));
+      return resolved;
+    }).compose(settings -> {
       Clock clock = options.now().map(SiteTime::startingAt).orElseGet(() -> options.demo()
           ? settings.site().openingHours().demoClock(settings.site().zone())
           : Clock.systemUTC());

@@ -1,10 +1,10 @@
 package fr.prefecture.accueil;
 
+import fr.prefecture.accueil.db.DataFiles;
 import fr.prefecture.accueil.http.Limits;
 import fr.prefecture.accueil.site.ConfigException;
 import fr.prefecture.accueil.site.Site;
 import fr.prefecture.accueil.site.SiteLoader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -88,13 +88,14 @@ public record Settings(Site site, int port, Path dataDir, Duration sessionIdle, 
   }
 
   /**
-   * The settings for starting the server (blocking: reads the file and creates the data directory). Options beat
+   * The settings for starting the server (blocking: reads the file, creates the data directory and the store file
+   * private to this account if they are absent). Options beat
    * the environment, which beats the file.
    */
   public static Settings resolve(Options options) {
     Settings settings = read(options);
     try {
-      Files.createDirectories(settings.dataDir());
+      DataFiles.prepare(settings.dataDir());
     } catch (Exception e) {
       throw new ConfigException(options.configFile().toString(), "server." + DATA_DIR,
           "cannot create " + settings.dataDir() + ": " + e.getMessage());

@@ -1,5 +1,6 @@
 package fr.prefecture.accueil.backup;
 
+import fr.prefecture.accueil.db.DataFiles;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -13,7 +14,8 @@ import java.util.stream.Stream;
 
 /**
  * Online backup and restore of a data directory. The backup is a consistent snapshot taken with
- * SQLite's VACUUM INTO while the server keeps running, plus a copy of the signing keys.
+ * SQLite's VACUUM INTO while the server keeps running, plus a copy of the signing keys; folders 0700, files 0600
+ * (see {@link DataFiles}).
  */
 public final class Backup {
   static final String DB = "accueil.db";
@@ -30,7 +32,9 @@ public final class Backup {
     if (Files.exists(target)) {
       throw new FileAlreadyExistsException(target + " already exists: choose a new directory");
     }
-    Files.createDirectories(target);
+    DataFiles.folder(target);
+    // VACUUM INTO fills an empty file as it is: created private, the copy of names and hashes stays private.
+    DataFiles.file(target.resolve(DB));
     try (
         Connection connection = DriverManager
             .getConnection("jdbc:sqlite:" + db.toAbsolutePath() + "?busy_timeout=10000");
@@ -58,8 +62,9 @@ public final class Backup {
         throw new IOException("the backup " + db + " fails SQLite's integrity check");
       }
     }
-    Files.createDirectories(dataDir);
+    DataFiles.folder(dataDir);
     Files.copy(db, dataDir.resolve(DB), StandardCopyOption.COPY_ATTRIBUTES);
+    DataFiles.restrict(dataDir.resolve(DB));
     copyTree(backup.resolve(KEYS), dataDir.resolve(KEYS));
   }
 
@@ -71,9 +76,10 @@ public final class Backup {
       for (Path source : (Iterable<Path>) files::iterator) {
         Path destination = to.resolve(from.relativize(source).toString());
         if (Files.isDirectory(source)) {
-          Files.createDirectories(destination);
+          DataFiles.folder(destination);
         } else {
           Files.copy(source, destination, StandardCopyOption.COPY_ATTRIBUTES);
+          DataFiles.restrict(destination);
         }
       }
     }

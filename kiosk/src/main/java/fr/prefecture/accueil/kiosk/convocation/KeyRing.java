@@ -116,7 +116,7 @@ public final class KeyRing {
     State next = new State(Collections.unmodifiableMap(entries), key.id());
     try {
       // The seed is on disk before the ring names it, so a crash in between leaves at worst an unused file.
-      writeAtomically(dir.resolve(key.id() + ".key"), seed, true);
+      writeAtomically(dir.resolve(key.id() + ".key"), seed);
       save(next);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write key " + key.id() + " in " + dir, e);
@@ -256,7 +256,7 @@ public final class KeyRing {
     });
     StringWriter text = new StringWriter();
     ring.store(text, "Accueil convocation keys; private seeds are in <id>.key");
-    writeAtomically(dir.resolve(RING_FILE), text.toString().getBytes(StandardCharsets.UTF_8), false);
+    writeAtomically(dir.resolve(RING_FILE), text.toString().getBytes(StandardCharsets.UTF_8));
   }
 
   private void createDirectory() throws IOException {
@@ -275,8 +275,9 @@ public final class KeyRing {
     }
   }
 
-  private void writeAtomically(Path target, byte[] content, boolean secret) throws IOException {
-    Path temp = secret && posix
+  private void writeAtomically(Path target, byte[] content) throws IOException {
+    // Every file of the ring is private (0600), the public ring too: the data folder's files all are.
+    Path temp = posix
         ? Files.createTempFile(dir, ".tmp-", ".part", OWNER_ONLY_FILE)
         : Files.createTempFile(dir, ".tmp-", ".part");
     try {
