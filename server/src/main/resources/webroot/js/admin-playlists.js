@@ -109,8 +109,8 @@ export const screens = ({ say, attempt }) => {
       : ' · sans voix : espeak-ng absent / no voice: espeak-ng missing';
   };
 
-  const loadScreens = async () => {
-    const list = await get('/api/screens');
+  const loadScreens = async (options) => {
+    const list = await get('/api/screens', options);
     $('screens').replaceChildren(...list.map(screenRow));
   };
 

@@ -1,7 +1,7 @@
 // Managers' screens page: alerts, notices, service states, transparency figures; screens and their playlists are in
 // admin-playlists.js. Every value from the server is put in the page with textContent, never as markup.
 import { $, el } from '/static/js/dom.js';
-import { get, post, request } from '/static/js/request.js';
+import { BACKGROUND, get, post, request } from '/static/js/request.js';
 import { screens } from '/static/js/admin-playlists.js';
 
 const status = $('status');
@@ -255,4 +255,4 @@ try {
 } catch (e) {
   fail(e.message);
 }
-setInterval(() => loadScreens().catch(() => {}), 30000);
+setInterval(() => loadScreens(BACKGROUND).catch(() => {}), 30000);

@@ -57,9 +57,19 @@ export const read = async (response, { signInOn401 = true } = {}) => {
   return data;
 };
 
-/** send, then read: the JSON answer of a request, or an HttpError. */
-export const request = async (method, url, body, options = {}) =>
-  read(await send(method, url, body, options.init), options);
+/**
+ * The options of a page's own periodic refresh: the server does not count it as the person using the page, so a
+ * page left open still reaches its idle timeout (header X-Accueil-Background).
+ */
+export const BACKGROUND = Object.freeze({ background: true });
+
+/** send, then read: the JSON answer of a request, or an HttpError. `background`: a periodic refresh. */
+export const request = async (method, url, body, options = {}) => {
+  const init = options.background
+    ? { ...options.init, headers: { ...options.init?.headers, 'X-Accueil-Background': '1' } }
+    : options.init;
+  return read(await send(method, url, body, init), options);
+};
 
 export const get = (url, options) => request('GET', url, undefined, options);
 export const post = (url, body, options) => request('POST', url, body, options);

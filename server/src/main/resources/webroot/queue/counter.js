@@ -1,6 +1,6 @@
 // The counter page: pick a counter, call, recall, mark served or absent, transfer; the queue refreshes every 3 s.
 import { $, el, show } from '/static/js/dom.js';
-import { get, post } from '/static/js/request.js';
+import { BACKGROUND, get, post } from '/static/js/request.js';
 import { KINDS } from '/static/queue/kinds.js';
 
 const counterSelect = $('counter');
@@ -83,16 +83,16 @@ const renderQueue = (queue) => {
   }
 };
 
-const refresh = async () => {
+const refresh = async (options) => {
   const service = serviceOf(counterSelect.value);
   if (!service) {
     return;
   }
   try {
-    const state = await get(counterPath());
+    const state = await get(counterPath(), options);
     page.current = state.current || null;
     renderCurrent();
-    renderQueue(await get('/api/queues/' + encodeURIComponent(service.code)));
+    renderQueue(await get('/api/queues/' + encodeURIComponent(service.code), options));
   } catch (e) {
     show(error, e.message);
   }
@@ -154,7 +154,7 @@ try {
   page.services = await get('/api/services');
   fillSelects();
   refresh();
-  setInterval(refresh, 3000);
+  setInterval(() => refresh(BACKGROUND), 3000);
 } catch (e) {
   show(error, e.message);
 }

@@ -1,6 +1,6 @@
 // The PAN page: the day's slots with capacity, bookings and free places; add a visitor on site; open or close slots.
 import { $, el, show } from '/static/js/dom.js';
-import { get, post } from '/static/js/request.js';
+import { BACKGROUND, get, post } from '/static/js/request.js';
 
 const select = $('service');
 const error = $('error');
@@ -65,12 +65,12 @@ const render = (day) => {
   }
 };
 
-const refresh = async () => {
+const refresh = async (options) => {
   if (!select.value) {
     return;
   }
   try {
-    render(await get(slotsPath() + '/slots'));
+    render(await get(slotsPath() + '/slots', options));
   } catch (e) {
     show(error, e.message);
   }
@@ -102,7 +102,7 @@ try {
     select.value = saved;
   }
   refresh();
-  setInterval(refresh, 5000);
+  setInterval(() => refresh(BACKGROUND), 5000);
 } catch (e) {
   show(error, e.message);
 }

@@ -98,7 +98,7 @@ public final class MainVerticle extends VerticleBase {
     passwords = new PasswordChecks(vertx, hasher, settings.limits().passwordThreads(),
         settings.limits().passwordQueue());
     return DeviceFeature.create(vertx, pool, site, time, audit, attempts, settings.limits()).compose(devices -> {
-      access = new Access(staff, time.clock(), settings.sessionIdle(), devices.tokens());
+      access = new Access(staff, time.clock(), settings.sessions(), devices.tokens());
       Future<StaffFeature> staffFeature = StaffFeature.create(vertx, staff, hasher, passwords, attempts,
           settings.limits(), time.clock(), audit,
           options.adminPassword(), options.demo());

@@ -1,5 +1,6 @@
 package fr.prefecture.accueil;
 
+import fr.prefecture.accueil.auth.SessionRules;
 import fr.prefecture.accueil.db.DataFiles;
 import fr.prefecture.accueil.http.Limits;
 import fr.prefecture.accueil.site.ConfigException;
@@ -15,7 +16,7 @@ import java.util.Set;
  * The settings of a start or of a command, resolved in this one place for the server and every command: the
  * {@code server} section of the file, then the environment, then the command-line options, then the default.
  */
-public record Settings(Site site, int port, Path dataDir, Duration sessionIdle, Duration retention,
+public record Settings(Site site, int port, Path dataDir, SessionRules sessions, Duration retention,
     boolean screensRequirePairing, Limits limits) {
 
   static final int DEFAULT_PORT = 8080;
@@ -25,6 +26,9 @@ public record Settings(Site site, int port, Path dataDir, Duration sessionIdle, 
   static final boolean DEFAULT_SCREENS_REQUIRE_PAIRING = true;
 
   static final WholeNumber PORT = new WholeNumber("port", "a port number", 0, 65535, DEFAULT_PORT);
+  static final int DEFAULT_SESSION_LIFETIME_HOURS = 12;
+  static final WholeNumber SESSION_LIFETIME_HOURS = new WholeNumber("sessionLifetimeHours", "a number of hours", 1,
+      168, DEFAULT_SESSION_LIFETIME_HOURS);
   static final WholeNumber RETENTION_DAYS = new WholeNumber("retentionDays", "a number of days", 1, 3660,
       DEFAULT_RETENTION_DAYS);
   static final WholeNumber SESSION_IDLE_MINUTES = new WholeNumber("sessionIdleMinutes", "a number of minutes", 1, 1440,
@@ -49,6 +53,7 @@ public record Settings(Site site, int port, Path dataDir, Duration sessionIdle, 
 
   /** Every key of the file's {@code server} section; any other is a mistake. */
   static final Set<String> SERVER_KEYS = Set.of(PORT.key(), DATA_DIR, SESSION_IDLE_MINUTES.key(),
+      SESSION_LIFETIME_HOURS.key(),
       RETENTION_DAYS.key(), SCREENS_REQUIRE_PAIRING, SIGN_IN_PER_ACCOUNT.key(), SIGN_IN_PER_ADDRESS.key(),
       SIGN_IN_WINDOW.key(), PAIRING_PER_ADDRESS.key(), PASSWORD_THREADS.key(), PASSWORD_QUEUE.key(),
       BODY_BUFFER_MIB.key());
@@ -119,7 +124,9 @@ public record Settings(Site site, int port, Path dataDir, Duration sessionIdle, 
       throw new ConfigException(file, "server." + SCREENS_REQUIRE_PAIRING, "must be true or false");
     }
     // --demo opens the screens without pairing, so that a demo needs no admin step.
-    return new Settings(loaded.site(), port, data, Duration.ofMinutes(idle), Duration.ofDays(retentionDays),
+    SessionRules sessions = new SessionRules(Duration.ofMinutes(idle),
+        Duration.ofHours(SESSION_LIFETIME_HOURS.read(server, file)));
+    return new Settings(loaded.site(), port, data, sessions, Duration.ofDays(retentionDays),
         requirePairing && !options.demo(), limits(server, file));
   }
 

@@ -38,7 +38,8 @@ class SettingsTest {
     Settings s = read(config(""), Map.of());
     assertThat(s.port()).isEqualTo(8080);
     assertThat(s.dataDir()).isEqualTo(Path.of("./data"));
-    assertThat(s.sessionIdle()).isEqualTo(Duration.ofMinutes(30));
+    assertThat(s.sessions().idle()).isEqualTo(Duration.ofMinutes(30));
+    assertThat(s.sessions().lifetime()).isEqualTo(Duration.ofHours(12));
     assertThat(s.retention()).isEqualTo(Duration.ofDays(90));
     assertThat(s.screensRequirePairing()).isTrue();
     assertThat(s.site().services()).isNotEmpty();
@@ -47,10 +48,11 @@ class SettingsTest {
   @Test
   void the_file_beats_the_defaults_for_every_setting() throws Exception {
     Settings s = read(config("server:\n  port: 9001\n  dataDir: " + dir.resolve("file") + "\n  sessionIdleMinutes: 12\n"
-        + "  retentionDays: 40\n  screensRequirePairing: false"), Map.of());
+        + "  sessionLifetimeHours: 9\n  retentionDays: 40\n  screensRequirePairing: false"), Map.of());
     assertThat(s.port()).isEqualTo(9001);
     assertThat(s.dataDir()).isEqualTo(dir.resolve("file"));
-    assertThat(s.sessionIdle()).isEqualTo(Duration.ofMinutes(12));
+    assertThat(s.sessions().idle()).isEqualTo(Duration.ofMinutes(12));
+    assertThat(s.sessions().lifetime()).isEqualTo(Duration.ofHours(9));
     assertThat(s.retention()).isEqualTo(Duration.ofDays(40));
     assertThat(s.screensRequirePairing()).isFalse();
   }
@@ -93,6 +95,7 @@ class SettingsTest {
         {"retentionDays: 0", "server.retentionDays"}, {"retentionDays: \"x\"", "server.retentionDays"},
         {"retentionDays: 4000", "server.retentionDays"}, {"port: 70000", "server.port"}, {"port: http", "server.port"},
         {"sessionIdleMinutes: 0", "server.sessionIdleMinutes"},
+        {"sessionLifetimeHours: 169", "server.sessionLifetimeHours"},
         {"screensRequirePairing: maybe", "server.screensRequirePairing"},
         {"dataDir: [a, b]", "server.dataDir"}, {"dataDirectory: /srv", "server.dataDirectory"}};
     for (String[] b : bad) {

@@ -9,7 +9,6 @@ import io.vertx.ext.web.RoutingContext;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,17 +23,13 @@ public final class Access {
 
   private final Credentials staff;
   private final Clock clock;
-  private final Duration idleTimeout;
+  private final SessionRules sessions;
   private final DeviceTokens devices;
 
-  public Access(Credentials staff, Clock clock, Duration idleTimeout) {
-    this(staff, clock, idleTimeout, DeviceTokens.NONE);
-  }
-
-  public Access(Credentials staff, Clock clock, Duration idleTimeout, DeviceTokens devices) {
+  public Access(Credentials staff, Clock clock, SessionRules sessions, DeviceTokens devices) {
     this.staff = staff;
     this.clock = clock;
-    this.idleTimeout = idleTimeout;
+    this.sessions = sessions;
     this.devices = devices;
   }
 
@@ -136,7 +131,8 @@ public final class Access {
     }
     Cookie cookie = ctx.request().getCookie(COOKIE);
     Future<Optional<Caller>> session = usable(cookie)
-        ? staff.sessionCaller(Secrets.hash(cookie.getValue()), clock.millis(), idleTimeout.toMillis())
+        ? staff.sessionCaller(Secrets.hash(cookie.getValue()), clock.millis(), sessions,
+            ctx.request().getHeader(SessionRules.BACKGROUND) == null)
         : Future.succeededFuture(Optional.empty());
     return session.compose(found -> {
       Cookie device = ctx.request().getCookie(DEVICE_COOKIE);

@@ -3,6 +3,7 @@ package fr.prefecture.accueil.staff;
 import fr.prefecture.accueil.auth.Caller;
 import fr.prefecture.accueil.auth.Credentials;
 import fr.prefecture.accueil.auth.Role;
+import fr.prefecture.accueil.auth.SessionRules;
 import fr.prefecture.accueil.db.Database;
 import fr.prefecture.accueil.db.NamedSql;
 import fr.prefecture.accueil.db.Params;
@@ -44,7 +45,7 @@ public final class StaffRepository implements Credentials {
   /** A live session, identified by the first 16 characters of the hash of its secret. */
   public record SessionSummary(String id, String username, Role role, Instant createdAt, Instant lastSeen) {}
 
-  record SessionRow(Caller caller, long lastSeen) {}
+  record SessionRow(Caller caller, long created, long lastSeen) {}
 
   /** SQLite's own here, in one place: substr for the session ids, the text of a unique violation. */
   static final class Sql {
@@ -87,11 +88,13 @@ public final class StaffRepository implements Credentials {
     insertSession = SqlTemplate.forUpdate(pool, """
         INSERT INTO sessions (token_hash, staff_id, created_at, last_seen)
         VALUES (#{hash}, #{staffId}, #{now}, #{now})""");
-    sessionByHash = SqlTemplate.forQuery(pool, """
-        SELECT s.staff_id, s.last_seen, a.username, a.role FROM sessions s JOIN staff a ON a.id = s.staff_id
-        WHERE s.token_hash = #{hash} AND a.disabled = 0""")
+    sessionByHash = SqlTemplate
+        .forQuery(pool,
+            """
+                SELECT s.staff_id, s.created_at, s.last_seen, a.username, a.role FROM sessions s JOIN staff a ON a.id = s.staff_id
+                WHERE s.token_hash = #{hash} AND a.disabled = 0""")
         .mapTo(row -> new SessionRow(new Caller(row.getLong("staff_id"), null, row.getString("username"),
-            Role.parse(row.getString("role")).orElseThrow()), row.getLong("last_seen")));
+            Role.parse(row.getString("role")).orElseThrow()), row.getLong("created_at"), row.getLong("last_seen")));
     touchSession = SqlTemplate.forUpdate(pool,
         "UPDATE sessions SET last_seen = #{now} WHERE token_hash = #{hash}");
     deleteSession = SqlTemplate.forUpdate(pool, "DELETE FROM sessions WHERE token_hash = #{hash}");
@@ -159,21 +162,22 @@ public final class StaffRepository implements Credentials {
   }
 
   /**
-   * The caller of a live session; a session idle longer than the timeout is deleted. The last-seen
-   * time is written at most once a minute so that busy pages do not turn reads into writes.
+   * The caller of a live session; an ended one (idle too long, or past its lifetime) is deleted. The last-seen
+   * time is written only for the person's own requests, at most once a minute so that busy pages do not turn
+   * reads into writes.
    */
   @Override
-  public Future<Optional<Caller>> sessionCaller(String tokenHash, long now, long idleMillis) {
+  public Future<Optional<Caller>> sessionCaller(String tokenHash, long now, SessionRules rules, boolean activity) {
     return sessionByHash.execute(Map.of("hash", tokenHash)).map(Rows::first)
         .compose(found -> {
           if (found.isEmpty()) {
             return Future.succeededFuture(Optional.empty());
           }
           SessionRow session = found.get();
-          if (now - session.lastSeen() > idleMillis) {
+          if (rules.ended(session.created(), session.lastSeen(), now)) {
             return deleteSession(tokenHash).map(v -> Optional.empty());
           }
-          Future<?> touch = now - session.lastSeen() > 60_000
+          Future<?> touch = activity && now - session.lastSeen() > 60_000
               ? touchSession.execute(Map.of("hash", tokenHash, "now", now))
               : Future.succeededFuture();
           return touch.map(v -> Optional.of(session.caller()));
