@@ -14,6 +14,8 @@ import fr.prefecture.accueil.db.Database;
 import fr.prefecture.accueil.demo.DemoData;
 import fr.prefecture.accueil.device.DeviceFeature;
 import fr.prefecture.accueil.gate.GateFeature;
+import fr.prefecture.accueil.http.ClientAddress;
+import fr.prefecture.accueil.http.Connections;
 import fr.prefecture.accueil.http.Failures;
 import fr.prefecture.accueil.http.MalformedPaths;
 import fr.prefecture.accueil.indicator.IndicatorFeature;
@@ -34,12 +36,14 @@ import fr.prefecture.accueil.web.Routes;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.sqlclient.Pool;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,6 +57,8 @@ public final class MainVerticle extends VerticleBase {
   private Routes routes;
   private IndicatorFeature indicators;
   private Access access;
+  private Connections connections;
+  private ClientAddress addresses;
   private PasswordChecks passwords;
   private List<Feature> features = List.of();
 
@@ -72,6 +78,8 @@ public final class MainVerticle extends VerticleBase {
           ? settings.site().openingHours().demoClock(settings.site().zone())
           : Clock.systemUTC());
       SiteTime time = new SiteTime(clock, settings.site().zone());
+      addresses = new ClientAddress(settings.connections().trustedProxies());
+      connections = new Connections(vertx, settings.connections(), addresses);
       pool = Database.open(vertx, settings.dataDir().resolve("accueil.db"));
       return Database.migrate(vertx, pool)
           .compose(v -> features(settings, time))
@@ -98,7 +106,7 @@ public final class MainVerticle extends VerticleBase {
     passwords = new PasswordChecks(vertx, hasher, settings.limits().passwordThreads(),
         settings.limits().passwordQueue());
     return DeviceFeature.create(vertx, pool, site, time, audit, attempts, settings.limits()).compose(devices -> {
-      access = new Access(staff, time.clock(), settings.sessions(), devices.tokens());
+      access = new Access(staff, time.clock(), settings.sessions(), devices.tokens(), connections::known);
       Future<StaffFeature> staffFeature = StaffFeature.create(vertx, staff, hasher, passwords, attempts,
           settings.limits(), time.clock(), audit,
           options.adminPassword(), options.demo());
@@ -107,7 +115,7 @@ public final class MainVerticle extends VerticleBase {
           invitations, audit, access);
       Future<ScreenFeature> screens = indicatorFeature.compose(i -> ScreenFeature.create(vertx, pool, site, time,
           audit, access, new StoredCalls(new CallLog(pool), time), i::medianWaitToday,
-          settings.screensRequirePairing()));
+          settings.screensRequirePairing(), settings.connections().anonymousStreamsPerAddress()));
       List<Future<? extends Feature>> all = List.of(Future.succeededFuture(new Pages(access)),
           staffFeature, AuditFeature.create(audit), Future.succeededFuture(devices),
           SiteFeature.create(site, time, options.demo()),
@@ -127,6 +135,7 @@ public final class MainVerticle extends VerticleBase {
 
   private Future<HttpServer> listen(Settings settings, SiteTime time) {
     Router root = Router.router(vertx);
+    root.route().handler(addresses.handler());
     Router api = Router.router(vertx);
     routes = new Routes(api, access, new Bodies(settings.limits().bodyBufferBytes()));
     features.forEach(f -> f.mount(routes));
@@ -136,7 +145,10 @@ public final class MainVerticle extends VerticleBase {
     root.route("/api/*").subRouter(api);
     features.forEach(f -> f.mountPages(root));
     Failures.install(root);
-    return vertx.createHttpServer().requestHandler(MalformedPaths.guard(root)).listen(settings.port());
+    HttpServerOptions serverOptions = new HttpServerOptions()
+        .setIdleTimeout((int) settings.connections().idleTimeout().toSeconds()).setIdleTimeoutUnit(TimeUnit.SECONDS);
+    return connections.install(vertx.createHttpServer(serverOptions))
+        .requestHandler(connections.guard(MalformedPaths.guard(root))).listen(settings.port());
   }
 
   /** The port actually bound (useful with --port 0). */
@@ -146,6 +158,10 @@ public final class MainVerticle extends VerticleBase {
 
   public IndicatorFeature indicators() {
     return indicators;
+  }
+
+  public Connections connections() {
+    return connections;
   }
 
   public Routes routes() {

@@ -2,12 +2,15 @@ package fr.prefecture.accueil;
 
 import fr.prefecture.accueil.auth.SessionRules;
 import fr.prefecture.accueil.db.DataFiles;
+import fr.prefecture.accueil.http.ClientAddress;
+import fr.prefecture.accueil.http.ConnectionLimits;
 import fr.prefecture.accueil.http.Limits;
 import fr.prefecture.accueil.site.ConfigException;
 import fr.prefecture.accueil.site.Site;
 import fr.prefecture.accueil.site.SiteLoader;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -17,7 +20,7 @@ import java.util.Set;
  * {@code server} section of the file, then the environment, then the command-line options, then the default.
  */
 public record Settings(Site site, int port, Path dataDir, SessionRules sessions, Duration retention,
-    boolean screensRequirePairing, Limits limits) {
+    boolean screensRequirePairing, Limits limits, ConnectionLimits connections) {
 
   static final int DEFAULT_PORT = 8080;
   static final String DEFAULT_DATA_DIR = "./data";
@@ -48,6 +51,16 @@ public record Settings(Site site, int port, Path dataDir, SessionRules sessions,
       LIMITS.passwordQueue());
   static final WholeNumber BODY_BUFFER_MIB = new WholeNumber("bodyBufferMiB", "a number of MiB", 1, 4096,
       (int) (LIMITS.bodyBufferBytes() >> 20));
+  static final ConnectionLimits CONNECTIONS = ConnectionLimits.DEFAULTS;
+  static final WholeNumber HEADER_TIMEOUT = new WholeNumber("headerTimeoutSeconds", "a number of seconds", 1, 300,
+      (int) CONNECTIONS.headerTimeout().toSeconds());
+  static final WholeNumber IDLE_TIMEOUT = new WholeNumber("idleTimeoutSeconds", "a number of seconds", 20, 3600,
+      (int) CONNECTIONS.idleTimeout().toSeconds());
+  static final WholeNumber ANONYMOUS_CONNECTIONS = new WholeNumber("anonymousConnectionsPerAddress",
+      "a number of connections", 1, 100_000, CONNECTIONS.anonymousConnectionsPerAddress());
+  static final WholeNumber ANONYMOUS_STREAMS = new WholeNumber("anonymousStreamsPerAddress", "a number of streams",
+      1, 100_000, CONNECTIONS.anonymousStreamsPerAddress());
+  static final String TRUSTED_PROXIES = "trustedProxies";
   static final String DATA_DIR = "dataDir";
   static final String SCREENS_REQUIRE_PAIRING = "screensRequirePairing";
 
@@ -56,7 +69,8 @@ public record Settings(Site site, int port, Path dataDir, SessionRules sessions,
       SESSION_LIFETIME_HOURS.key(),
       RETENTION_DAYS.key(), SCREENS_REQUIRE_PAIRING, SIGN_IN_PER_ACCOUNT.key(), SIGN_IN_PER_ADDRESS.key(),
       SIGN_IN_WINDOW.key(), PAIRING_PER_ADDRESS.key(), PASSWORD_THREADS.key(), PASSWORD_QUEUE.key(),
-      BODY_BUFFER_MIB.key());
+      BODY_BUFFER_MIB.key(), HEADER_TIMEOUT.key(), IDLE_TIMEOUT.key(), ANONYMOUS_CONNECTIONS.key(),
+      ANONYMOUS_STREAMS.key(), TRUSTED_PROXIES);
 
   /** A whole-number setting with its bounds and default: the one validation, whatever the value comes from. */
   record WholeNumber(String key, String what, int min, int max, int fallback) {
@@ -127,7 +141,7 @@ public record Settings(Site site, int port, Path dataDir, SessionRules sessions,
     SessionRules sessions = new SessionRules(Duration.ofMinutes(idle),
         Duration.ofHours(SESSION_LIFETIME_HOURS.read(server, file)));
     return new Settings(loaded.site(), port, data, sessions, Duration.ofDays(retentionDays),
-        requirePairing && !options.demo(), limits(server, file));
+        requirePairing && !options.demo(), limits(server, file), connections(server, file));
   }
 
   private static Limits limits(Map<String, Object> server, String file) {
@@ -135,6 +149,18 @@ public record Settings(Site site, int port, Path dataDir, SessionRules sessions,
         Duration.ofMinutes(SIGN_IN_WINDOW.read(server, file)), PAIRING_PER_ADDRESS.read(server, file),
         PASSWORD_THREADS.read(server, file), PASSWORD_QUEUE.read(server, file),
         (long) BODY_BUFFER_MIB.read(server, file) << 20);
+  }
+
+  private static ConnectionLimits connections(Map<String, Object> server, String file) {
+    Object proxies = server.getOrDefault(TRUSTED_PROXIES, List.of());
+    if (!(proxies instanceof List<?> list)
+        || !list.stream().allMatch(p -> p instanceof String text && ClientAddress.literal(text).isPresent())) {
+      throw new ConfigException(file, "server." + TRUSTED_PROXIES,
+          "must be a list of IP addresses (the reverse proxies whose X-Forwarded-For is believed)");
+    }
+    return new ConnectionLimits(Duration.ofSeconds(HEADER_TIMEOUT.read(server, file)),
+        Duration.ofSeconds(IDLE_TIMEOUT.read(server, file)), ANONYMOUS_CONNECTIONS.read(server, file),
+        ANONYMOUS_STREAMS.read(server, file), list.stream().map(String.class::cast).toList());
   }
 
   private static Path dataDir(Map<String, Object> server, String file) {

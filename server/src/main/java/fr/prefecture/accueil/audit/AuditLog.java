@@ -2,6 +2,7 @@ package fr.prefecture.accueil.audit;
 
 import fr.prefecture.accueil.auth.Caller;
 import fr.prefecture.accueil.db.Params;
+import fr.prefecture.accueil.http.ClientAddress;
 import fr.prefecture.accueil.time.SiteTime;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -38,7 +39,7 @@ public final class AuditLog {
   /** Records an action of the caller of this request. */
   public Future<Void> record(RoutingContext ctx, String action, String target, String detail) {
     Caller caller = ctx.get("caller");
-    return record(caller == null ? null : caller.name(), action, target, detail, ip(ctx));
+    return record(caller == null ? null : caller.name(), action, target, detail, ClientAddress.of(ctx));
   }
 
   public Future<Void> record(String actor, String action, String target, String detail, String ip) {
@@ -61,7 +62,4 @@ public final class AuditLog {
         });
   }
 
-  public static String ip(RoutingContext ctx) {
-    return ctx.request().remoteAddress() == null ? null : ctx.request().remoteAddress().hostAddress();
-  }
 }

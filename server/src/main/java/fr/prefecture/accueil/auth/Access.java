@@ -4,6 +4,7 @@ import fr.prefecture.accueil.http.ApiException;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.http.Cookie;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.HostAndPort;
 import io.vertx.ext.web.RoutingContext;
 import java.net.URLEncoder;
@@ -11,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Resolves who is calling (bearer token, staff session cookie, or paired device cookie) and checks their role.
@@ -25,12 +27,16 @@ public final class Access {
   private final Clock clock;
   private final SessionRules sessions;
   private final DeviceTokens devices;
+  private final Consumer<HttpServerRequest> known;
 
-  public Access(Credentials staff, Clock clock, SessionRules sessions, DeviceTokens devices) {
+  /** {@code known} is told of each request that carried valid credentials (its connection is then not anonymous). */
+  public Access(Credentials staff, Clock clock, SessionRules sessions, DeviceTokens devices,
+      Consumer<HttpServerRequest> known) {
     this.staff = staff;
     this.clock = clock;
     this.sessions = sessions;
     this.devices = devices;
+    this.known = known;
   }
 
   /** A route handler letting through only the given roles (and admin): 401 or 403 JSON otherwise. */
@@ -118,6 +124,14 @@ public final class Access {
 
   /** Who calls, if anyone: for handlers that decide by themselves (the screens' device check). */
   public Future<Optional<Caller>> resolve(RoutingContext ctx) {
+    return credentials(ctx).onSuccess(found -> {
+      if (found.isPresent()) {
+        known.accept(ctx.request());
+      }
+    });
+  }
+
+  private Future<Optional<Caller>> credentials(RoutingContext ctx) {
     String authorization = ctx.request().getHeader("Authorization");
     if (authorization != null) {
       if (!authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {

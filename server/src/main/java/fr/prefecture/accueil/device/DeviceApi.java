@@ -11,6 +11,7 @@ import fr.prefecture.accueil.auth.Role;
 import fr.prefecture.accueil.auth.Secrets;
 import fr.prefecture.accueil.events.Events;
 import fr.prefecture.accueil.http.ApiException;
+import fr.prefecture.accueil.http.ClientAddress;
 import fr.prefecture.accueil.http.JsonInput;
 import fr.prefecture.accueil.site.Site;
 import fr.prefecture.accueil.time.SiteTime;
@@ -97,7 +98,7 @@ record DeviceApi(Site site, SiteTime time, DeviceRepository devices, AuditLog au
     }
     JsonObject body = JsonInput.object(ctx);
     String typed = string(body, "code");
-    String ip = AuditLog.ip(ctx);
+    String ip = ClientAddress.of(ctx);
     // Counted before the code is checked, so a burst of guesses gets no more checks than the limit.
     return attempts.within(throttle, null, ip, place -> {
       var code = PairingCode.normalize(typed);

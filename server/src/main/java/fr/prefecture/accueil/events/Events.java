@@ -22,5 +22,11 @@ public final class Events {
   /** A paired device was revoked: {id, kind, target}; open screen streams of that device are closed at once. */
   public static final String DEVICES = "accueil.devices";
 
+  /**
+   * Sessions of an account ended (sign-out, ended by an admin, account disabled, password set): {username}; that
+   * person's open screen previews are closed at once.
+   */
+  public static final String SESSIONS = "accueil.sessions";
+
   private Events() {}
 }

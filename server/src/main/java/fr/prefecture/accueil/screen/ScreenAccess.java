@@ -6,6 +6,7 @@ import fr.prefecture.accueil.auth.DeviceKind;
 import fr.prefecture.accueil.auth.Role;
 import fr.prefecture.accueil.events.Events;
 import fr.prefecture.accueil.http.ApiException;
+import fr.prefecture.accueil.http.ClientAddress;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
@@ -21,37 +22,71 @@ import java.util.Map;
 
 /**
  * Who may open a screen page and its event stream: the screen device paired to that screen; a manager or admin
- * session (preview); anyone when pairing is not required (demo). A paired device of another screen, or a kiosk,
- * gets 403 even then. The streams of a device are closed as soon as it is revoked (event on the bus).
+ * session (preview); anyone when pairing is not required (demo), up to {@code anonymousStreamsPerAddress} open
+ * streams from one address (then 429). A paired device of another screen, or a kiosk, gets 403 even then. The
+ * streams of a device are closed as soon as it is revoked, those of a person as soon as their sessions end
+ * (sign-out, ended by an admin, account disabled, password set): events on the bus. A preview then reconnects
+ * and is checked again with whatever session its browser still has.
  */
 final class ScreenAccess {
   private static final String DEVICE_KEY = "screenDevice";
+  private static final String STAFF_KEY = "screenStaff";
+  private static final String ANONYMOUS_KEY = "screenAnonymous";
 
   private final Access access;
   private final boolean requirePairing;
-  private final Map<Long, List<HttpServerResponse>> streams = new HashMap<>();
-  private MessageConsumer<JsonObject> revocations;
+  private final int anonymousStreamsPerAddress;
+  private final Streams devices = new Streams();
+  private final Streams staff = new Streams();
+  private final Streams anonymous = new Streams();
+  private final List<MessageConsumer<JsonObject>> consumers = new ArrayList<>();
 
-  ScreenAccess(Access access, boolean requirePairing) {
-    this.access = access;
-    this.requirePairing = requirePairing;
+  /** Open streams by owner (a device id, a username, an address); closed ones are dropped as they are met. */
+  private static final class Streams {
+    private final Map<Object, List<HttpServerResponse>> byOwner = new HashMap<>();
+
+    void add(Object owner, HttpServerResponse response) {
+      if (byOwner.size() > 1000) {
+        byOwner.values().forEach(list -> list.removeIf(HttpServerResponse::closed));
+        byOwner.values().removeIf(List::isEmpty);
+      }
+      List<HttpServerResponse> list = byOwner.computeIfAbsent(owner, k -> new ArrayList<>());
+      list.removeIf(HttpServerResponse::closed);
+      list.add(response);
+    }
+
+    int open(Object owner) {
+      List<HttpServerResponse> list = byOwner.get(owner);
+      if (list == null) {
+        return 0;
+      }
+      list.removeIf(HttpServerResponse::closed);
+      return list.size();
+    }
+
+    void end(Object owner) {
+      List<HttpServerResponse> list = owner == null ? null : byOwner.remove(owner);
+      if (list != null) {
+        list.forEach(HttpServerResponse::reset);
+      }
+    }
   }
 
-  /** Subscribes to revocations; call on the verticle's context (the streams map is only touched there). */
+  ScreenAccess(Access access, boolean requirePairing, int anonymousStreamsPerAddress) {
+    this.access = access;
+    this.requirePairing = requirePairing;
+    this.anonymousStreamsPerAddress = anonymousStreamsPerAddress;
+  }
+
+  /** Subscribes to revocations and ended sessions; call on the verticle's context (the maps are only touched there). */
   void start(Vertx vertx) {
-    revocations = vertx.eventBus().<JsonObject>consumer(Events.DEVICES, m -> {
-      Long id = m.body().getLong("id");
-      List<HttpServerResponse> open = id == null ? null : streams.remove(id);
-      if (open != null) {
-        open.forEach(HttpServerResponse::reset);
-      }
-    });
+    consumers.add(vertx.eventBus().<JsonObject>consumer(Events.DEVICES, m -> devices.end(m.body().getLong("id"))));
+    consumers.add(vertx.eventBus().<JsonObject>consumer(Events.SESSIONS,
+        m -> staff.end(m.body().getString("username"))));
   }
 
   void close() {
-    if (revocations != null) {
-      revocations.unregister();
-    }
+    consumers.forEach(MessageConsumer::unregister);
   }
 
   Handler<RoutingContext> check() {
@@ -70,8 +105,11 @@ final class ScreenAccess {
           ctx.fail(new ApiException(403, "forbidden",
               "Cet appareil n'est pas associé à cet écran / This device is not paired with this screen"));
         }
-      } else if (caller != null && caller.may(Role.MANAGER) || !requirePairing) {
+      } else if (caller != null && caller.may(Role.MANAGER)) {
+        ctx.put(STAFF_KEY, caller.name());
         ctx.next();
+      } else if (!requirePairing) {
+        anonymous(ctx);
       } else if (ctx.request().path().endsWith("/events")) {
         ctx.fail(new ApiException(401, "unauthorized", "Pair this screen first (/pair)"));
       } else {
@@ -80,14 +118,30 @@ final class ScreenAccess {
     });
   }
 
-  /** Remembers a device's open stream so that a revocation can close it. */
-  void watch(RoutingContext ctx, HttpServerResponse response) {
-    Long device = ctx.get(DEVICE_KEY);
-    if (device == null) {
+  /** A caller with no credentials, where screens are open: streams are counted by address. */
+  private void anonymous(RoutingContext ctx) {
+    String address = ClientAddress.of(ctx);
+    if (ctx.request().path().endsWith("/events") && anonymous.open(address) >= anonymousStreamsPerAddress) {
+      ctx.response().putHeader("Retry-After", "30");
+      ctx.fail(new ApiException(429, "too_many_streams", "Too many screen streams from this address ("
+          + anonymousStreamsPerAddress + "); pair the screens or raise server.anonymousStreamsPerAddress"));
       return;
     }
-    List<HttpServerResponse> list = streams.computeIfAbsent(device, k -> new ArrayList<>());
-    list.removeIf(HttpServerResponse::closed);
-    list.add(response);
+    ctx.put(ANONYMOUS_KEY, address);
+    ctx.next();
+  }
+
+  /** Remembers an open stream by who opened it, so that a revocation, a sign-out or the address cap can act on it. */
+  void watch(RoutingContext ctx, HttpServerResponse response) {
+    Long device = ctx.get(DEVICE_KEY);
+    String person = ctx.get(STAFF_KEY);
+    String address = ctx.get(ANONYMOUS_KEY);
+    if (device != null) {
+      devices.add(device, response);
+    } else if (person != null) {
+      staff.add(person, response);
+    } else if (address != null) {
+      anonymous.add(address, response);
+    }
   }
 }

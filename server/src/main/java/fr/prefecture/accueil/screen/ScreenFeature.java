@@ -19,10 +19,11 @@ public record ScreenFeature(ScreenHub hub, ScreenPages pages, ScreenApi screens,
   /**
    * Builds the feature (templates are compiled off the event loop) and starts its hub on the caller's context.
    * {@code calls} and {@code waiting} give the latest calls and today's waiting times; {@code requirePairing}:
-   * only paired screen devices (and manager sessions) open the screens.
+   * only paired screen devices (and manager sessions) open the screens; else at most
+   * {@code anonymousStreamsPerAddress} streams from one address.
    */
   public static Future<ScreenFeature> create(Vertx vertx, Pool pool, Site site, SiteTime time, AuditLog audit,
-      Access access, LatestCalls calls, WaitingTimes waiting, boolean requirePairing) {
+      Access access, LatestCalls calls, WaitingTimes waiting, boolean requirePairing, int anonymousStreamsPerAddress) {
     Future<Speech> voice = Speech.create(vertx);
     return vertx.executeBlocking(() -> new ScreenRenderer(site.zone(), ScreenHub.HEARTBEAT))
         .compose(renderer -> voice.map(speech -> {
@@ -34,7 +35,7 @@ public record ScreenFeature(ScreenHub hub, ScreenPages pages, ScreenApi screens,
           ScreenHub hub = new ScreenHub(vertx, site, time, content, new ScreenEvents(renderer), calls, alertStore,
               contacts);
           hub.start();
-          ScreenAccess screenAccess = new ScreenAccess(access, requirePairing);
+          ScreenAccess screenAccess = new ScreenAccess(access, requirePairing, anonymousStreamsPerAddress);
           screenAccess.start(vertx);
           return new ScreenFeature(hub, new ScreenPages(site, access, content, renderer, hub, screenAccess, speech),
               new ScreenApi(site, time, contacts, hub, boardStore, speech.available()),

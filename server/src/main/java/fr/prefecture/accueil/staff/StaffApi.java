@@ -10,11 +10,14 @@ import fr.prefecture.accueil.auth.PasswordChecks;
 import fr.prefecture.accueil.auth.PasswordHasher;
 import fr.prefecture.accueil.auth.Role;
 import fr.prefecture.accueil.auth.Secrets;
+import fr.prefecture.accueil.events.Events;
 import fr.prefecture.accueil.http.ApiException;
+import fr.prefecture.accueil.http.ClientAddress;
 import fr.prefecture.accueil.http.JsonInput;
 import fr.prefecture.accueil.http.Limits;
 import fr.prefecture.accueil.web.Routes;
 import io.vertx.core.Future;
+import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.json.JsonArray;
@@ -33,17 +36,22 @@ import java.util.regex.Pattern;
  * @param decoyHash a real hash of nothing, verified for unknown users so that timing does not reveal accounts
  */
 record StaffApi(StaffRepository staff, PasswordChecks passwords, Clock clock, AuditLog audit, Attempts attempts,
-    Attempts.Limit throttle, String decoyHash) {
+    Attempts.Limit throttle, String decoyHash, EventBus bus) {
   private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,63}");
   static final int MIN_PASSWORD = 12;
   private static final int MAX_PASSWORD = 256;
 
   /** Hashes the decoy: slow, so built off the event loop. */
   StaffApi(StaffRepository staff, PasswordHasher hasher, PasswordChecks passwords, Clock clock, AuditLog audit,
-      Attempts attempts, Limits limits) {
+      Attempts attempts, Limits limits, EventBus bus) {
     this(staff, passwords, clock, audit, attempts, new Attempts.Limit(Attempts.SIGN_IN,
         limits.signInFailuresPerAccount(), limits.signInFailuresPerAddress(), limits.signInWindow()),
-        hasher.hash(Secrets.random("")));
+        hasher.hash(Secrets.random("")), bus);
+  }
+
+  /** Tells the other parts that sessions of this account ended (its screen previews close). */
+  private void ended(String username) {
+    bus.publish(Events.SESSIONS, new JsonObject().put("username", username));
   }
 
   void mount(Routes routes) {
@@ -70,7 +78,7 @@ record StaffApi(StaffRepository staff, PasswordChecks passwords, Clock clock, Au
     JsonObject body = JsonInput.object(ctx);
     String username = string(body, "username").toLowerCase();
     String password = rawPassword(body);
-    String ip = AuditLog.ip(ctx);
+    String ip = ClientAddress.of(ctx);
     // The attempt is counted before the slow check, so a burst gets no more checks than the limit.
     return attempts.within(throttle, username, ip, attempt -> staff.findByUsername(username)
         .compose(found -> passwords.verify(password, found.map(StaffRepository.Account::passwordHash)
@@ -110,6 +118,10 @@ record StaffApi(StaffRepository staff, PasswordChecks passwords, Clock clock, Au
     Future<Void> done = cookie == null ? Future.succeededFuture()
         : staff.deleteSession(Secrets.hash(cookie.getValue()));
     return done.map(v -> {
+      Caller caller = Access.caller(ctx);
+      if (cookie != null && caller.staffId() != null) {
+        ended(caller.name());
+      }
       ctx.response().addCookie(sessionCookie(ctx, "").setMaxAge(0));
       return new JsonObject().put("loggedOut", true);
     });
@@ -148,6 +160,9 @@ record StaffApi(StaffRepository staff, PasswordChecks passwords, Clock clock, Au
       if (!found) {
         return Future.failedFuture(ApiException.notFound("Account '" + username + "'"));
       }
+      if (disabled) {
+        ended(username);
+      }
       return audit.record(ctx, disabled ? "account.disabled" : "account.enabled", username, null)
           .map(v -> new JsonObject().put("username", username).put("disabled", disabled));
     });
@@ -163,6 +178,7 @@ record StaffApi(StaffRepository staff, PasswordChecks passwords, Clock clock, Au
           if (!found) {
             return Future.failedFuture(ApiException.notFound("Account '" + username + "'"));
           }
+          ended(username);
           return audit.record(ctx, "account.password", username, "set by an administrator; sessions ended")
               .map(v -> new JsonObject().put("username", username).put("passwordChanged", true));
         });
@@ -197,13 +213,19 @@ record StaffApi(StaffRepository staff, PasswordChecks passwords, Clock clock, Au
     if (!id.matches("[0-9a-f]{16}")) {
       throw ApiException.badRequest("invalid_id", "A session id is 16 hexadecimal characters");
     }
-    return staff.deleteSessionById(id).compose(done -> {
-      if (!done) {
-        return Future.failedFuture(ApiException.notFound("Session " + id));
-      }
-      return audit.record(ctx, "session.ended", id, null)
-          .map(v -> new JsonObject().put("id", id).put("ended", true));
-    });
+    Future<Optional<String>> owner = staff.listSessions()
+        .map(all -> all.stream().filter(s -> s.id().equals(id)).map(StaffRepository.SessionSummary::username)
+            .findFirst());
+    return owner
+        .compose(username -> staff.deleteSessionById(id).map(done -> done ? username : Optional.<String>empty()))
+        .compose(username -> {
+          if (username.isEmpty()) {
+            return Future.failedFuture(ApiException.notFound("Session " + id));
+          }
+          ended(username.get());
+          return audit.record(ctx, "session.ended", id, null)
+              .map(v -> new JsonObject().put("id", id).put("ended", true));
+        });
   }
 
   private static String rawPassword(JsonObject body) {

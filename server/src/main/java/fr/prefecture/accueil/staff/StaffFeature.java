@@ -23,7 +23,7 @@ public record StaffFeature(StaffApi api) implements Feature {
       Optional<String> adminPassword, boolean demo) {
     return new Bootstrap(vertx, staff, hasher, clock).adminFromEnvironment(adminPassword, demo)
         .compose(v -> vertx.executeBlocking(() -> new StaffFeature(
-            new StaffApi(staff, hasher, passwords, clock, audit, attempts, limits))));
+            new StaffApi(staff, hasher, passwords, clock, audit, attempts, limits, vertx.eventBus()))));
   }
 
   @Override
