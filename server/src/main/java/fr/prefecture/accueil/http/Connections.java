@@ -5,6 +5,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.json.JsonObject;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -12,14 +13,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Open connections, so that slow or numerous clients cannot exhaust the server's file descriptors: a connection
- * must send its first request's headers within {@code headerTimeout}; from one address, at most
- * {@code anonymousConnectionsPerAddress} connections may be open that no paired device, signed-in person or API
- * token has used yet — one more is closed as soon as it opens. A connection is {@link #known(HttpServerRequest)
- * known} once a request on it carried such credentials: a site's screens, a benchmark's thousand paired screens
- * and the staff behind one address never count. Connections from a trusted reverse proxy are not capped here
- * (the proxy holds the clients' connections; throttles read the forwarded address). Counts are of this node's
- * own connections: a connection lives on one node.
+ * Open connections, so that slow or numerous clients cannot exhaust the server's file descriptors. A connection
+ * must send its first request's headers within {@code headerTimeout}. From one address, at most
+ * {@code anonymousConnectionsPerAddress} ("the cap") connections may be open that no paired device, signed-in
+ * person or API token has used yet. Over the cap a new connection is on probation: its first request must carry
+ * credentials (a session or device cookie, a bearer token), else it is answered 429 and closed; at twice the cap
+ * a new connection is closed as soon as it opens, so one address never holds more than twice the cap. A
+ * connection is {@link #known(HttpServerRequest) known} once a request on it carried valid credentials: a site's
+ * screens, a benchmark's thousand paired screens and the staff behind one address never count. Connections from a
+ * trusted reverse proxy are not capped here (the proxy holds the clients' connections; throttles read the
+ * forwarded address). Counts are of this node's own connections: a connection lives on one node.
  */
 public final class Connections {
   private static final Logger LOG = LoggerFactory.getLogger(Connections.class);
@@ -36,6 +39,7 @@ public final class Connections {
   private static final class Open {
     final String peer;
     volatile boolean counted;
+    volatile boolean probation;
     volatile long timer = -1;
 
     Open(String peer) {
@@ -59,7 +63,8 @@ public final class Connections {
     if (!addresses.trusted(state.peer)) {
       state.counted = true;
       int count = anonymous.merge(state.peer, 1, Integer::sum);
-      if (count > limits.anonymousConnectionsPerAddress()) {
+      state.probation = count > limits.anonymousConnectionsPerAddress();
+      if (count > 2 * limits.anonymousConnectionsPerAddress()) {
         release(state);
         refused.incrementAndGet();
         LOG.debug("{} holds {} anonymous connections: closing a new one", state.peer, count - 1);
@@ -88,9 +93,24 @@ public final class Connections {
       Open state = open.get(request.connection());
       if (state != null) {
         cancelTimer(state);
+        if (state.probation && state.counted && !carriesCredentials(request)) {
+          refused.incrementAndGet();
+          request.response().setStatusCode(429).putHeader("Retry-After", "10")
+              .putHeader("Content-Type", "application/json; charset=utf-8").putHeader("Connection", "close")
+              .end(new JsonObject().put("error", "too_many_connections").put("message",
+                  "Too many connections from this address; try again in a moment").encode())
+              .onComplete(done -> request.connection().close());
+          return;
+        }
       }
       next.handle(request);
     };
+  }
+
+  private static boolean carriesCredentials(HttpServerRequest request) {
+    String cookies = request.getHeader("Cookie");
+    return request.getHeader("Authorization") != null
+        || cookies != null && (cookies.contains("accueil_session=") || cookies.contains("accueil_device="));
   }
 
   /** A request on this connection carried a paired device's, a session's or a token's credentials. */
@@ -106,7 +126,8 @@ public final class Connections {
     return anonymous.getOrDefault(address, 0);
   }
 
-  /** Connections closed at once over the cap, and closed for not sending headers in time, since start. */
+  /** Connections refused over the cap (closed at once, or 429 on probation), and closed for not sending headers in
+   * time, since start. */
   public long refused() {
     return refused.get();
   }
