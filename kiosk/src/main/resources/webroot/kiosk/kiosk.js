@@ -5,7 +5,7 @@ import { initCamera } from '/static/kiosk/camera.js';
 import { initEvacuation, refreshInside } from '/static/kiosk/inside.js';
 import { initInput, loadGates, scan, showMode } from '/static/kiosk/input.js';
 import { initLost } from '/static/kiosk/lost.js';
-import { loadStoredPack, probe, refreshPack, replay } from '/static/kiosk/pack.js';
+import { forgetPastDay, loadStoredPack, probe, refreshPack, replay, signOut } from '/static/kiosk/pack.js';
 import { kiosk } from '/static/kiosk/state.js';
 import { applyCaller, showStatus } from '/static/kiosk/status.js';
 
@@ -17,6 +17,7 @@ initEvacuation();
 initLost();
 initCamera(scan);
 showMode();
+document.getElementById('sign-out').addEventListener('click', signOut);
 if ('serviceWorker' in navigator) {
   navigator.serviceWorker.register('/kiosk-sw.js', { scope: '/kiosk' }).catch(() => {});
 }
@@ -45,4 +46,7 @@ setInterval(() => {
     refreshPack();
   }
 }, PACK_EVERY);
-setInterval(showStatus, 60000);
+setInterval(() => {
+  forgetPastDay();
+  showStatus();
+}, 60000);

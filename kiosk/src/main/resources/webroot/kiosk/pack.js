@@ -4,7 +4,15 @@ import { send, signIn } from '/static/js/request.js';
 import { importKeys, localDate } from '/static/kiosk/offline.js';
 import { kiosk } from '/static/kiosk/state.js';
 import { applyCaller, fail, showStatus } from '/static/kiosk/status.js';
-import { forgetDay, putScan, storePack, storedPack, unsyncedScans } from '/static/kiosk/store.js';
+import {
+  forgetDay,
+  forgetEverything,
+  forgetPack,
+  putScan,
+  storePack,
+  storedPack,
+  unsyncedScans,
+} from '/static/kiosk/store.js';
 
 const usePack = async (pack) => {
   kiosk.keys = await importKeys(pack.keys);
@@ -21,13 +29,21 @@ const usePack = async (pack) => {
   showStatus();
 };
 
+const pastDay = (pack) => localDate(Date.now() + (pack.generatedAt - pack.fetchedAt), pack.zone) > pack.day;
+
+const dropPack = () => {
+  kiosk.pack = null;
+  kiosk.index = new Map();
+  kiosk.manualCodes = new Map();
+};
+
 /** Takes the pack kept from an earlier load, unless it is of a past day: then it is deleted. */
 export const loadStoredPack = async () => {
   const stored = await storedPack();
   if (!stored) {
     return;
   }
-  if (localDate(Date.now() + (stored.generatedAt - stored.fetchedAt), stored.zone) > stored.day) {
+  if (pastDay(stored)) {
     // Personal data is kept for the day only.
     await forgetDay();
     return;
@@ -35,9 +51,43 @@ export const loadStoredPack = async () => {
   await usePack(stored);
 };
 
+/** A kiosk left open past midnight, with no network, forgets the names of the day before all the same. */
+export const forgetPastDay = async () => {
+  if (kiosk.pack && pastDay(kiosk.pack)) {
+    dropPack();
+    await forgetDay();
+    showStatus();
+  }
+};
+
+// The server clears a revoked device's data with every answer (Clear-Site-Data); the page does it too, then signs in.
+const revoked = (response) => response.headers.has('Clear-Site-Data');
+
+const forgetDevice = async () => {
+  dropPack();
+  await forgetEverything();
+  signIn();
+};
+
+/** The guard signs out: the session ends and the names go; a paired kiosk stays paired, with its unsent scans. */
+export const signOut = async () => {
+  try {
+    await send('DELETE', '/api/session');
+  } catch {
+    // Unreachable: the names go all the same, the session ends when it is next idle too long.
+  }
+  dropPack();
+  await forgetPack();
+  location.assign('/login?next=/kiosk');
+};
+
 export const refreshPack = async () => {
   try {
     const response = await send('GET', '/api/kiosk/offline-pack');
+    if (revoked(response)) {
+      await forgetDevice();
+      return;
+    }
     if (response.status === 401) {
       signIn();
       return;
@@ -74,6 +124,10 @@ export const replay = async () => {
         companions: r.companions || 0,
         companionsConfirmed: true, // confirmed at the kiosk, if it had to be
       });
+      if (revoked(response)) {
+        await forgetDevice();
+        return;
+      }
       if (response.status === 401 || response.status === 403 || response.status >= 500) {
         fail(
           'Passages hors ligne non envoyés (' +

@@ -41,6 +41,8 @@ export const showStatus = async () => {
 /** A paired kiosk has no name search, and scans for the gate it was paired with. */
 export const applyCaller = () => {
   const device = isDevice();
+  // A guard signed in (on a paired kiosk or not) signs out here; a kiosk alone has no one to sign out.
+  $('sign-out').hidden = !kiosk.pack || device;
   $('lost').hidden = device;
   $('device-note').hidden = !device;
   if (device && kiosk.pack.caller.gate) {

@@ -140,6 +140,7 @@ public final class MainVerticle extends VerticleBase {
     routes = new Routes(api, access, new Bodies(settings.limits().bodyBufferBytes()));
     features.forEach(f -> f.mount(routes));
     Pages.securityHeaders(root);
+    root.route().handler(access.deviceCookies());
     root.get("/health").respond(ctx -> Future.succeededFuture(new JsonObject().put("status", "ok")
         .put("site", settings.site().name().fr()).put("time", time.now().toString())));
     root.route("/api/*").subRouter(api);

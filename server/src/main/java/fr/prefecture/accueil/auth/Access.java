@@ -4,6 +4,8 @@ import fr.prefecture.accueil.http.ApiException;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.http.Cookie;
+import io.vertx.core.http.CookieSameSite;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.HostAndPort;
 import io.vertx.ext.web.RoutingContext;
@@ -22,6 +24,9 @@ public final class Access {
   public static final String COOKIE = "accueil_session";
   public static final String DEVICE_COOKIE = "accueil_device";
   private static final String CALLER_KEY = "caller";
+  private static final String DEVICE_KEY = "accueil.device";
+  /** What a browser holding a device cookie of no live device is told to forget: everything of this site. */
+  public static final String CLEAR_SITE_DATA = "\"cache\", \"cookies\", \"storage\"";
 
   private final Credentials staff;
   private final Clock clock;
@@ -50,6 +55,9 @@ public final class Access {
     return ctx -> resolve(ctx).onComplete(result -> {
       if (result.failed()) {
         ctx.fail(result.cause());
+      } else if (result.result().isEmpty() && forgotten(ctx)) {
+        ctx.fail(new ApiException(401, "device_revoked",
+            "Ce poste n'est plus appairé / This device is no longer paired: pair it again or log in"));
       } else if (result.result().isEmpty()) {
         ctx.fail(new ApiException(401, "unauthorized", "Log in or send an API token"));
       } else if (!result.result().get().may(allowed) && !result.result().get().isDeviceOf(deviceKinds)) {
@@ -153,8 +161,67 @@ public final class Access {
       if (found.isPresent() || !usable(device)) {
         return Future.succeededFuture(found);
       }
-      return devices.byTokenHash(Secrets.hash(device.getValue())).map(d -> d.map(Caller::of));
+      Optional<Device> cached = ctx.get(DEVICE_KEY);
+      return (cached != null ? Future.succeededFuture(cached) : devices.byTokenHash(Secrets.hash(device.getValue())))
+          .map(d -> d.map(Caller::of));
     });
+  }
+
+  /**
+   * First handler of the root router: reads the device cookie once per request, whatever the route. A cookie of
+   * no live device (revoked, unknown, malformed) is bad however the request is otherwise signed in: the answer,
+   * whatever it is, tells the browser to clear this site's data (the offline pack with its names, caches, service
+   * worker, cookies) and expires the cookie. Browsers honour Clear-Site-Data on secure contexts only (HTTPS, or
+   * localhost).
+   */
+  public Handler<RoutingContext> deviceCookies() {
+    return ctx -> {
+      Cookie cookie = ctx.request().getCookie(DEVICE_COOKIE);
+      if (cookie == null || cookie.getValue().isEmpty()) {
+        ctx.next();
+        return;
+      }
+      if (!usable(cookie)) {
+        forget(ctx);
+        ctx.next();
+        return;
+      }
+      HttpServerRequest request = ctx.request();
+      if (!request.isEnded() && hasBody(request)) {
+        // Held until the route reads it (web.Bodies resumes it): no chunk is lost while the store answers.
+        request.pause();
+      }
+      devices.byTokenHash(Secrets.hash(cookie.getValue())).onComplete(found -> {
+        if (found.failed()) {
+          ctx.fail(found.cause());
+          return;
+        }
+        ctx.put(DEVICE_KEY, found.result());
+        if (found.result().isEmpty()) {
+          forget(ctx);
+        } else {
+          known.accept(request);
+        }
+        ctx.next();
+      });
+    };
+  }
+
+  private static void forget(RoutingContext ctx) {
+    ctx.put(DEVICE_KEY, Optional.<Device>empty());
+    ctx.put(DEVICE_KEY + ".forgotten", true);
+    ctx.response().putHeader("Clear-Site-Data", CLEAR_SITE_DATA);
+    ctx.response().addCookie(Cookie.cookie(DEVICE_COOKIE, "").setPath("/").setMaxAge(0).setHttpOnly(true)
+        .setSameSite(CookieSameSite.STRICT));
+  }
+
+  private static boolean forgotten(RoutingContext ctx) {
+    return Boolean.TRUE.equals(ctx.get(DEVICE_KEY + ".forgotten"));
+  }
+
+  private static boolean hasBody(HttpServerRequest request) {
+    String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+    return request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null || length != null && !length.strip().equals("0");
   }
 
   private static boolean usable(Cookie cookie) {

@@ -22,9 +22,10 @@ import java.util.Optional;
 import java.util.ResourceBundle;
 
 /**
- * What a kiosk needs to keep deciding when the server cannot be reached: the public keys, today's and tomorrow's
- * convocations (with cancellations, manual codes and the visitor's name for the ID check), today's presence, the
- * services' admission windows, and the gate texts from the kiosk's own bundles (one place for the words).
+ * What a kiosk needs to keep deciding when the server cannot be reached: the public keys (a code of any day
+ * verifies), today's convocations only (with cancellations, manual codes and the visitor's name for the ID check:
+ * the names the day needs, no more; a code of another day is refused as {@code wrong_day} from the code itself),
+ * today's presence, the services' admission windows, and the gate texts from the kiosk's own bundles.
  */
 record OfflinePack(Site site, SiteTime time, KeyRing keys, Gate gate, ScanRepository scans,
     AppointmentRepository appointments, InvitationRepository invitations) {
@@ -52,22 +53,17 @@ record OfflinePack(Site site, SiteTime time, KeyRing keys, Gate gate, ScanReposi
   Future<JsonObject> build(Caller caller) {
     Instant now = time.now();
     LocalDate today = time.dateOf(now);
-    LocalDate tomorrow = today.plusDays(1);
-    return Future.all(appointments.onDay(today, Optional.empty()), appointments.onDay(tomorrow, Optional.empty()),
-        invitations.onDay(today), invitations.onDay(tomorrow), scans.presence(today), scans.manualCodes(today))
+    return Future.all(appointments.onDay(today, Optional.empty()), invitations.onDay(today), scans.presence(today),
+        scans.manualCodes(today))
         .map(all -> {
           JsonArray convocations = new JsonArray();
-          Map<String, List<String>> codes = all.resultAt(5);
-          for (int i = 0; i < 2; i++) {
-            List<fr.prefecture.accueil.appointment.Appointment> list = all.resultAt(i);
-            list.forEach(a -> convocations.add(convocation(Target.of(a), codes)));
-          }
-          for (int i = 2; i < 4; i++) {
-            List<fr.prefecture.accueil.appointment.Invitation> list = all.resultAt(i);
-            list.forEach(inv -> convocations.add(convocation(Target.of(inv), codes)));
-          }
+          Map<String, List<String>> codes = all.resultAt(3);
+          List<fr.prefecture.accueil.appointment.Appointment> booked = all.resultAt(0);
+          booked.forEach(a -> convocations.add(convocation(Target.of(a), codes)));
+          List<fr.prefecture.accueil.appointment.Invitation> guests = all.resultAt(1);
+          guests.forEach(inv -> convocations.add(convocation(Target.of(inv), codes)));
           JsonArray presence = new JsonArray();
-          List<ScanRepository.Presence> passed = all.resultAt(4);
+          List<ScanRepository.Presence> passed = all.resultAt(2);
           passed.forEach(p -> presence.add(new JsonObject().put("kind", p.kind()).put("id", p.convocationId())
               .put("inside", p.inside()).put("since", p.since().toEpochMilli()).put("gate", p.gate())
               .put("companions", p.companions())));
