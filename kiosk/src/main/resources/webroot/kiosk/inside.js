@@ -1,7 +1,7 @@
 // Who is inside: the count in the header (the server's, or this kiosk's own when offline or paired) and the
 // evacuation list, shown and printed from the kiosk.
 import { $, row } from '/static/js/dom.js';
-import { send } from '/static/js/request.js';
+import { BACKGROUND, send } from '/static/js/request.js';
 import { frenchTime, localTime, withCompanions } from '/static/kiosk/offline.js';
 import { setOnline } from '/static/kiosk/pack.js';
 import { insideList } from '/static/kiosk/presence.js';
@@ -14,7 +14,7 @@ export const refreshInside = async () => {
     return;
   }
   try {
-    const response = await send('GET', '/api/site/inside');
+    const response = await send('GET', '/api/site/inside', undefined, BACKGROUND);
     if (response.ok) {
       const data = await response.json();
       $('inside-count').textContent = String(data.count);

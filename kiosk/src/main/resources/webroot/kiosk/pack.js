@@ -1,6 +1,6 @@
 // Offline: the day's pack (fetched every 5 minutes, kept in IndexedDB), whether the server answers, and the queue of
 // scans decided here, sent again oldest first when it is back.
-import { send, signIn } from '/static/js/request.js';
+import { BACKGROUND, send, signIn } from '/static/js/request.js';
 import { importKeys, localDate } from '/static/kiosk/offline.js';
 import { kiosk } from '/static/kiosk/state.js';
 import { applyCaller, fail, showStatus } from '/static/kiosk/status.js';
@@ -83,7 +83,7 @@ export const signOut = async () => {
 
 export const refreshPack = async () => {
   try {
-    const response = await send('GET', '/api/kiosk/offline-pack');
+    const response = await send('GET', '/api/kiosk/offline-pack', undefined, BACKGROUND);
     if (revoked(response)) {
       await forgetDevice();
       return;

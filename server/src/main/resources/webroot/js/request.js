@@ -17,10 +17,15 @@ export const signIn = () => location.assign('/login?next=' + encodeURIComponent(
 
 /**
  * Sends one request and answers the Response as it is. An object body goes as JSON; a Blob (an image) as it is.
- * `init` adds fetch options (headers, cache, redirect). Rejects only when the server cannot be reached.
+ * `init` adds fetch options (headers, cache, redirect), and `background: true` for a page's own periodic refresh,
+ * which the server does not count as the person using the page (header X-Accueil-Background), so that a page
+ * left open still reaches its idle timeout. Rejects only when the server cannot be reached.
  */
-export const send = (method, url, body, init = {}) => {
+export const send = (method, url, body, { background = false, ...init } = {}) => {
   const headers = { Accept: 'application/json', ...init.headers };
+  if (background) {
+    headers['X-Accueil-Background'] = '1';
+  }
   const json = body !== undefined && !(body instanceof Blob);
   if (json) {
     headers['Content-Type'] = 'application/json';
@@ -57,19 +62,12 @@ export const read = async (response, { signInOn401 = true } = {}) => {
   return data;
 };
 
-/**
- * The options of a page's own periodic refresh: the server does not count it as the person using the page, so a
- * page left open still reaches its idle timeout (header X-Accueil-Background).
- */
+/** The options of a page's own periodic refresh, for `send` (its `init`) and for `get`/`request`. */
 export const BACKGROUND = Object.freeze({ background: true });
 
 /** send, then read: the JSON answer of a request, or an HttpError. `background`: a periodic refresh. */
-export const request = async (method, url, body, options = {}) => {
-  const init = options.background
-    ? { ...options.init, headers: { ...options.init?.headers, 'X-Accueil-Background': '1' } }
-    : options.init;
-  return read(await send(method, url, body, init), options);
-};
+export const request = async (method, url, body, options = {}) =>
+  read(await send(method, url, body, { ...options.init, background: Boolean(options.background) }), options);
 
 export const get = (url, options) => request('GET', url, undefined, options);
 export const post = (url, body, options) => request('POST', url, body, options);

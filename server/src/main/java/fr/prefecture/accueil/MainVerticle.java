@@ -146,7 +146,9 @@ public final class MainVerticle extends VerticleBase {
     root.route("/api/*").subRouter(api);
     features.forEach(f -> f.mountPages(root));
     Failures.install(root);
-    HttpServerOptions serverOptions = new HttpServerOptions()
+    // No HTTP/2 over clear text: its detection waits for a client's first bytes before the connection is known,
+    // so a connection that sends nothing would escape the header timeout (HTTPS is the proxy's business).
+    HttpServerOptions serverOptions = new HttpServerOptions().setHttp2ClearTextEnabled(false)
         .setIdleTimeout((int) settings.connections().idleTimeout().toSeconds()).setIdleTimeoutUnit(TimeUnit.SECONDS);
     return connections.install(vertx.createHttpServer(serverOptions))
         .requestHandler(connections.guard(MalformedPaths.guard(root))).listen(settings.port());

@@ -20,26 +20,31 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class ServerPerClass implements BeforeAllCallback, AfterAllCallback {
   private final Instant now;
-  private final boolean openScreens;
+  private final String settings;
   private final String[] extraArgs;
   private Vertx vertx;
   private Path dir;
   private TestServer server;
 
-  private ServerPerClass(Instant now, boolean openScreens, String... extraArgs) {
+  private ServerPerClass(Instant now, String settings, String... extraArgs) {
     this.now = now;
-    this.openScreens = openScreens;
+    this.settings = settings;
     this.extraArgs = extraArgs;
   }
 
   /** The server as {@link TestServer#start(Vertx, Path, Instant, String...)} starts it. */
   public static ServerPerClass at(Instant now, String... extraArgs) {
-    return new ServerPerClass(now, false, extraArgs);
+    return new ServerPerClass(now, "", extraArgs);
+  }
+
+  /** The server as {@link TestServer#startWithSettings(Vertx, Path, Instant, String, String...)} starts it. */
+  public static ServerPerClass withSettings(Instant now, String settings, String... extraArgs) {
+    return new ServerPerClass(now, settings, extraArgs);
   }
 
   /** The server as {@link TestServer#startWithOpenScreens(Vertx, Path, Instant, String...)} starts it. */
   public static ServerPerClass withOpenScreens(Instant now, String... extraArgs) {
-    return new ServerPerClass(now, true, extraArgs);
+    return new ServerPerClass(now, "screensRequirePairing: false", extraArgs);
   }
 
   @Override
@@ -47,9 +52,9 @@ public final class ServerPerClass implements BeforeAllCallback, AfterAllCallback
     vertx = Vertx.vertx();
     dir = Files.createTempDirectory("accueil-" + context.getRequiredTestClass().getSimpleName());
     Path data = dir.resolve("data");
-    server = openScreens
-        ? TestServer.startWithOpenScreens(vertx, data, now, extraArgs)
-        : TestServer.start(vertx, data, now, extraArgs);
+    server = settings.isEmpty()
+        ? TestServer.start(vertx, data, now, extraArgs)
+        : TestServer.startWithSettings(vertx, data, now, settings, extraArgs);
   }
 
   public TestServer get() {

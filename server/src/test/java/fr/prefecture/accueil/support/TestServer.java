@@ -67,11 +67,20 @@ public final class TestServer implements AutoCloseable {
    * what the screens show, which open them without a paired device.
    */
   public static TestServer startWithOpenScreens(Vertx vertx, Path dataDir, Instant now, String... extraArgs) {
+    return startWithSettings(vertx, dataDir, now, "screensRequirePairing: false", extraArgs);
+  }
+
+  /**
+   * With the demo configuration and these lines added to its {@code server} section (YAML, one setting per line,
+   * such as {@code "headerTimeoutSeconds: 1\nanonymousStreamsPerAddress: 3"}).
+   */
+  public static TestServer startWithSettings(Vertx vertx, Path dataDir, Instant now, String settings,
+      String... extraArgs) {
     try {
       String yaml = java.nio.file.Files.readString(CONFIG);
-      Path config = dataDir.resolveSibling(dataDir.getFileName() + "-open-screens.yaml");
-      java.nio.file.Files.writeString(config, yaml.replaceFirst("(?m)^server:\\s*$",
-          "server:\n  screensRequirePairing: false"));
+      Path config = dataDir.resolveSibling(dataDir.getFileName() + "-settings.yaml");
+      String lines = settings.lines().map(line -> "  " + line).collect(java.util.stream.Collectors.joining("\n"));
+      java.nio.file.Files.writeString(config, yaml.replaceFirst("(?m)^server:\\s*$", "server:\n" + lines));
       return start(vertx, dataDir, now, config, extraArgs);
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
