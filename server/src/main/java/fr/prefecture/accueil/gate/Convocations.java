@@ -70,20 +70,7 @@ record Convocations(Vertx vertx, Pool pool, ConvocationCodec codec, ConvocationR
       return Future.succeededFuture(0);
     }
     return store.ofTargets(conn, due).compose(stored -> vertx.executeBlocking(() -> missing(due, stored), false))
-        .compose(fresh -> {
-          long now = time.now().toEpochMilli();
-          Future<Void> chain = Future.succeededFuture();
-          for (ConvocationRepository.Stored s : fresh) {
-            chain = chain.compose(v -> store.insert(conn, s, now).map(inserted -> {
-              // 40 bits: a clash between two convocations is about one in a trillion, but it must never pass unseen.
-              if (!inserted) {
-                throw ApiException.conflict("manual_code_clash", "Manual code clash; rotate the key and try again");
-              }
-              return null;
-            }));
-          }
-          return chain.map(v -> fresh.size());
-        });
+        .compose(fresh -> store.insert(conn, fresh, time.now().toEpochMilli()).map(v -> fresh.size()));
   }
 
   private List<ConvocationRepository.Stored> missing(List<Due> due,
@@ -94,8 +81,7 @@ record Convocations(Vertx vertx, Pool pool, ConvocationCodec codec, ConvocationR
       Convocation wanted = convocation(d);
       if (stored.getOrDefault(kind + ":" + d.id(), List.of()).stream().noneMatch(s -> holds(s, wanted))) {
         IssuedConvocation issued = codec.issue(wanted);
-        String keyId = ((VerifiedCode.Valid) codec.verify(issued.code())).keyId();
-        fresh.add(new ConvocationRepository.Stored(kind, d.id(), keyId, issued.code(), issued.manualCode()));
+        fresh.add(new ConvocationRepository.Stored(kind, d.id(), issued.keyId(), issued.code(), issued.manualCode()));
       }
     }
     return fresh;
