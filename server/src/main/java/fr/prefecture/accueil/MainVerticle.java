@@ -119,14 +119,16 @@ public final class MainVerticle extends VerticleBase {
       List<Future<? extends Feature>> all = List.of(Future.succeededFuture(new Pages(access)),
           staffFeature, AuditFeature.create(audit), Future.succeededFuture(devices),
           SiteFeature.create(site, time, options.demo()),
-          AppointmentFeature.create(site, time, appointments, invitations, audit),
+          gate.compose(g -> AppointmentFeature.create(site, time, appointments, invitations, audit,
+              g.convocations())),
           QueueFeature.create(vertx, pool, site, time, access), gate, screens, indicatorFeature,
           PrivacyFeature.create(vertx, pool, time, settings.retention()));
       return Future.all(all).compose(built -> {
         features = all.stream().<Feature>map(Future::result).toList();
         indicators = indicatorFeature.result();
         return options.demo()
-            ? new DemoData(vertx, site, time, staff, hasher, appointments, store, gate.result()::admitForDemo)
+            ? new DemoData(vertx, site, time, staff, hasher, appointments, store, gate.result().convocations(),
+                gate.result()::admitForDemo)
                 .install()
             : Future.succeededFuture();
       });

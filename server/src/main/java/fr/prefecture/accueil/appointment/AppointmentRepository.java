@@ -4,6 +4,7 @@ import fr.prefecture.accueil.db.Database;
 import fr.prefecture.accueil.db.NamedSql;
 import fr.prefecture.accueil.db.Params;
 import fr.prefecture.accueil.db.Rows;
+import fr.prefecture.accueil.kiosk.convocation.ConvocationKind;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -38,11 +39,11 @@ public final class AppointmentRepository {
   public record Demo(String service, Instant start, LocalDate day, int durationMinutes, String name,
       String reference) {}
 
-  /** Stores demo appointments not stored yet; returns how many were new. */
-  public Future<Integer> saveDemo(List<Demo> demo, long now) {
+  /** Stores demo appointments not stored yet, with their convocations; returns how many were new. */
+  public Future<Integer> saveDemo(List<Demo> demo, long now, ConvocationIssuer convocations) {
     List<NewAppointment> rows = demo.stream().map(d -> new NewAppointment(d.service(), d.start(), d.day(),
         d.durationMinutes(), d.name(), null, null, d.reference())).toList();
-    return save(rows, now).map(saved -> saved.counts().created());
+    return save(rows, now, convocations).map(saved -> saved.counts().created());
   }
 
   /** What an import did: new rows, rows changed in the booking tool, rows already up to date. */
@@ -96,10 +97,11 @@ public final class AppointmentRepository {
   }
 
   /**
-   * Stores the rows in one transaction. A row whose reference is already stored is not duplicated:
-   * it is updated when the booking tool changed it, left alone otherwise. Returns the ids in order.
+   * Stores the rows in one transaction with their convocations. A row whose reference is already stored is not
+   * duplicated: it is updated when the booking tool changed it (and its convocation reissued if it moved), left
+   * alone otherwise. Returns the ids in order.
    */
-  Future<Saved> save(List<NewAppointment> rows, long now) {
+  Future<Saved> save(List<NewAppointment> rows, long now, ConvocationIssuer convocations) {
     return Database.transaction(pool, conn -> existing(conn, rows).compose(known -> {
       // Inserts complete later in the chain: each id goes to its row's place, so the ids follow the rows.
       Long[] ids = new Long[rows.size()];
@@ -130,10 +132,18 @@ public final class AppointmentRepository {
           chain = chain.compose(v -> UPDATE.execute(conn, params).mapEmpty());
         }
       }
-      return chain.map(v -> {
-        return new Saved(List.of(ids), new ImportCounts(tally[0], tally[1], tally[2]));
-      });
+      return chain.compose(v -> convocations.issue(conn, due(rows, ids)))
+          .map(v -> new Saved(List.of(ids), new ImportCounts(tally[0], tally[1], tally[2])));
     }));
+  }
+
+  private static List<ConvocationIssuer.Due> due(List<NewAppointment> rows, Long[] ids) {
+    List<ConvocationIssuer.Due> due = new ArrayList<>(rows.size());
+    for (int i = 0; i < rows.size(); i++) {
+      due.add(new ConvocationIssuer.Due(ConvocationKind.APPOINTMENT, ids[i], rows.get(i).service(),
+          rows.get(i).start()));
+    }
+    return due;
   }
 
   /** The values an import writes on insert and update alike; the contact fields may be null. */

@@ -17,7 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 /** Invitations to meetings: create, list by day, cancel. */
-record InvitationApi(SiteTime time, InvitationRepository invitations, AuditLog audit) {
+record InvitationApi(SiteTime time, InvitationRepository invitations, AuditLog audit, ConvocationIssuer convocations) {
   void mount(Routes routes) {
     routes.with(Role.MANAGER).post("/invitations").respond(this::create);
     routes.with(Role.MANAGER, Role.AGENT).get("/invitations").respond(this::list);
@@ -40,7 +40,8 @@ record InvitationApi(SiteTime time, InvitationRepository invitations, AuditLog a
     JsonObject guest = JsonInput.object(body, "guest");
     String name = string(guest, "name");
     String email = optionalString(guest, "email").orElse(null);
-    return invitations.create(event, start, end, time.dateOf(start), location, name, email, time.now().toEpochMilli())
+    return invitations.create(event, start, end, time.dateOf(start), location, name, email, time.now().toEpochMilli(),
+        convocations)
         .map(id -> {
           ctx.response().setStatusCode(201);
           return new JsonObject().put("id", id);

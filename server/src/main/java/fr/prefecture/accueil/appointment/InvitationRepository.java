@@ -1,7 +1,10 @@
 package fr.prefecture.accueil.appointment;
 
+import fr.prefecture.accueil.db.Database;
+import fr.prefecture.accueil.db.NamedSql;
 import fr.prefecture.accueil.db.Params;
 import fr.prefecture.accueil.db.Rows;
+import fr.prefecture.accueil.kiosk.convocation.ConvocationKind;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -17,16 +20,17 @@ import java.util.Optional;
 public final class InvitationRepository {
   private static final String COLUMNS = "id, event, start_at, end_at, local_date, location, guest_name, guest_email, status";
 
-  private final SqlTemplate<Map<String, Object>, RowSet<Long>> insert;
+  private static final NamedSql INSERT = NamedSql.of("""
+      INSERT INTO invitations (event, start_at, end_at, local_date, location, guest_name, guest_email, created_at)
+      VALUES (#{event}, #{start}, #{end}, #{day}, #{location}, #{name}, #{email}, #{now}) RETURNING id""");
+
+  private final Pool pool;
   private final SqlTemplate<Map<String, Object>, RowSet<Invitation>> byId;
   private final SqlTemplate<Map<String, Object>, RowSet<Invitation>> byDay;
   private final SqlTemplate<Map<String, Object>, io.vertx.sqlclient.SqlResult<Void>> cancel;
 
   public InvitationRepository(Pool pool) {
-    insert = SqlTemplate.forQuery(pool, """
-        INSERT INTO invitations (event, start_at, end_at, local_date, location, guest_name, guest_email, created_at)
-        VALUES (#{event}, #{start}, #{end}, #{day}, #{location}, #{name}, #{email}, #{now}) RETURNING id""")
-        .mapTo(row -> row.getLong("id"));
+    this.pool = pool;
     byId = SqlTemplate.forQuery(pool, "SELECT " + COLUMNS + " FROM invitations WHERE id = #{id}")
         .mapTo(InvitationRepository::map);
     byDay = SqlTemplate.forQuery(pool, "SELECT " + COLUMNS
@@ -41,11 +45,15 @@ public final class InvitationRepository {
         row.getString("location"), row.getString("guest_name"), row.getString("guest_email"), row.getString("status"));
   }
 
+  /** Stores the invitation and issues its convocation, in one transaction. */
   Future<Long> create(String event, Instant start, Instant end, LocalDate day, String location, String name,
-      String email, long now) {
-    return insert.execute(Params.of("event", event, "start", start.toEpochMilli(), "end", end.toEpochMilli(),
-        "day", day.toString(), "location", location, "name", name, "email", email, "now", now))
-        .map(rows -> rows.iterator().next());
+      String email, long now, ConvocationIssuer convocations) {
+    Map<String, Object> params = Params.of("event", event, "start", start.toEpochMilli(), "end", end.toEpochMilli(),
+        "day", day.toString(), "location", location, "name", name, "email", email, "now", now);
+    return Database.transaction(pool, conn -> INSERT.execute(conn, params)
+        .map(rows -> rows.iterator().next().getLong("id"))
+        .compose(id -> convocations.issue(conn,
+            List.of(new ConvocationIssuer.Due(ConvocationKind.INVITATION, id, "", start))).map(id)));
   }
 
   public Future<Optional<Invitation>> find(long id) {

@@ -1,6 +1,7 @@
 package fr.prefecture.accueil.demo;
 
 import fr.prefecture.accueil.appointment.AppointmentRepository;
+import fr.prefecture.accueil.appointment.ConvocationIssuer;
 import fr.prefecture.accueil.auth.PasswordHasher;
 import fr.prefecture.accueil.auth.Role;
 import fr.prefecture.accueil.auth.Secrets;
@@ -37,6 +38,7 @@ public final class DemoData {
   private final StaffRepository staff;
   private final PasswordHasher hasher;
   private final AppointmentRepository appointments;
+  private final ConvocationIssuer convocations;
   private final Path storeFile;
   private final java.util.function.LongFunction<Future<?>> admit;
 
@@ -45,7 +47,9 @@ public final class DemoData {
   static final int HISTORY_PER_DAY = 150;
 
   public DemoData(Vertx vertx, Site site, SiteTime time, StaffRepository staff, PasswordHasher hasher,
-      AppointmentRepository appointments, Path storeFile, java.util.function.LongFunction<Future<?>> admit) {
+      AppointmentRepository appointments, Path storeFile, ConvocationIssuer convocations,
+      java.util.function.LongFunction<Future<?>> admit) {
+    this.convocations = convocations;
     this.storeFile = storeFile;
     this.admit = admit;
     this.vertx = vertx;
@@ -71,7 +75,7 @@ public final class DemoData {
           .compose(hash -> staff.upsertAccount(account.getKey(), hash, account.getValue(), time.now().toEpochMilli()));
     }
     return chain.compose(v -> vertx.executeBlocking(this::history))
-        .compose(v -> appointments.saveDemo(demoAppointments(time.today()), time.now().toEpochMilli()))
+        .compose(v -> appointments.saveDemo(demoAppointments(time.today()), time.now().toEpochMilli(), convocations))
         .compose(created -> arrivals().map(created))
         .onSuccess(created -> print(passwords, created)).mapEmpty();
   }

@@ -1,5 +1,9 @@
 package fr.prefecture.accueil.gate;
 
+import static fr.prefecture.accueil.kiosk.convocation.ConvocationKind.APPOINTMENT;
+import static fr.prefecture.accueil.kiosk.convocation.ConvocationKind.INVITATION;
+
+import fr.prefecture.accueil.audit.AuditLog;
 import fr.prefecture.accueil.auth.Access;
 import fr.prefecture.accueil.auth.Role;
 import fr.prefecture.accueil.http.ApiException;
@@ -32,42 +36,67 @@ final class ConvocationApi {
   private final Site site;
   private final SiteTime time;
   private final Convocations convocations;
+  private final AuditLog audit;
   private final Templates templates = Templates.compile("convocation");
 
-  ConvocationApi(Vertx vertx, Site site, SiteTime time, Convocations convocations) {
+  ConvocationApi(Vertx vertx, Site site, SiteTime time, Convocations convocations, AuditLog audit) {
     this.vertx = vertx;
     this.site = site;
     this.time = time;
     this.convocations = convocations;
+    this.audit = audit;
   }
 
+  Convocations convocations() {
+    return convocations;
+  }
+
+  /**
+   * Managers (and admins) only: a convocation is what admits its holder, and ids are sequential. Issued when the
+   * appointment or invitation is stored; a read never writes; the POST issues one by hand (an older store).
+   */
   void mount(Routes routes) {
-    Role[] who = {Role.MANAGER, Role.AGENT, Role.GUARD};
-    routes.with(who).get("/appointments/:id/convocation").respond(ctx -> json(ctx, ConvocationKind.APPOINTMENT));
-    routes.with(who).get("/appointments/:id/convocation.png").respond(ctx -> png(ctx, ConvocationKind.APPOINTMENT));
-    routes.with(who).get("/invitations/:id/convocation").respond(ctx -> json(ctx, ConvocationKind.INVITATION));
-    routes.with(who).get("/invitations/:id/convocation.png").respond(ctx -> png(ctx, ConvocationKind.INVITATION));
+    routes.with(Role.MANAGER).get("/appointments/:id/convocation").respond(ctx -> json(ctx, APPOINTMENT));
+    routes.with(Role.MANAGER).get("/appointments/:id/convocation.png").respond(ctx -> png(ctx, APPOINTMENT));
+    routes.with(Role.MANAGER).post("/appointments/:id/convocation").respond(ctx -> reissue(ctx, APPOINTMENT));
+    routes.with(Role.MANAGER).get("/invitations/:id/convocation").respond(ctx -> json(ctx, INVITATION));
+    routes.with(Role.MANAGER).get("/invitations/:id/convocation.png").respond(ctx -> png(ctx, INVITATION));
+    routes.with(Role.MANAGER).post("/invitations/:id/convocation").respond(ctx -> reissue(ctx, INVITATION));
   }
 
   void mountPages(Router root, Access access) {
-    root.get("/convocations/invitations/:id").handler(access.page(Role.MANAGER, Role.AGENT, Role.GUARD))
-        .respond(Pages.html(ctx -> page(ctx, ConvocationKind.INVITATION)));
-    root.get("/convocations/:id").handler(access.page(Role.MANAGER, Role.AGENT, Role.GUARD))
-        .respond(Pages.html(ctx -> page(ctx, ConvocationKind.APPOINTMENT)));
+    root.get("/convocations/invitations/:id").handler(access.page(Role.MANAGER))
+        .respond(Pages.html(ctx -> page(ctx, INVITATION)));
+    root.get("/convocations/:id").handler(access.page(Role.MANAGER))
+        .respond(Pages.html(ctx -> page(ctx, APPOINTMENT)));
   }
 
   private Future<JsonObject> json(RoutingContext ctx, ConvocationKind kind) {
     long id = JsonInput.pathId(ctx, "id");
-    String base = kind == ConvocationKind.APPOINTMENT ? "/api/appointments/" : "/api/invitations/";
-    String page = kind == ConvocationKind.APPOINTMENT ? "/convocations/" : "/convocations/invitations/";
-    return convocations.issue(kind, id).map(issued -> new JsonObject().put("kind", Target.code(kind)).put("id", id)
+    return convocations.current(kind, id).map(issued -> json(kind, id, issued));
+  }
+
+  private static JsonObject json(ConvocationKind kind, long id, Convocations.Issued issued) {
+    String base = kind == APPOINTMENT ? "/api/appointments/" : "/api/invitations/";
+    String page = kind == APPOINTMENT ? "/convocations/" : "/convocations/invitations/";
+    return new JsonObject().put("kind", Target.code(kind)).put("id", id)
         .put("code", issued.code()).put("manualCode", issued.manualCode())
-        .put("qr", base + id + "/convocation.png").put("page", page + id));
+        .put("qr", base + id + "/convocation.png").put("page", page + id);
+  }
+
+  /** 201 when a new code was stored, 200 when the stored one still held. */
+  private Future<JsonObject> reissue(RoutingContext ctx, ConvocationKind kind) {
+    long id = JsonInput.pathId(ctx, "id");
+    return convocations.reissue(kind, id).compose(fresh -> {
+      ctx.response().setStatusCode(fresh ? 201 : 200);
+      return fresh ? audit.record(ctx, "convocation.issued", Target.code(kind) + " " + id, null)
+          : Future.succeededFuture();
+    }).compose(v -> convocations.current(kind, id)).map(issued -> json(kind, id, issued));
   }
 
   private Future<Buffer> png(RoutingContext ctx, ConvocationKind kind) {
     ctx.response().putHeader("Content-Type", "image/png");
-    return convocations.issue(kind, JsonInput.pathId(ctx, "id"))
+    return convocations.current(kind, JsonInput.pathId(ctx, "id"))
         .compose(issued -> vertx.executeBlocking(() -> Buffer.buffer(QrCodes.png(issued.code(), QR_PIXELS))));
   }
 
@@ -78,7 +107,7 @@ final class ConvocationApi {
     } catch (NumberFormatException e) {
       return Future.failedFuture(ApiException.notFound("Convocation"));
     }
-    return convocations.issue(kind, id)
+    return convocations.current(kind, id)
         .compose(issued -> vertx.executeBlocking(() -> html(issued, QrCodes.png(issued.code(), QR_PIXELS))));
   }
 
@@ -89,7 +118,7 @@ final class ConvocationApi {
     ZonedDateTime admitFrom = start.minusMinutes(20);
     Site.Text what;
     Site.Text where;
-    if (t.kind() == ConvocationKind.INVITATION) {
+    if (t.kind() == INVITATION) {
       what = new Site.Text(t.event(), t.event());
       where = t.location() == null ? new Site.Text("", "") : new Site.Text(t.location(), t.location());
     } else {

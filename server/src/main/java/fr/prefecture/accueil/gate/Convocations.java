@@ -1,7 +1,9 @@
 package fr.prefecture.accueil.gate;
 
 import fr.prefecture.accueil.appointment.AppointmentRepository;
+import fr.prefecture.accueil.appointment.ConvocationIssuer;
 import fr.prefecture.accueil.appointment.InvitationRepository;
+import fr.prefecture.accueil.db.Database;
 import fr.prefecture.accueil.http.ApiException;
 import fr.prefecture.accueil.kiosk.convocation.Convocation;
 import fr.prefecture.accueil.kiosk.convocation.ConvocationCodec;
@@ -10,52 +12,93 @@ import fr.prefecture.accueil.kiosk.convocation.IssuedConvocation;
 import fr.prefecture.accueil.kiosk.convocation.VerifiedCode;
 import fr.prefecture.accueil.time.SiteTime;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlConnection;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
- * Issues convocations: the stored one when it still says what the store says, a new one otherwise
- * (first issue, appointment moved, or its key retired). Reprints therefore give the same code.
+ * Convocations: issued when an appointment or an invitation is stored (created, imported, moved), on the storing
+ * transaction; read without writing. The current one is the latest stored code that still says what the store
+ * says (a reprint gives the same code; moving back to the first time gives the first code again).
  */
-record Convocations(ConvocationCodec codec, ConvocationRepository store, AppointmentRepository appointments,
-    InvitationRepository invitations, SiteTime time) {
+record Convocations(Vertx vertx, Pool pool, ConvocationCodec codec, ConvocationRepository store,
+    AppointmentRepository appointments, InvitationRepository invitations, SiteTime time)
+    implements
+      ConvocationIssuer {
   /** A convocation ready to print, with what it admits to. */
   record Issued(Target target, String code, String manualCode) {}
 
   Future<Target> target(ConvocationKind kind, long id) {
-    Future<java.util.Optional<Target>> found = kind == ConvocationKind.APPOINTMENT
+    Future<Optional<Target>> found = kind == ConvocationKind.APPOINTMENT
         ? appointments.find(id).map(a -> a.map(Target::of))
         : invitations.find(id).map(i -> i.map(Target::of));
     return found.map(t -> t.orElseThrow(() -> ApiException.notFound(
         (kind == ConvocationKind.APPOINTMENT ? "Appointment " : "Invitation ") + id)));
   }
 
-  Future<Issued> issue(ConvocationKind kind, long id) {
-    return target(kind, id).compose(target -> store.latest(target.kindCode(), id).compose(stored -> {
-      Convocation wanted = convocation(target);
-      if (stored.isPresent() && codec.verify(stored.get().code()) instanceof VerifiedCode.Valid valid
-          && valid.value().equals(wanted)) {
-        return Future.succeededFuture(new Issued(target, stored.get().code(), stored.get().manualCode()));
-      }
-      IssuedConvocation fresh = codec.issue(wanted);
-      String keyId = ((VerifiedCode.Valid) codec.verify(fresh.code())).keyId();
-      return store.save(new ConvocationRepository.Stored(target.kindCode(), id, keyId, fresh.code(),
-          fresh.manualCode()), time.now().toEpochMilli())
-          .compose(v -> store.byManualCode(fresh.manualCode()))
-          .map(saved -> {
-            // 40 bits: a clash between two convocations is about one in a trillion, but it must never pass unseen.
-            if (saved.isEmpty() || saved.get().convocationId() != id || !saved.get().kind().equals(target.kindCode())) {
-              throw ApiException.conflict("manual_code_clash", "Manual code clash; rotate the key and print again");
-            }
-            return new Issued(target, fresh.code(), fresh.manualCode());
-          });
+  /** The convocation to print, read only: 404 {@code no_convocation} when none stored still holds. */
+  Future<Issued> current(ConvocationKind kind, long id) {
+    return target(kind, id).compose(target -> store.ofTarget(target.kindCode(), id).map(stored -> {
+      Convocation wanted = convocation(due(target));
+      return stored.stream().filter(s -> holds(s, wanted)).findFirst()
+          .map(s -> new Issued(target, s.code(), s.manualCode()))
+          .orElseThrow(() -> new ApiException(404, "no_convocation", "No valid convocation is stored for "
+              + target.kindCode() + " " + id + " (stored before convocations were issued, or its key retired):"
+              + " POST to issue it"));
     }));
   }
 
+  /** Issues it again by hand, when none stored holds; true when a new code was stored. */
+  Future<Boolean> reissue(ConvocationKind kind, long id) {
+    return target(kind, id).compose(t -> Database.transaction(pool, conn -> issued(conn, List.of(due(t)))))
+        .map(n -> n > 0);
+  }
+
+  @Override
+  public Future<Void> issue(SqlConnection conn, List<Due> due) {
+    return issued(conn, due).mapEmpty();
+  }
+
+  /** Verifying and signing is CPU work (an import holds up to 50,000 rows): off the event loop. */
+  private Future<Integer> issued(SqlConnection conn, List<Due> due) {
+    if (due.isEmpty()) {
+      return Future.succeededFuture(0);
+    }
+    return store.ofTargets(conn, due).compose(stored -> vertx.executeBlocking(() -> missing(due, stored), false))
+        .compose(fresh -> store.insert(conn, fresh, time.now().toEpochMilli()).map(v -> fresh.size()));
+  }
+
+  private List<ConvocationRepository.Stored> missing(List<Due> due,
+      Map<String, List<ConvocationRepository.Stored>> stored) {
+    List<ConvocationRepository.Stored> fresh = new ArrayList<>();
+    for (Due d : due) {
+      String kind = Target.code(d.kind());
+      Convocation wanted = convocation(d);
+      if (stored.getOrDefault(kind + ":" + d.id(), List.of()).stream().noneMatch(s -> holds(s, wanted))) {
+        IssuedConvocation issued = codec.issue(wanted);
+        fresh.add(new ConvocationRepository.Stored(kind, d.id(), issued.keyId(), issued.code(), issued.manualCode()));
+      }
+    }
+    return fresh;
+  }
+
+  private boolean holds(ConvocationRepository.Stored stored, Convocation wanted) {
+    return codec.verify(stored.code()) instanceof VerifiedCode.Valid valid && valid.value().equals(wanted);
+  }
+
+  private static Due due(Target t) {
+    return new Due(t.kind(), t.id(), t.service(), t.start());
+  }
+
   /** No name in the code, not even initials: the gate reads the name from the store for the ID check. */
-  private static Convocation convocation(Target target) {
+  private static Convocation convocation(Due due) {
     try {
-      return new Convocation(target.id(), target.kind(), target.service(),
-          target.start().truncatedTo(ChronoUnit.MINUTES), null);
+      return new Convocation(due.id(), due.kind(), due.service(), due.start().truncatedTo(ChronoUnit.MINUTES), null);
     } catch (IllegalArgumentException e) {
       throw ApiException.conflict("cannot_issue", "No convocation can be issued for this: " + e.getMessage());
     }

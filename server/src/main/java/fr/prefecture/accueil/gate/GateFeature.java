@@ -1,6 +1,7 @@
 package fr.prefecture.accueil.gate;
 
 import fr.prefecture.accueil.appointment.AppointmentRepository;
+import fr.prefecture.accueil.appointment.ConvocationIssuer;
 import fr.prefecture.accueil.appointment.InvitationRepository;
 import fr.prefecture.accueil.audit.AuditLog;
 import fr.prefecture.accueil.auth.Access;
@@ -31,12 +32,18 @@ public record GateFeature(KioskApi kiosk, ConvocationApi convocationApi, KeyApi 
       ConvocationCodec codec = new ConvocationCodec(keys);
       ConvocationRepository stored = new ConvocationRepository(pool);
       ScanRepository scans = new ScanRepository(pool);
-      Convocations convocations = new Convocations(codec, stored, appointments, invitations, time);
+      Convocations convocations = new Convocations(vertx, pool, codec, stored, appointments, invitations, time);
       Gate gate = new Gate(site, time, codec, stored, scans, vertx.eventBus());
       OfflinePack pack = new OfflinePack(site, time, keys, gate, scans, appointments, invitations);
       return new GateFeature(new KioskApi(vertx, site, time, gate, scans, appointments, invitations, pack),
-          new ConvocationApi(vertx, site, time, convocations), new KeyApi(vertx, keys, audit), gate, site, access);
+          new ConvocationApi(vertx, site, time, convocations, audit), new KeyApi(vertx, keys, audit), gate, site,
+          access);
     });
+  }
+
+  /** Issues the convocations of appointments and invitations on the transaction that stores them. */
+  public ConvocationIssuer convocations() {
+    return convocationApi.convocations();
   }
 
   /**

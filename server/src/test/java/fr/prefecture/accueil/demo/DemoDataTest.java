@@ -38,6 +38,11 @@ class DemoDataTest {
           .contains("demo-admin", "demo-manager", "demo-agent", "demo-guard");
       assertThat(server.get(null, "/screens/hall-a-entree").statusCode()).as("demo screens need no pairing")
           .isEqualTo(200);
+      for (Object o : appointments) {
+        long id = ((JsonObject) o).getLong("id");
+        assertThat(server.get("manager", "/api/appointments/" + id + "/convocation").statusCode())
+            .as("the demo's appointment %d has its convocation", id).isEqualTo(200);
+      }
       int inside = server.get("guard", "/api/site/inside").bodyAsJsonObject().getInteger("count");
       assertThat(inside).as("visitors already through the gate").isGreaterThan(0);
       int waiting = 0;

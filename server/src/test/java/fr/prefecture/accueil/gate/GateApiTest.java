@@ -280,7 +280,7 @@ class GateApiTest {
   void the_qr_png_from_the_api_decodes_back_to_the_code_and_non_images_get_a_422() {
     long id = gate.book("titres", "2026-03-30T09:10", "A");
     String code = gate.code(id);
-    HttpResponse<Buffer> png = server.get("agent", "/api/appointments/" + id + "/convocation.png");
+    HttpResponse<Buffer> png = server.get("manager", "/api/appointments/" + id + "/convocation.png");
     assertThat(png.statusCode()).isEqualTo(200);
     assertThat(png.getHeader("Content-Type")).isEqualTo("image/png");
     HttpResponse<Buffer> decoded = server.postBytes("guard", "/api/kiosk/decode", "image/png", png.body().getBytes());

@@ -39,7 +39,7 @@ public final class ConvocationCodec {
     byte[] signature = key.sign(payload, payload.length);
     byte[] signed = Arrays.copyOf(payload, payload.length + signature.length);
     System.arraycopy(signature, 0, signed, payload.length, signature.length);
-    return new IssuedConvocation(Base45.encode(signed), ManualCode.of(signature));
+    return new IssuedConvocation(Base45.encode(signed), ManualCode.of(signature), key.id());
   }
 
   /**
