@@ -112,9 +112,20 @@ public record Site(Text name, ZoneId zone, List<Building> buildings, List<Area> 
     public static final Queueing DEFAULT = new Queueing(QueueRule.APPOINTMENTS_FIRST, 2);
   }
 
+  /**
+   * A service; its calls show on the screens of its {@code waitingZone} (where its visitors wait: by default the zone
+   * of its location).
+   */
   public record Service(String code, Text name, Location location, List<String> counters,
       String ticketPrefix, int defaultDurationMinutes, Admission admission, Optional<PanSlots> pan,
-      Queueing queue) {
+      Queueing queue, String waitingZone) {
+
+    /** Waiting in the zone of its location. */
+    public Service(String code, Text name, Location location, List<String> counters, String ticketPrefix,
+        int defaultDurationMinutes, Admission admission, Optional<PanSlots> pan, Queueing queue) {
+      this(code, name, location, counters, ticketPrefix, defaultDurationMinutes, admission, pan, queue,
+          location.zone());
+    }
 
     /** Without queue settings: the defaults. */
     public Service(String code, Text name, Location location, List<String> counters, String ticketPrefix,

@@ -269,6 +269,7 @@ class ScreenApiTest {
     String page = server.client.get("/screens/hall-a-entree").send().await().bodyAsString();
     assertThat(page).contains("Désormais : Bâtiment B, salle 4", "Now at: Building B, room 4");
     String figuresPage = server.client.get("/screens/annexe-b").send().await().bodyAsString();
-    assertThat(figuresPage).contains("24,5 jours", "24.5 days", "pas encore de mesure", "not measured yet");
+    assertThat(figuresPage).contains("24,5 jours", "24.5 days", "Pas encore de mesure pour :",
+        "Not measured yet for:");
   }
 }

@@ -83,6 +83,20 @@ class SiteLoaderTest {
         .hasMessageContaining("services[1].queue.absentAfterCalls");
   }
   @Test
+  void a_services_waiting_zone_defaults_to_the_zone_of_its_location_and_must_be_a_known_zone() throws Exception {
+    Site site = SiteLoader.load(DEMO).site();
+    assertThat(site.service("titres").orElseThrow().waitingZone()).isEqualTo("hall-a");
+    Site elsewhere = SiteLoader.parse("s.yaml", demoWith("ticketPrefix: T\n",
+        "ticketPrefix: T\n    waitingZone: hall-b\n")).site();
+    assertThat(elsewhere.service("titres").orElseThrow().waitingZone()).isEqualTo("hall-b");
+    assertThatThrownBy(() -> SiteLoader.parse("s.yaml", demoWith("ticketPrefix: T\n",
+        "ticketPrefix: T\n    waitingZone: nulle-part\n")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("s.yaml").hasMessageContaining("services[1].waitingZone")
+        .hasMessageContaining("nulle-part");
+  }
+
+  @Test
   void an_unknown_key_in_any_section_is_an_error_naming_the_file_and_the_key() throws Exception {
     // A typo must not silently take the default: one mistake per section of the file.
     String[][] typos = {
