@@ -174,11 +174,25 @@ record ScreenContent(Site site, SiteTime time, NoticeRepository notices, AlertRe
       for (int i = 0; i < latest.size(); i++) {
         latestViews.add(callView(latest.get(i), i == 0));
       }
-      Text building = site.building(service.location().building()).map(b -> text(b.name())).orElse(null);
-      services.add(new ServiceWayfinding(service.code(), text(service.name()), building, service.location().floor(),
-          text(service.location().room()), Direction.fromCode(direction), status, latestViews, movedTo));
+      Optional<Site.Place> place = status == ServiceStatus.MOVED && state.movedToPlace() != null
+          ? site.place(state.movedToPlace()) : Optional.empty();
+      if (place.isPresent()) {
+        // moved: the new place's building and floor, its name once ("Désormais : ..."), this screen's way to it
+        Site.Place p = place.get();
+        String way = screen.placeDirections().getOrDefault(p.id(), direction);
+        services.add(new ServiceWayfinding(service.code(), text(service.name()), buildingName(p.building()),
+            p.floor(), null, Direction.fromCode(way), status, latestViews, text(p.name())));
+        continue;
+      }
+      services.add(new ServiceWayfinding(service.code(), text(service.name()),
+          buildingName(service.location().building()), service.location().floor(), text(service.location().room()),
+          Direction.fromCode(direction), status, latestViews, movedTo));
     }
     return new WayfindingView(services);
+  }
+
+  private Text buildingName(String building) {
+    return site.building(building).map(b -> text(b.name())).orElse(null);
   }
 
   private NoticesView notices(Site.Screen screen, Snapshot s) {
