@@ -5,6 +5,7 @@ const minPx = (48 * Math.min(width, height)) / 1080 - 0.25; // the 5-metre rule,
 const maxWords = 60;
 const problems = [];
 const main = document.getElementById('content');
+const strip = document.getElementById('calls-strip'); // its words count in the view's, beside main's
 const scaleOf = (el) => {
   let scale = 1;
   for (let e = el; e; e = e.parentElement) {
@@ -57,10 +58,11 @@ for (let node = walker.nextNode(); node; node = walker.nextNode()) {
   if (drawn < minPx) {
     problems.push('text drawn at ' + drawn.toFixed(1) + ' px < ' + minPx.toFixed(1) + ': "' + text.slice(0, 40) + '"');
   }
-  if (main.contains(el)) {
+  const region = main.contains(el) ? main : strip && strip.contains(el) ? strip : null;
+  if (region) {
     const n = text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
     const lang = el.closest('[lang]');
-    const code = lang && main.contains(lang) ? lang.lang : null;
+    const code = lang && region.contains(lang) ? lang.lang : null;
     words.fr += code === 'en' ? 0 : n;
     words.en += code === 'fr' ? 0 : n;
   }
@@ -73,6 +75,9 @@ for (const lang of ['fr', 'en']) {
   if (words[lang] > maxWords) {
     problems.push(words[lang] + ' words in ' + lang + ' on one view (at most ' + maxWords + ')');
   }
+}
+if (strip && !document.body.classList.contains('alert-active') && !strip.checkVisibility()) {
+  problems.push('the calls strip is not shown');
 }
 const all = new Set([...main.querySelectorAll('[data-unit]')].map((u) => u.dataset.unit));
 const shown = new Set(

@@ -164,8 +164,28 @@ const field = (parent, id, label, value) => {
   return input;
 };
 
+/* Where a moved service now receives: one of the site's places, whose direction every screen knows. */
+const placeSelect = (parent, service, places, current) => {
+  const id = 'moved-' + service;
+  const wrap = el('div');
+  const select = el('select', null, { id });
+  select.append(el('option', '— Choisir un lieu —', { value: '' }));
+  for (const p of places) {
+    const where = [
+      p.buildingName ? p.buildingName.fr : p.building,
+      p.floor === 0 ? 'rez-de-chaussée' : 'niveau ' + p.floor,
+    ];
+    const option = el('option', p.name.fr + ' (' + where.join(', ') + ')', { value: p.id });
+    option.selected = p.id === current;
+    select.append(option);
+  }
+  wrap.append(el('label', 'Nouveau lieu (si déplacé)', { for: id }), select);
+  parent.append(wrap);
+  return select;
+};
+
 const loadStates = async () => {
-  const states = await get('/api/service-states');
+  const [states, site] = await Promise.all([get('/api/service-states'), get('/api/site')]);
   const box = $('states');
   box.textContent = '';
   for (const s of states) {
@@ -184,16 +204,15 @@ const loadStates = async () => {
     }
     wrap.append(select);
     row.append(wrap);
-    const fr = field(row, 'moved-fr-' + s.service, 'Nouveau lieu (français)', s.movedTo ? s.movedTo.fr : '');
-    const en = field(row, 'moved-en-' + s.service, 'New place (English)', s.movedTo ? s.movedTo.en : '');
+    const place = placeSelect(row, s.service, site.places || [], s.movedTo);
     const save = el('button', 'Enregistrer / Save', {
       type: 'button',
       'aria-label': "Enregistrer l'état de " + s.name.fr,
     });
     save.addEventListener('click', () => {
       const body = { status: select.value };
-      if (select.value === 'moved' && fr.value && en.value) {
-        body.movedTo = { fr: fr.value, en: en.value };
+      if (select.value === 'moved' && place.value) {
+        body.movedTo = place.value;
       }
       attempt(async () => {
         await request('PUT', '/api/service-states/' + encodeURIComponent(s.service), body);

@@ -5,8 +5,9 @@
  * rule). In two columns (French, English) the n-th item of each column goes on the same page. A text item too long
  * for a view (data-split) is first cut into pieces at word boundaries.
  */
-export const MAX_WORDS = 60; // per language on one view
-const PIECE_WORDS = 40; // a long text is cut into pieces of at most this many words
+export const MAX_WORDS = 60; // per language on one view, the calls strip's words included
+export const STRIP_WORDS = 18; // the calls strip's share of a view's words, when the screen has one
+const PIECE_WORDS = 30; // a long text is cut into pieces of at most this many words
 
 const wordsIn = (text) => text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 
@@ -77,20 +78,22 @@ export const showUnits = (slide, from, to) => {
 const overflows = (el) => el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1;
 
 /* What the view shows of the slide, in each language shown in turn (one at a time in alternate mode). */
-const measure = (slide, main, alternate) => {
+const measure = (slide, main, alternate, limit) => {
   const result = { fits: true, fr: 0, en: 0 };
   for (const showing of alternate ? ['fr', 'en'] : [main.dataset.showing]) {
     main.dataset.showing = showing;
     const words = wordsShown(slide);
     result.fr = Math.max(result.fr, alternate && showing === 'en' ? 0 : words.fr);
     result.en = Math.max(result.en, alternate && showing === 'fr' ? 0 : words.en);
-    result.fits = result.fits && !overflows(slide) && words.fr <= MAX_WORDS && words.en <= MAX_WORDS;
+    result.fits = result.fits && !overflows(slide) && words.fr <= limit && words.en <= limit;
   }
   return result;
 };
 
-/* The pages of a slide shown alone in main: [{from, to, fr, en}] with the words each language shows there. */
-export const paginate = (slide, main, alternate) => {
+/* The pages of a slide shown alone in main: [{from, to, fr, en}] with the words each language shows there; with a
+   calls strip beside main, the strip's share of the words is kept for it. */
+export const paginate = (slide, main, alternate, strip) => {
+  const limit = MAX_WORDS - (strip ? STRIP_WORDS : 0);
   const before = main.dataset.showing;
   if (!slide.dataset.paginated) {
     splitLong(slide);
@@ -103,18 +106,56 @@ export const paginate = (slide, main, alternate) => {
     let to = Math.min(from + 1, n);
     while (to < n) {
       showUnits(slide, from, to + 1);
-      if (!measure(slide, main, alternate).fits) {
+      if (!measure(slide, main, alternate, limit).fits) {
         break;
       }
       to++;
     }
     showUnits(slide, from, to);
-    const { fr, en } = measure(slide, main, alternate);
+    const { fr, en } = measure(slide, main, alternate, limit);
     pages.push({ from, to, fr, en });
     from = to;
   } while (from < n);
   main.dataset.showing = before;
   return pages;
+};
+
+/* The calls strip: as many of the current calls, newest first, as fit its box and its share of the words (older
+   ones are all on the calls page); both languages measured together, so that alternate mode fits too. */
+export const fitStrip = (strip) => {
+  if (!strip || strip.hidden) {
+    return;
+  }
+  const showing = strip.dataset.showing;
+  strip.dataset.showing = 'both';
+  const items = [...strip.querySelectorAll('.strip-call')];
+  items.forEach((item) => (item.hidden = false));
+  for (let n = items.length; n > 1; n--) {
+    const words = wordsShown(strip);
+    if (!overflows(strip) && words.fr <= STRIP_WORDS && words.en <= STRIP_WORDS) {
+      break;
+    }
+    items[n - 1].hidden = true;
+  }
+  strip.dataset.showing = showing;
+};
+
+/* How long a page stays: its own reading time, and together with the slide's other pages at least the time the
+   server gave the slide ({fr, en}: in alternate mode, French then English). */
+export const pageTimes = (slide, count, page, alternate) => {
+  const seconds = (name, fallback) => {
+    const n = parseInt(slide.dataset[name], 10);
+    return isNaN(n) ? fallback : n;
+  };
+  const total = seconds('seconds', 10);
+  const french = seconds('frenchSeconds', total);
+  if (!alternate) {
+    return { fr: Math.max(readingSeconds(Math.max(page.fr, page.en)), Math.ceil(total / count)), en: 0 };
+  }
+  return {
+    fr: Math.max(readingSeconds(page.fr), Math.ceil(french / count)),
+    en: total > french ? Math.max(readingSeconds(page.en), Math.ceil((total - french) / count)) : 0,
+  };
 };
 
 /* The same rule as the server's ReadingTime: 3 s to notice the change, then 2 words a second, at least 8 s. */

@@ -1,9 +1,10 @@
 /* Accueil — screen page. Configuration from data-* attributes on <body> (the CSP forbids inline scripts). The server
    renders every fragment; this script swaps them in, rotates the slides' pages (paginate.js) for their reading time,
    shows calls and alerts, and marks the screen offline when the stream stops. */
-import { fitAlert, paginate, readingSeconds, showUnits } from './paginate.js';
-import { announce } from './sound.js';
+import { fitAlert, fitStrip, pageTimes, paginate, showUnits } from './paginate.js';
+import { announce, silence } from './sound.js';
 import { hoursIn } from './clock.js';
+import { refusedForGood } from './stream.js';
 
 const body = document.body;
 const config = {
@@ -20,6 +21,7 @@ const RETRY_MS = 15000; // when the browser gives up reconnecting by itself
 const content = document.getElementById('content');
 const alertLayer = document.getElementById('alert');
 const banner = document.getElementById('call-banner');
+const strip = document.getElementById('calls-strip');
 const offlineMark = document.querySelector('.offline-mark');
 const clock = document.querySelector('.clock');
 
@@ -28,6 +30,7 @@ const state = {
   rotation: { index: 0, page: 0, language: 'fr', timer: null },
   bannerTimer: null,
   audio: null,
+  speaking: null,
   source: null,
   serverOffset: 0,
   lastEventAt: Date.now(),
@@ -39,35 +42,18 @@ const { rotation } = state;
 
 const slides = () => [...content.children].filter((el) => el.classList.contains('slide'));
 
-const seconds = (slide, name, fallback) => {
-  const n = parseInt(slide.dataset[name], 10);
-  return isNaN(n) ? fallback : n;
-};
-
 /* A slide's pages, measured once it can be seen (never while an alert hides the content). */
 const pagesOf = (slide) => {
   if (!slide.pages) {
     if (content.hidden || content.clientHeight === 0) {
       return [{ from: 0, to: Infinity, fr: 0, en: 0 }];
     }
-    slide.pages = paginate(slide, content, config.alternate);
+    slide.pages = paginate(slide, content, config.alternate, strip);
   }
   return slide.pages;
 };
 
-/* Each page stays for its own reading time, and together at least the time the server gave the slide. */
-const pageSeconds = (slide, page) => {
-  const count = pagesOf(slide).length;
-  const total = seconds(slide, 'seconds', 10);
-  const french = seconds(slide, 'frenchSeconds', total);
-  if (!config.alternate) {
-    return { fr: Math.max(readingSeconds(Math.max(page.fr, page.en)), Math.ceil(total / count)), en: 0 };
-  }
-  return {
-    fr: Math.max(readingSeconds(page.fr), Math.ceil(french / count)),
-    en: total > french ? Math.max(readingSeconds(page.en), Math.ceil((total - french) / count)) : 0,
-  };
-};
+const pageSeconds = (slide, page) => pageTimes(slide, pagesOf(slide).length, page, config.alternate);
 
 const render = (fade) => {
   const list = slides();
@@ -75,6 +61,9 @@ const render = (fade) => {
     slide.hidden = i !== rotation.index;
   });
   content.dataset.showing = rotation.language;
+  if (strip) {
+    strip.dataset.showing = rotation.language;
+  }
   const slide = list[rotation.index];
   if (!slide) {
     return null;
@@ -148,6 +137,7 @@ const replaceContent = (html) => {
 const remeasure = () => {
   slides().forEach((slide) => delete slide.pages);
   render(false);
+  fitStrip(strip);
   fitAlert(alertLayer);
 };
 
@@ -177,6 +167,13 @@ const showCall = (data) => {
 
 /* ---------- alerts ---------- */
 
+const stripShown = (shown) => {
+  if (strip) {
+    strip.hidden = !shown;
+    fitStrip(strip);
+  }
+};
+
 const showAlert = (alert) => {
   alertLayer.innerHTML = alert.html;
   alertLayer.dataset.alertId = alert.id;
@@ -184,7 +181,9 @@ const showAlert = (alert) => {
   fitAlert(alertLayer);
   content.hidden = true;
   banner.hidden = true;
+  stripShown(false);
   body.classList.add('alert-active');
+  silence(state); // an alert overrides calls, their sound included
 };
 
 const endAlert = (id) => {
@@ -197,6 +196,7 @@ const endAlert = (id) => {
   content.hidden = false;
   body.classList.remove('alert-active');
   render(false);
+  stripShown(true);
 };
 
 /* ---------- clock ---------- */
@@ -237,6 +237,10 @@ const showState = (data) => {
   }
   if (typeof data.html === 'string') {
     replaceContent(data.html);
+  }
+  if (strip && typeof data.strip === 'string') {
+    strip.innerHTML = data.strip;
+    fitStrip(strip);
   }
   if (data.alert) {
     showAlert(data.alert);
@@ -287,21 +291,8 @@ const connect = () => {
   );
 };
 
-/* A stream refused for good (this device was revoked, or never paired) sends the screen back to
-   the pairing page; anything else (server down, network) keeps the content and retries. */
 const reconnectOrPair = async () => {
-  if (config.preview || !window.fetch) {
-    connect();
-    return;
-  }
-  let response;
-  try {
-    response = await fetch(window.location.pathname, { redirect: 'manual', cache: 'no-store' });
-  } catch {
-    connect();
-    return;
-  }
-  if (response.type === 'opaqueredirect' || response.status === 401 || response.status === 403) {
+  if (await refusedForGood(config)) {
     window.location.assign('/pair');
   } else {
     connect();
@@ -336,10 +327,12 @@ if (config.fixed) {
   rotation.language = body.dataset.fixedLanguage === 'en' ? 'en' : 'fr';
   rotation.page = parseInt(body.dataset.fixedPage, 10) || 0;
   render(false);
+  fitStrip(strip);
   body.dataset.ready = 'true';
 } else {
   setInterval(watchdog, 5000);
   start(0);
+  fitStrip(strip);
   if (config.id && window.EventSource) {
     connect();
   } else {

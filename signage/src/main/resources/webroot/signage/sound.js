@@ -33,13 +33,32 @@ export const chime = (state, config) => {
   }
 };
 
-const play = (url) =>
+const silenced = () => document.body.classList.contains('alert-active');
+
+const play = (state, url) =>
   new Promise((resolve, reject) => {
+    if (silenced()) {
+      resolve();
+      return;
+    }
     const audio = new Audio(url);
+    state.speaking = audio;
     audio.onended = resolve;
     audio.onerror = resolve; // no voice on this server: the banner carries the call
+    audio.onpause = resolve; // stopped by an alert
     audio.play().catch(reject);
   });
+
+/* An alert overrides calls: the announcement under way stops at once, the chime too. */
+export const silence = (state) => {
+  if (state.speaking) {
+    state.speaking.pause();
+    state.speaking = null;
+  }
+  if (state.audio && state.audio.state === 'running') {
+    state.audio.suspend();
+  }
+};
 
 const speechUrl = (config, data, lang) =>
   '/screens/' +
@@ -54,6 +73,9 @@ const speechUrl = (config, data, lang) =>
 /* The chime, then the call spoken in French and in English. A browser that refuses to play sound (autoplay
    policy) gets the screen's sound mark shown, so that staff notice; kiosk Chromium is started to allow it. */
 export const announce = async (state, config, data) => {
+  if (silenced()) {
+    return;
+  }
   chime(state, config);
   if (!config.chime || !data.counter) {
     return;
@@ -61,8 +83,8 @@ export const announce = async (state, config, data) => {
   const mark = document.querySelector('.sound-mark');
   await new Promise((resolve) => setTimeout(resolve, 1900)); // after the chime
   try {
-    await play(speechUrl(config, data, 'fr'));
-    await play(speechUrl(config, data, 'en'));
+    await play(state, speechUrl(config, data, 'fr'));
+    await play(state, speechUrl(config, data, 'en'));
     mark.hidden = true;
   } catch (e) {
     mark.hidden = !(e && e.name === 'NotAllowedError');

@@ -14,7 +14,11 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
-/** The calls shown on screens, read back from the store (a reconnecting screen, a restart). */
+/**
+ * The calls shown on screens, read back from the store (a reconnecting screen, a restart): each ticket once, by its
+ * latest call, while it is still at the counter that called it, or, for a transfer, until the other service calls
+ * it or it is finished.
+ */
 public final class CallLog {
   /** One stored call; {@code transferTo} is set for a transfer. */
   public record StoredCall(long ticketId, String ticket, String service, String counter, Instant at, String kind,
@@ -31,7 +35,7 @@ public final class CallLog {
     });
   }
 
-  /** The day's latest calls of these services, newest first. */
+  /** The day's current calls of these services, newest first, each ticket once. */
   public Future<List<StoredCall>> latest(LocalDate day, Collection<String> services, int limit) {
     if (services.isEmpty() || limit <= 0) {
       return Future.succeededFuture(List.of());
@@ -45,8 +49,12 @@ public final class CallLog {
     private Sql() {}
 
     static final String LATEST = """
-        SELECT ticket_id, ticket, service, counter, at, kind, transfer_to FROM calls
-        WHERE local_date = #{day} AND service IN (SELECT value FROM json_each(#{services}))
-        ORDER BY at DESC, id DESC LIMIT #{limit}""";
+        SELECT c.ticket_id, c.ticket, c.service, c.counter, c.at, c.kind, c.transfer_to
+        FROM calls c JOIN tickets t ON t.id = c.ticket_id
+        WHERE c.local_date = #{day} AND c.service IN (SELECT value FROM json_each(#{services}))
+          AND c.id = (SELECT MAX(l.id) FROM calls l WHERE l.ticket_id = c.ticket_id)
+          AND ((c.kind = 'transfer' AND t.status = 'waiting')
+            OR (c.kind <> 'transfer' AND t.status = 'called' AND t.counter = c.counter))
+        ORDER BY c.at DESC, c.id DESC LIMIT #{limit}""";
   }
 }

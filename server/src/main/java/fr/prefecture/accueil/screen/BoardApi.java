@@ -174,8 +174,11 @@ record BoardApi(Vertx vertx, Site site, SiteTime time, BoardRepository board, Au
         JsonObject row = new JsonObject().put("service", service.code())
             .put("name", SiteApi.text(service.name()))
             .put("status", s == null ? "open" : s.status());
+        if (s != null && s.movedToPlace() != null) {
+          row.put("movedTo", s.movedToPlace());
+        }
         if (s != null && (s.movedToFr() != null || s.movedToEn() != null)) {
-          row.put("movedTo", new JsonObject().put("fr", s.movedToFr()).put("en", s.movedToEn()));
+          row.put("movedToName", new JsonObject().put("fr", s.movedToFr()).put("en", s.movedToEn()));
         }
         if (s != null) {
           row.put("updatedAt", time.iso(s.updatedAt())).put("updatedBy", s.updatedBy());
@@ -194,27 +197,25 @@ record BoardApi(Vertx vertx, Site site, SiteTime time, BoardRepository board, Au
     if (!STATUSES.contains(status)) {
       throw ApiException.badRequest("invalid_field", "Field 'status' must be one of " + STATUSES);
     }
-    String fr = null;
-    String en = null;
+    Site.Place place = null;
     if (body.getValue("movedTo") != null) {
       if (!status.equals("moved")) {
         throw ApiException.badRequest("invalid_field", "Field 'movedTo' is only for status 'moved'");
       }
-      JsonObject movedTo = JsonInput.object(body, "movedTo");
-      fr = JsonInput.string(movedTo, "fr");
-      en = JsonInput.string(movedTo, "en");
+      String id = JsonInput.string(body, "movedTo");
+      place = site.place(id).orElseThrow(() -> ApiException.badRequest("unknown_place", "Field 'movedTo': unknown "
+          + "place '" + id + "' (one of " + site.places().stream().map(Site.Place::id).toList() + ")"));
     }
-    String movedFr = fr;
-    String movedEn = en;
-    return board.putState(known.code(), status, fr, en, time.now(), ScreenInput.who(ctx))
+    Site.Place to = place;
+    return board.putState(known.code(), status, to, time.now(), ScreenInput.who(ctx))
         .compose(v -> audit.record(ctx, "service-state.updated", known.code(),
-            status + (movedFr == null ? "" : " → " + movedFr + " / " + movedEn)))
+            status + (to == null ? "" : " → " + to.id())))
         .map(v -> {
           vertx.eventBus().publish(Events.SIGNAGE, new JsonObject()
               .put("zones", new JsonArray()).put("service", known.code()));
           JsonObject answer = new JsonObject().put("service", known.code()).put("status", status);
-          if (movedFr != null) {
-            answer.put("movedTo", new JsonObject().put("fr", movedFr).put("en", movedEn));
+          if (to != null) {
+            answer.put("movedTo", to.id()).put("movedToName", SiteApi.text(to.name()));
           }
           return answer;
         });

@@ -4,6 +4,7 @@ import fr.prefecture.accueil.db.Database;
 import fr.prefecture.accueil.db.NamedSql;
 import fr.prefecture.accueil.db.Params;
 import fr.prefecture.accueil.db.Rows;
+import fr.prefecture.accueil.site.Site;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.sqlclient.Pool;
@@ -22,9 +23,12 @@ final class BoardRepository {
   /** One quarter's average processing times, by procedure code. */
   record QuarterFigures(int year, int quarter, Map<String, Double> delays, Instant updatedAt, String updatedBy) {}
 
-  /** The announced state of a service; {@code movedToFr/En} say where a moved service now receives. */
-  record ServiceState(String service, String status, String movedToFr, String movedToEn, Instant updatedAt,
-      String updatedBy) {}
+  /**
+   * The announced state of a service; a moved service now receives at the configured place {@code movedToPlace}
+   * (whose names, as they were then, are {@code movedToFr/En}; rows from before places have the names alone).
+   */
+  record ServiceState(String service, String status, String movedToFr, String movedToEn, String movedToPlace,
+      Instant updatedAt, String updatedBy) {}
 
   private record DelayRow(int year, int quarter, String procedure, double days, Instant at, String by) {}
 
@@ -55,15 +59,18 @@ final class BoardRepository {
             row.getString("updated_by")));
     states = SqlTemplate.forQuery(pool,
         """
-            SELECT service, status, moved_to_fr, moved_to_en, updated_at, updated_by FROM service_states ORDER BY service""")
+            SELECT service, status, moved_to_fr, moved_to_en, moved_to_place, updated_at, updated_by
+            FROM service_states ORDER BY service""")
         .mapTo(row -> new ServiceState(row.getString("service"), row.getString("status"), row.getString("moved_to_fr"),
-            row.getString("moved_to_en"), Instant.ofEpochMilli(row.getLong("updated_at")),
+            row.getString("moved_to_en"), row.getString("moved_to_place"),
+            Instant.ofEpochMilli(row.getLong("updated_at")),
             row.getString("updated_by")));
     putState = SqlTemplate.forUpdate(pool, """
-        INSERT INTO service_states (service, status, moved_to_fr, moved_to_en, updated_at, updated_by)
-        VALUES (#{service}, #{status}, #{fr}, #{en}, #{now}, #{by})
+        INSERT INTO service_states (service, status, moved_to_fr, moved_to_en, moved_to_place, updated_at, updated_by)
+        VALUES (#{service}, #{status}, #{fr}, #{en}, #{place}, #{now}, #{by})
         ON CONFLICT (service) DO UPDATE SET status = excluded.status, moved_to_fr = excluded.moved_to_fr,
-          moved_to_en = excluded.moved_to_en, updated_at = excluded.updated_at, updated_by = excluded.updated_by""");
+          moved_to_en = excluded.moved_to_en, moved_to_place = excluded.moved_to_place,
+          updated_at = excluded.updated_at, updated_by = excluded.updated_by""");
     playlists = SqlTemplate.forQuery(pool, "SELECT screen, playlist FROM screen_playlists")
         .mapTo(row -> Map.entry(row.getString("screen"), new JsonArray(row.getString("playlist"))));
     putPlaylist = SqlTemplate.forUpdate(pool,
@@ -140,8 +147,10 @@ final class BoardRepository {
     return states.execute(Map.of()).map(Rows::list);
   }
 
-  Future<Void> putState(String service, String status, String movedToFr, String movedToEn, Instant now, String by) {
-    return putState.execute(Params.of("service", service, "status", status, "fr", movedToFr, "en", movedToEn,
-        "now", now.toEpochMilli(), "by", by)).mapEmpty();
+  /** The service's state; {@code place} (a moved service's new place) may be null. */
+  Future<Void> putState(String service, String status, Site.Place place, Instant now, String by) {
+    return putState.execute(Params.of("service", service, "status", status,
+        "fr", place == null ? null : place.name().fr(), "en", place == null ? null : place.name().en(),
+        "place", place == null ? null : place.id(), "now", now.toEpochMilli(), "by", by)).mapEmpty();
   }
 }

@@ -50,6 +50,6 @@ record FixedPage(String layout, int page, String language, Orientation orientati
     ScreenView v = p.screen();
     ScreenView view = new ScreenView(v.id(), v.name(), v.zone(), orientation == null ? v.orientation() : orientation,
         languages == null ? v.languageMode() : languages, false);
-    return new ScreenPage(view, p.slides(), p.alert());
+    return new ScreenPage(view, p.slides(), p.alert(), p.strip());
   }
 }

@@ -48,6 +48,8 @@ record ScreenContent(Site site, SiteTime time, NoticeRepository notices, AlertRe
     BoardRepository board, LatestCalls calls, WaitingTimes waiting) {
   static final int CALLS_SHOWN = 10;
   static final int CALLS_PER_SERVICE = 3;
+  /** At most this many calls on the strip beside the slides (the page shows fewer when they do not fit). */
+  static final int STRIP_SHOWN = 6;
 
   /** Everything the screens show at one instant. */
   record Snapshot(Instant now, List<Notice> notices, List<StoredAlert> alerts,
@@ -73,15 +75,14 @@ record ScreenContent(Site site, SiteTime time, NoticeRepository notices, AlertRe
     });
   }
 
-  /** The services whose calls a screen shows: those in its zone, else those it gives directions to. */
   private Set<String> allServices() {
     return site.services().stream().map(Site.Service::code).collect(Collectors.toSet());
   }
 
+  /** The services whose calls a screen shows: those whose visitors wait in its zone. */
   Set<String> callServices(Site.Screen screen) {
-    Set<String> inZone = site.services().stream().filter(s -> s.location().zone().equals(screen.zone()))
+    return site.services().stream().filter(s -> s.waitingZone().equals(screen.zone()))
         .map(Site.Service::code).collect(Collectors.toSet());
-    return inZone.isEmpty() ? screen.directions().keySet() : inZone;
   }
 
   ScreenView view(Site.Screen screen, Snapshot s) {
@@ -96,12 +97,14 @@ record ScreenContent(Site site, SiteTime time, NoticeRepository notices, AlertRe
 
   /** The screen's page; with {@code onlyLayout}, that layout alone in place of the playlist. */
   ScreenPage page(Site.Screen screen, Snapshot s, String onlyLayout) {
-    List<LayoutModel> models = List.of(calls(screen, s), wayfinding(screen, s), notices(screen, s),
+    List<LayoutModel> models = List.of(calls(screen, s, CALLS_SHOWN), wayfinding(screen, s), notices(screen, s),
         CharterView.standard(), transparency(s), access());
     List<PlaylistEntry> playlist = onlyLayout != null ? List.of(new PlaylistEntry(onlyLayout, 10))
         : playlist(screen, s).stream().map(p -> new PlaylistEntry(p.layout(), p.seconds())).toList();
     List<AlertView> open = s.alerts().stream().map(ScreenContent::alertView).flatMap(Optional::stream).toList();
-    return ScreenPlanner.plan(view(screen, s), playlist, models, open, java.time.Clock.fixed(s.now(), time.zone()));
+    ScreenPage page = ScreenPlanner.plan(view(screen, s), playlist, models, open,
+        java.time.Clock.fixed(s.now(), time.zone()));
+    return callServices(screen).isEmpty() ? page : page.withStrip(calls(screen, s, STRIP_SHOWN));
   }
 
   /** The playlist a manager set for this screen while the site runs, else the configured one. */
@@ -118,20 +121,23 @@ record ScreenContent(Site site, SiteTime time, NoticeRepository notices, AlertRe
     return items;
   }
 
-  /** The banner of a call that has just happened. */
+  /** A call as a screen shows it: a ticket and its counter, or, for a transfer, the ticket and where it goes. */
   CallView callView(Call call, boolean newest) {
     Optional<Site.Service> service = site.service(call.service());
     Text transfer = null;
     if (call.transferTo() != null) {
       JsonObject t = call.transferTo();
       JsonObject name = t.getValue("name") instanceof JsonObject o ? o : new JsonObject();
-      JsonObject room = t.getValue("room") instanceof JsonObject o ? o : new JsonObject();
-      String fr = join(name.getString("fr"), room.getString("fr"));
-      String en = join(name.getString("en"), room.getString("en"));
-      transfer = fr == null && en == null ? null : new Text(fr, en);
+      transfer = text(name.getString("fr"), name.getString("en"));
+      if (transfer == null) {
+        String code = String.valueOf(t.getValue("service"));
+        transfer = new Text(code, code);
+      }
     }
-    return new CallView(call.ticket(), new Text("Guichet " + call.counter(), "Counter " + call.counter()),
-        service.map(sv -> text(sv.name())).orElse(null), call.at(), newest, transfer);
+    Text counter = call.counter() == null ? null
+        : new Text("Guichet " + call.counter(), "Counter " + call.counter());
+    return new CallView(call.ticket(), counter, service.map(sv -> text(sv.name())).orElse(null), call.at(), newest,
+        transfer);
   }
 
   private static String join(String a, String b) {
@@ -141,9 +147,9 @@ record ScreenContent(Site site, SiteTime time, NoticeRepository notices, AlertRe
     return b == null || b.isBlank() ? a : a + ", " + b;
   }
 
-  private CallsView calls(Site.Screen screen, Snapshot s) {
+  private CallsView calls(Site.Screen screen, Snapshot s, int limit) {
     Set<String> services = callServices(screen);
-    List<Call> shown = s.calls().stream().filter(c -> services.contains(c.service())).limit(CALLS_SHOWN).toList();
+    List<Call> shown = s.calls().stream().filter(c -> services.contains(c.service())).limit(limit).toList();
     List<CallView> views = new ArrayList<>();
     for (int i = 0; i < shown.size(); i++) {
       views.add(callView(shown.get(i), i == 0));
@@ -168,11 +174,25 @@ record ScreenContent(Site site, SiteTime time, NoticeRepository notices, AlertRe
       for (int i = 0; i < latest.size(); i++) {
         latestViews.add(callView(latest.get(i), i == 0));
       }
-      Text building = site.building(service.location().building()).map(b -> text(b.name())).orElse(null);
-      services.add(new ServiceWayfinding(service.code(), text(service.name()), building, service.location().floor(),
-          text(service.location().room()), Direction.fromCode(direction), status, latestViews, movedTo));
+      Optional<Site.Place> place = status == ServiceStatus.MOVED && state.movedToPlace() != null
+          ? site.place(state.movedToPlace()) : Optional.empty();
+      if (place.isPresent()) {
+        // moved: the new place's building and floor, its name once ("Désormais : ..."), this screen's way to it
+        Site.Place p = place.get();
+        String way = screen.placeDirections().getOrDefault(p.id(), direction);
+        services.add(new ServiceWayfinding(service.code(), text(service.name()), buildingName(p.building()),
+            p.floor(), null, Direction.fromCode(way), status, latestViews, text(p.name())));
+        continue;
+      }
+      services.add(new ServiceWayfinding(service.code(), text(service.name()),
+          buildingName(service.location().building()), service.location().floor(), text(service.location().room()),
+          Direction.fromCode(direction), status, latestViews, movedTo));
     }
     return new WayfindingView(services);
+  }
+
+  private Text buildingName(String building) {
+    return site.building(building).map(b -> text(b.name())).orElse(null);
   }
 
   private NoticesView notices(Site.Screen screen, Snapshot s) {

@@ -223,7 +223,7 @@ final class ScreenHub {
       String screenId = screen.id();
       ScreenPage page = content.page(screen, snapshot);
       String alertId = page.alert() == null ? null : page.alert().id();
-      String slides = events.state(new ScreenPage(page.screen(), page.slides(), null));
+      String slides = events.state(page.withoutAlert());
       String state = alertId == null ? slides : events.state(page);
       Shown before = shown.put(screenId, new Shown(state, slides, alertId));
       if (before != null && !Objects.equals(before.alertId(), alertId)) {
@@ -256,7 +256,9 @@ final class ScreenHub {
     String data = null;
     for (Site.Screen screen : site.screens()) {
       if (content.callServices(screen).contains(call.service())) {
-        data = data != null ? data : events.call(content.callView(call, true), call.counter());
+        // a transfer is not spoken as a call to a counter: the screen chimes and shows where to go
+        data = data != null ? data : call.transferTo() != null ? events.call(content.callView(call, true))
+            : events.call(content.callView(call, true), call.counter());
         broadcast(screen.id(), ScreenEvents.CALL, data);
       }
     }

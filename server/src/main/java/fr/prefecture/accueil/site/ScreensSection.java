@@ -10,18 +10,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The {@code screens} section: zone, orientation, languages, chime, directions to services, playlist. */
+/**
+ * The {@code screens} section: zone, orientation, languages, chime, directions to services, playlist, and the
+ * direction to every place a service may be moved to.
+ */
 final class ScreensSection {
   static final List<String> DIRECTIONS = List.of("ahead", "behind", "down", "here", "left", "right", "up");
 
   private final Node root;
   private final Set<String> zoneIds;
   private final Set<String> serviceCodes;
+  private final List<String> placeIds;
 
-  ScreensSection(Node root, Set<String> zoneIds, Set<String> serviceCodes) {
+  ScreensSection(Node root, Set<String> zoneIds, Set<String> serviceCodes, List<String> placeIds) {
     this.root = root;
     this.zoneIds = zoneIds;
     this.serviceCodes = serviceCodes;
+    this.placeIds = placeIds;
   }
 
   List<Screen> read() {
@@ -29,7 +34,7 @@ final class ScreensSection {
       return List.of();
     }
     List<Screen> screens = root.nodes("screens", "id", "name", "zone", "orientation", "languages", "chime",
-        "directions", "playlist").stream().map(this::screen).toList();
+        "directions", "playlist", "placeDirections").stream().map(this::screen).toList();
     SiteLoader.unique(root, screens.stream().map(Screen::id).toList(), "screens", "screen id");
     return screens;
   }
@@ -40,7 +45,30 @@ final class ScreensSection {
     String languages = sc.oneOf("languages", LanguageMode.codes(), LanguageMode.DEFAULT.code());
     boolean chime = sc.bool("chime", false);
     return new Screen(sc.id("id"), sc.text("name"), zone, orientation, languages, chime, directions(sc),
-        playlist(sc));
+        playlist(sc), placeDirections(sc));
+  }
+
+  /** A screen knows its way to every place, so that a moved service always shows the right arrow. */
+  private Map<String, String> placeDirections(Node sc) {
+    Map<String, Object> raw = sc.entries("placeDirections");
+    Map<String, String> directions = new LinkedHashMap<>();
+    for (Map.Entry<String, Object> d : raw.entrySet()) {
+      String field = "placeDirections." + d.getKey();
+      if (!placeIds.contains(d.getKey())) {
+        throw sc.fail(field, "unknown place '" + d.getKey() + "'");
+      }
+      if (!(d.getValue() instanceof String dir) || !DIRECTIONS.contains(dir)) {
+        throw sc.fail(field, "must be one of " + String.join(", ", DIRECTIONS));
+      }
+      directions.put(d.getKey(), dir);
+    }
+    for (String place : placeIds) {
+      if (!directions.containsKey(place)) {
+        throw sc.fail("placeDirections." + place, "is required: the direction from this screen to place '" + place
+            + "'");
+      }
+    }
+    return Map.copyOf(directions);
   }
 
   private Map<String, String> directions(Node sc) {

@@ -15,7 +15,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** The {@code services} section: codes, names, location, counters, ticket prefix, admission, PAN slots, queue. */
+/**
+ * The {@code services} section: codes, names, location, waiting zone, counters, ticket prefix, admission, PAN slots,
+ * queue.
+ */
 final class ServicesSection {
   static final int DEFAULT_DURATION_MINUTES = 15;
   private static final Pattern COUNTER = Pattern.compile("[A-Za-z0-9-]{1,12}");
@@ -34,7 +37,7 @@ final class ServicesSection {
 
   List<Service> read() {
     List<Node> raw = root.nodes("services", "code", "name", "location", "counters", "ticketPrefix",
-        "defaultDurationMinutes", "admission", "pan", "queue");
+        "defaultDurationMinutes", "admission", "pan", "queue", "waitingZone");
     if (raw.isEmpty()) {
       throw root.fail("services", "at least one service is required");
     }
@@ -49,7 +52,12 @@ final class ServicesSection {
     List<String> counters = counters(s);
     String prefix = prefix(s);
     int duration = s.integer("defaultDurationMinutes", 1, 480, DEFAULT_DURATION_MINUTES);
-    return new Service(code, s.text("name"), location, counters, prefix, duration, admission(s), pan(s), queueing(s));
+    String waitingZone = s.optionalString("waitingZone").orElse(location.zone());
+    if (!zoneIds.contains(waitingZone)) {
+      throw s.fail("waitingZone", "unknown zone '" + waitingZone + "'");
+    }
+    return new Service(code, s.text("name"), location, counters, prefix, duration, admission(s), pan(s), queueing(s),
+        waitingZone);
   }
 
   private Location location(Node loc) {

@@ -14,9 +14,21 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** The site as configured: buildings, zones, services with counters, gates, screens. */
+/**
+ * The site as configured: buildings, zones, services with counters, gates, screens, and the places a service may be
+ * moved to.
+ */
 public record Site(Text name, ZoneId zone, List<Building> buildings, List<Area> zones,
-    List<Service> services, List<Gate> gates, List<Screen> screens, OpeningHours openingHours) {
+    List<Service> services, List<Gate> gates, List<Screen> screens, OpeningHours openingHours, List<Place> places) {
+
+  /** Without places to move a service to. */
+  public Site(Text name, ZoneId zone, List<Building> buildings, List<Area> zones, List<Service> services,
+      List<Gate> gates, List<Screen> screens, OpeningHours openingHours) {
+    this(name, zone, buildings, zones, services, gates, screens, openingHours, List.of());
+  }
+
+  /** A room a service may be moved to (a manager picks one); every screen gives its direction to each. */
+  public record Place(String id, Text name, String building, int floor) {}
 
   /** When the public is received: these days of the week (1 = Monday), from opens to closes, site time. */
   public record OpeningHours(Set<DayOfWeek> days, LocalTime opens, LocalTime closes) {
@@ -112,9 +124,20 @@ public record Site(Text name, ZoneId zone, List<Building> buildings, List<Area> 
     public static final Queueing DEFAULT = new Queueing(QueueRule.APPOINTMENTS_FIRST, 2);
   }
 
+  /**
+   * A service; its calls show on the screens of its {@code waitingZone} (where its visitors wait: by default the zone
+   * of its location).
+   */
   public record Service(String code, Text name, Location location, List<String> counters,
       String ticketPrefix, int defaultDurationMinutes, Admission admission, Optional<PanSlots> pan,
-      Queueing queue) {
+      Queueing queue, String waitingZone) {
+
+    /** Waiting in the zone of its location. */
+    public Service(String code, Text name, Location location, List<String> counters, String ticketPrefix,
+        int defaultDurationMinutes, Admission admission, Optional<PanSlots> pan, Queueing queue) {
+      this(code, name, location, counters, ticketPrefix, defaultDurationMinutes, admission, pan, queue,
+          location.zone());
+    }
 
     /** Without queue settings: the defaults. */
     public Service(String code, Text name, Location location, List<String> counters, String ticketPrefix,
@@ -130,8 +153,19 @@ public record Site(Text name, ZoneId zone, List<Building> buildings, List<Area> 
 
   public record PlaylistItem(String layout, int seconds) {}
 
+  /** A screen; {@code directions} from it to each service, {@code placeDirections} to each place. */
   public record Screen(String id, Text name, String zone, String orientation, String languages,
-      boolean chime, Map<String, String> directions, List<PlaylistItem> playlist) {}
+      boolean chime, Map<String, String> directions, List<PlaylistItem> playlist, Map<String, String> placeDirections) {
+
+    public Screen(String id, Text name, String zone, String orientation, String languages, boolean chime,
+        Map<String, String> directions, List<PlaylistItem> playlist) {
+      this(id, name, zone, orientation, languages, chime, directions, playlist, Map.of());
+    }
+  }
+
+  public Optional<Place> place(String id) {
+    return places.stream().filter(p -> p.id().equals(id)).findFirst();
+  }
 
   public Optional<Service> service(String code) {
     return services.stream().filter(s -> s.code().equals(code)).findFirst();

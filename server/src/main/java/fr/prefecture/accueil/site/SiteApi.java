@@ -44,7 +44,12 @@ public final class SiteApi {
     JsonArray screens = new JsonArray();
     site.screens().forEach(s -> screens.add(new JsonObject().put("id", s.id()).put("name", text(s.name()))
         .put("zone", s.zone())));
+    JsonArray places = new JsonArray();
+    site.places().forEach(p -> places.add(new JsonObject().put("id", p.id()).put("name", text(p.name()))
+        .put("building", p.building()).put("floor", p.floor())
+        .put("buildingName", site.building(p.building()).map(b -> text(b.name())).orElse(null))));
     return new JsonObject().put("name", text(site.name())).put("timezone", site.zone().getId())
-        .put("services", services()).put("zones", zones).put("gates", gates).put("screens", screens);
+        .put("services", services()).put("zones", zones).put("gates", gates).put("screens", screens)
+        .put("places", places);
   }
 }

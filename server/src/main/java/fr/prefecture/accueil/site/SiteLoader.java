@@ -76,7 +76,7 @@ public final class SiteLoader {
       throw new ConfigException(fileName, "(syntax)", "is not valid YAML: " + firstLine(e.getMessage()));
     }
     Node root = Node.root(fileName, document,
-        Set.of("server", "site", "buildings", "zones", "services", "gates", "screens"));
+        Set.of("server", "site", "buildings", "zones", "services", "gates", "screens", "places"));
     return new Loaded(site(root), fileName, root.entries("server"));
   }
 
@@ -99,8 +99,10 @@ public final class SiteLoader {
     Set<String> zoneIds = new HashSet<>(zones.stream().map(Area::id).toList());
     List<Site.Service> services = new ServicesSection(root, buildings, zoneIds).read();
     Set<String> serviceCodes = new HashSet<>(services.stream().map(Site.Service::code).toList());
+    List<Site.Place> places = places(root, buildings);
     return new Site(name, timeZone, buildings, zones, services, gates(root, zoneIds),
-        new ScreensSection(root, zoneIds, serviceCodes).read(), openingHours(site));
+        new ScreensSection(root, zoneIds, serviceCodes, places.stream().map(Site.Place::id).toList()).read(),
+        openingHours(site), places);
   }
 
   private static Site.OpeningHours openingHours(Node site) {
@@ -141,6 +143,21 @@ public final class SiteLoader {
     }).toList();
     unique(root, zones.stream().map(Area::id).toList(), "zones", "zone id");
     return zones;
+  }
+
+  /** The places a service may be moved to (optional section). */
+  private static List<Site.Place> places(Node root, List<Building> buildings) {
+    if (!root.has("places")) {
+      return List.of();
+    }
+    List<Site.Place> places = root.nodes("places", "id", "name", "building", "floor").stream().map(p -> {
+      String building = p.string("building");
+      int floor = p.integer("floor", -10, 100);
+      checkFloor(p, buildings, building, floor);
+      return new Site.Place(p.id("id"), p.text("name"), building, floor);
+    }).toList();
+    unique(root, places.stream().map(Site.Place::id).toList(), "places", "place id");
+    return places;
   }
 
   private static List<Gate> gates(Node root, Set<String> zoneIds) {

@@ -253,9 +253,17 @@ class ScreenApiTest {
     }
     assertThat(server.get("manager", "/api/transparency").bodyAsJsonObject().getJsonArray("quarters")).hasSize(1);
 
-    JsonObject moved = new JsonObject().put("status", "moved")
-        .put("movedTo", new JsonObject().put("fr", "Bâtiment B, salle 4").put("en", "Building B, room 4"));
-    assertThat(server.as("manager", HttpMethod.PUT, "/api/service-states/titres", moved).statusCode()).isEqualTo(200);
+    JsonObject moved = new JsonObject().put("status", "moved").put("movedTo", "annexe-salle-4");
+    var put = server.as("manager", HttpMethod.PUT, "/api/service-states/titres", moved);
+    assertThat(put.statusCode()).isEqualTo(200);
+    assertThat(put.bodyAsJsonObject().getJsonObject("movedToName").getString("fr")).isEqualTo("Annexe, salle 4");
+    var unknown = server.as("manager", HttpMethod.PUT, "/api/service-states/titres",
+        new JsonObject().put("status", "moved").put("movedTo", "salle-99"));
+    assertThat(unknown.statusCode()).isEqualTo(400);
+    assertThat(unknown.bodyAsJsonObject().getString("error")).isEqualTo("unknown_place");
+    assertThat(server.as("manager", HttpMethod.PUT, "/api/service-states/titres", new JsonObject().put("status",
+        "moved").put("movedTo", new JsonObject().put("fr", "Salle 3").put("en", "Room 3"))).statusCode())
+        .as("free text is no longer a place").isEqualTo(400);
     assertThat(server.as("manager", HttpMethod.PUT, "/api/service-states/nowhere", moved).statusCode()).isEqualTo(404);
     assertThat(server.as("manager", HttpMethod.PUT, "/api/service-states/pan", new JsonObject().put("status", "asleep"))
         .statusCode()).isEqualTo(400);
@@ -265,10 +273,26 @@ class ScreenApiTest {
         .map(JsonObject.class::cast)
         .filter(s -> s.getString("service").equals("titres")).findFirst().orElseThrow();
     assertThat(titres.getString("status")).isEqualTo("moved");
+    assertThat(titres.getString("movedTo")).isEqualTo("annexe-salle-4");
+    assertThat(server.get("manager", "/api/site").bodyAsJsonObject().getJsonArray("places").stream()
+        .map(o -> ((JsonObject) o).getString("id"))).contains("salle-3", "annexe-salle-4");
 
-    String page = server.client.get("/screens/hall-a-entree").send().await().bodyAsString();
-    assertThat(page).contains("Désormais : Bâtiment B, salle 4", "Now at: Building B, room 4");
+    // each screen shows the new place with its own way there (titres itself is to the right of the hall's screen)
+    String hall = wayfindingOf("titres", server.client.get("/screens/hall-a-entree").send().await().bodyAsString());
+    assertThat(hall).contains("data-direction=\"behind\"", "Désormais : Annexe, salle 4", "Now at: Annex, room 4",
+        "Bâtiment B (annexe) · Rez-de-chaussée</span>").doesNotContain("Guichets 1 à 3", "\"right\"");
+    String annex = wayfindingOf("titres", server.client.get("/screens/annexe-b").send().await().bodyAsString());
+    assertThat(annex).contains("data-direction=\"right\"", "Désormais : Annexe, salle 4");
     String figuresPage = server.client.get("/screens/annexe-b").send().await().bodyAsString();
-    assertThat(figuresPage).contains("24,5 jours", "24.5 days", "pas encore de mesure", "not measured yet");
+    assertThat(figuresPage).contains("24,5 jours", "24.5 days", "Pas encore de mesure pour :",
+        "Not measured yet for:");
+  }
+
+  /** The wayfinding item of one service on a screen's page. */
+  static String wayfindingOf(String service, String page) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("<li class=\"service [^\"]*\" data-service=\""
+        + service + "\"[^>]*>(.*?)</li>", java.util.regex.Pattern.DOTALL).matcher(page);
+    assertThat(m.find()).as("wayfinding of " + service).isTrue();
+    return m.group(1);
   }
 }

@@ -84,6 +84,18 @@ class ScreenBrowserTest {
       assertThat(server.get("manager", "/api/alerts").bodyAsJsonArray().getJsonObject(0).getString("endedBy"))
           .isEqualTo("marie");
 
+      // A service moved to one of the configured places, picked in a list (not typed).
+      new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.id("state-titres")))
+          .selectByValue("moved");
+      new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.id("moved-titres")))
+          .selectByVisibleText("Annexe, salle 4 (Bâtiment B (annexe), rez-de-chaussée)");
+      browser.driver.findElement(By.cssSelector("button[aria-label=\"Enregistrer l'état de Titres d'identité "
+          + "(carte d'identité, passeport)\"]")).click();
+      browser.waitForText(By.id("status"), "État enregistré");
+      assertThat(server.get("manager", "/api/service-states").bodyAsJsonArray().stream().map(JsonObject.class::cast)
+          .filter(st -> st.getString("service").equals("titres")).findFirst().orElseThrow().getString("movedTo"))
+          .isEqualTo("annexe-salle-4");
+
       browser.driver.findElement(By.cssSelector("#screens button")).click();
       browser.waiting(Duration.ofSeconds(10)).until(d -> d.findElement(By.id("preview")).isDisplayed());
       browser.driver.switchTo().frame("preview");

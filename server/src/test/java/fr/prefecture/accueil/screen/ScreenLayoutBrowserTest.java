@@ -131,11 +131,10 @@ class ScreenLayoutBrowserTest {
     return cut.substring(0, cut.lastIndexOf(' ')).strip();
   }
 
-  /** A moved service and {@code calls} called tickets of {@code calledService}. */
+  /** A service moved to the place {@code salle-3} and {@code calls} called tickets of {@code calledService}. */
   static void moveAndCall(TestServer server, String moved, String calledService, int calls) {
     assertThat(server.as("manager", HttpMethod.PUT, "/api/service-states/" + moved, new JsonObject()
-        .put("status", "moved").put("movedTo", new JsonObject().put("fr", "Salle 3").put("en", "Room 3")))
-        .statusCode()).isEqualTo(200);
+        .put("status", "moved").put("movedTo", "salle-3")).statusCode()).isEqualTo(200);
     JsonArray counters = server.get("agent", "/api/services").bodyAsJsonArray().stream().map(JsonObject.class::cast)
         .filter(s -> s.getString("code").equals(calledService)).findFirst().orElseThrow().getJsonArray("counters");
     for (int i = 0; i < calls; i++) {

@@ -173,7 +173,7 @@ class ScreenStreamTest {
   void the_transparency_page_shows_todays_median_wait_once_a_visitor_has_been_called() {
     try (SseStream screen = open("hall-a-appels")) {
       String first = screen.next("state").json().getString("html");
-      assertThat(first).containsPattern("data-service=\"titres\"><th scope=\"row\">[^<]*</th><td>pas encore de mesure");
+      assertThat(first).containsPattern("Pas encore de mesure pour : [^<]*Titres d&#x27;identité");
       server.post("agent", "/api/queues/titres/tickets", null);
       assertThat(server.post("agent", "/api/counters/T1/call", null).statusCode()).isEqualTo(200);
       String measured = "(?s).*data-service=\"titres\"><th scope=\"row\">[^<]*</th><td>0 min.*";

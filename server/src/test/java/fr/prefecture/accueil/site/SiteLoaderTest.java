@@ -83,6 +83,37 @@ class SiteLoaderTest {
         .hasMessageContaining("services[1].queue.absentAfterCalls");
   }
   @Test
+  void a_services_waiting_zone_defaults_to_the_zone_of_its_location_and_must_be_a_known_zone() throws Exception {
+    Site site = SiteLoader.load(DEMO).site();
+    assertThat(site.service("titres").orElseThrow().waitingZone()).isEqualTo("hall-a");
+    Site elsewhere = SiteLoader.parse("s.yaml", demoWith("ticketPrefix: T\n",
+        "ticketPrefix: T\n    waitingZone: hall-b\n")).site();
+    assertThat(elsewhere.service("titres").orElseThrow().waitingZone()).isEqualTo("hall-b");
+    assertThatThrownBy(() -> SiteLoader.parse("s.yaml", demoWith("ticketPrefix: T\n",
+        "ticketPrefix: T\n    waitingZone: nulle-part\n")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("s.yaml").hasMessageContaining("services[1].waitingZone")
+        .hasMessageContaining("nulle-part");
+  }
+
+  @Test
+  void every_screen_gives_its_direction_to_every_place() throws Exception {
+    Site site = SiteLoader.load(DEMO).site();
+    assertThat(site.places()).extracting(Site.Place::id).contains("salle-3", "annexe-salle-4");
+    assertThat(site.screen("annexe-b").orElseThrow().placeDirections()).containsEntry("annexe-salle-4", "right");
+    assertThatThrownBy(() -> SiteLoader.parse("s.yaml", demoWith(
+        "placeDirections: { salle-3: left, salle-comite: up, annexe-salle-4: behind }",
+        "placeDirections: { salle-3: left, salle-comite: up }")))
+        .hasMessageContaining("screens[0].placeDirections.annexe-salle-4").hasMessageContaining("required");
+    assertThatThrownBy(() -> SiteLoader.parse("s.yaml", demoWith("placeDirections: { salle-3: left,",
+        "placeDirections: { salle-9: left, salle-3: left,")))
+        .hasMessageContaining("screens[0].placeDirections.salle-9").hasMessageContaining("unknown place");
+    assertThatThrownBy(() -> SiteLoader.parse("s.yaml", demoWith("{ id: salle-3, building: A, floor: 0,",
+        "{ id: salle-3, building: A, floor: 7,")))
+        .hasMessageContaining("places[0]");
+  }
+
+  @Test
   void an_unknown_key_in_any_section_is_an_error_naming_the_file_and_the_key() throws Exception {
     // A typo must not silently take the default: one mistake per section of the file.
     String[][] typos = {

@@ -16,7 +16,10 @@ import java.util.stream.Collectors;
  */
 public final class ScreenEvents {
 
-  /** The whole content: {@code {"html", "playlist":[{"layout","seconds","frenchSeconds"}], "alert": null|{"id","html"}}}. */
+  /**
+   * The whole content: {@code {"html", "strip": null|"<html>", "playlist":[{"layout","seconds","frenchSeconds"}],
+   * "alert": null|{"id","html"}}}.
+   */
   public static final String STATE = "state";
   /** A ticket was just called: {@code {"ticket", "html"}}; the page shows a banner and may chime. */
   public static final String CALL = "call";
@@ -40,6 +43,7 @@ public final class ScreenEvents {
   public String state(ScreenPage page) {
     String playlist = page.slides().stream().map(ScreenEvents::slide).collect(Collectors.joining(",", "[", "]"));
     return "{\"html\":" + Json.string(renderer.content(page))
+        + ",\"strip\":" + (page.strip() == null ? "null" : Json.string(renderer.strip(page.strip())))
         + ",\"languageMode\":" + Json.string(page.screen().languageMode().code())
         + ",\"playlist\":" + playlist
         + ",\"alert\":" + (page.alert() == null ? "null" : alertObject(page.alert())) + "}";

@@ -28,8 +28,11 @@ import java.util.Set;
  */
 public final class ScreenRenderer {
 
-  /** Templates a caller may render with {@link #layout(String, Object)}: the playlist layouts plus {@code call}. */
-  public static final Set<String> LAYOUTS = Set.copyOf(concat(Layouts.NAMES, List.of("call", "alert")));
+  /**
+   * Templates a caller may render with {@link #layout(String, Object)}: the playlist layouts plus {@code call},
+   * {@code alert} and {@code strip}.
+   */
+  public static final Set<String> LAYOUTS = Set.copyOf(concat(Layouts.NAMES, List.of("call", "alert", "strip")));
 
   private static final String TEMPLATES = "/signage/templates";
 
@@ -88,6 +91,7 @@ public final class ScreenRenderer {
     model.put("content", new Handlebars.SafeString(content(page)));
     model.put("alert", page.alert());
     model.put("alertHtml", page.alert() == null ? null : new Handlebars.SafeString(alert(page.alert())));
+    model.put("stripHtml", page.strip() == null ? null : new Handlebars.SafeString(strip(page.strip())));
     return apply(screen, model);
   }
 
@@ -113,6 +117,11 @@ public final class ScreenRenderer {
   /** The full-screen alert fragment. */
   public String alert(AlertView alert) {
     return layout("alert", alert);
+  }
+
+  /** The calls strip: the current calls, newest first, beside the slides. */
+  public String strip(CallsView calls) {
+    return layout("strip", calls);
   }
 
   /** The banner shown for a few seconds when a ticket is called. */

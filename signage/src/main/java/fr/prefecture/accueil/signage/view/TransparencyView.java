@@ -32,6 +32,31 @@ public record TransparencyView(Quarter quarter, List<QuarterlyDelay> delays, Lis
     return !waitingToday.isEmpty();
   }
 
+  /** The services with a median wait today, one line each. */
+  public List<LiveWaiting> measured() {
+    return waitingToday.stream().filter(w -> w.medianMinutes() != null).toList();
+  }
+
+  /**
+   * The services without a measure yet, in one line: "Pas encore de mesure pour : A, B" / "Not measured yet for: A,
+   * B" (rather than one "not measured yet" per service); null when every service has one.
+   */
+  public Text notMeasured() {
+    List<LiveWaiting> none = waitingToday.stream().filter(w -> w.medianMinutes() == null).toList();
+    if (none.isEmpty()) {
+      return null;
+    }
+    Text intro = Texts.get("transparency.not-measured");
+    return new Text(intro.fr() + " " + names(none, Language.FR), intro.en() + " " + names(none, Language.EN));
+  }
+
+  private static String names(List<LiveWaiting> services, Language language) {
+    return String.join(", ", services.stream().map(w -> {
+      String name = w.serviceName().in(language);
+      return name == null || name.isBlank() ? w.serviceCode() : name;
+    }).toList());
+  }
+
   @Override
   public String layoutName() {
     return Layouts.TRANSPARENCY;
@@ -55,10 +80,11 @@ public record TransparencyView(Quarter quarter, List<QuarterlyDelay> delays, Lis
     }
     if (hasWaiting()) {
       all.add(waitingTitle());
-      waitingToday.forEach(w -> {
+      measured().forEach(w -> {
         all.add(w.serviceName());
         all.add(w.minutes());
       });
+      all.add(notMeasured());
     }
     return Text.join(all);
   }

@@ -23,7 +23,28 @@ class ScreenRendererTest {
         .contains("<span lang=\"fr\">Nouvel appel</span>", "<span lang=\"en\">New call</span>")
         .contains("class=\"call newest\" data-ticket=\"E012\"")
         .contains("10:30") // 08:30Z is 10:30 in Paris in June
-        .contains("Rendez-vous à : Bâtiment B, guichet 5", "Go to: Building B, counter 5");
+        .contains("→</span> <span class=\"bi\"><span lang=\"fr\">Bâtiment B, guichet 5</span>"
+            + "<span lang=\"en\">Building B, counter 5</span>");
+  }
+
+  @Test
+  void the_strip_shows_each_call_with_its_counter_and_a_transfer_with_an_arrow_to_where_it_goes() {
+    CallsView calls = new CallsView(List.of(
+        new CallView("T003", null, null, NOW, true, new Text("Point d'accueil numérique", "Digital help desk")),
+        Fixtures.call("T002", false)));
+    String html = renderer.strip(calls);
+    assertThat(html).contains("<span lang=\"fr\">Appels en cours</span>", "<span lang=\"en\">Now serving</span>")
+        .contains("<span class=\"strip-ticket\">T003</span> <span class=\"strip-arrow\">→</span> "
+            + "<span class=\"strip-where\"><span class=\"bi\"><span lang=\"fr\">Point d&#x27;accueil numérique</span>"
+            + "<span lang=\"en\">Digital help desk</span></span>")
+        .contains("<span class=\"strip-ticket\">T002</span> <span class=\"strip-where\"><span class=\"bi\">"
+            + "<span lang=\"fr\">Guichet 3</span><span lang=\"en\">Counter 3</span>")
+        .doesNotContain("Nouvel appel");
+    assertThat(html.indexOf("T003")).isLessThan(html.indexOf("T002"));
+    assertThat(renderer.strip(new CallsView(List.of()))).contains("Aucun appel pour l'instant", "No one called yet");
+    String banner = renderer.call(calls.calls().get(0));
+    assertThat(banner).contains("T003 →", "Point d&#x27;accueil numérique", "Digital help desk")
+        .doesNotContain("Guichet");
   }
 
   @Test
@@ -113,7 +134,21 @@ class ScreenRendererTest {
         .contains("Immatriculation des véhicules", "Vehicle registration", "3 jours", "3 days")
         .contains("Permis de conduire", "Driving licence", "12 jours")
         .contains("Attente médiane aujourd&#x27;hui", "Median waiting time today", "14 min")
-        .contains("pas encore de mesure", "not measured yet");
+        .contains("Pas encore de mesure pour :", "Not measured yet for:");
+  }
+
+  @Test
+  void services_not_measured_yet_are_named_in_one_line_not_one_line_each() {
+    TransparencyView view = new TransparencyView(null, List.of(), List.of(
+        new LiveWaiting("a", new Text("Titres", "ID documents"), null),
+        new LiveWaiting("b", new Text("Étrangers", "Foreign nationals"), 7),
+        new LiveWaiting("c", new Text("Permis", "Licences"), null)));
+    String html = renderer.layout("transparency", view);
+    assertThat(html)
+        .contains("Pas encore de mesure pour : Titres, Permis", "Not measured yet for: ID documents, Licences")
+        .contains("7 min");
+    assertThat(html.split("Pas encore de mesure", -1)).hasSize(2);
+    assertThat(html).doesNotContain("<td>pas encore de mesure");
   }
 
   @Test
