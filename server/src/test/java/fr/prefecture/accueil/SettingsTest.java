@@ -96,6 +96,10 @@ class SettingsTest {
         {"retentionDays: 4000", "server.retentionDays"}, {"port: 70000", "server.port"}, {"port: http", "server.port"},
         {"sessionIdleMinutes: 0", "server.sessionIdleMinutes"},
         {"sessionLifetimeHours: 169", "server.sessionLifetimeHours"},
+        {"trustedProxies: [proxy.example]", "server.trustedProxies"},
+        {"trustedProxies: 10.0.0.2", "server.trustedProxies"},
+        {"headerTimeoutSeconds: 0", "server.headerTimeoutSeconds"},
+        {"anonymousStreamsPerAddress: -1", "server.anonymousStreamsPerAddress"},
         {"screensRequirePairing: maybe", "server.screensRequirePairing"},
         {"dataDir: [a, b]", "server.dataDir"}, {"dataDirectory: /srv", "server.dataDirectory"}};
     for (String[] b : bad) {
