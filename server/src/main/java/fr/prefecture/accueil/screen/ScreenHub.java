@@ -43,6 +43,7 @@ import org.slf4j.LoggerFactory;
 final class ScreenHub {
   private static final Logger LOG = LoggerFactory.getLogger(ScreenHub.class);
   static final Duration HEARTBEAT = Duration.ofSeconds(15);
+  private static final Duration RETRY = Duration.ofSeconds(1);
   static final Duration EXPIRY_CHECK = Duration.ofSeconds(2);
   static final int RING_SIZE = 1024;
   static final Duration RING_AGE = Duration.ofMinutes(5);
@@ -85,6 +86,7 @@ final class ScreenHub {
   private long lastEvicted;
   private boolean loading;
   private boolean dirty;
+  private boolean retrying;
   private boolean closed;
 
   ScreenHub(Vertx vertx, Site site, SiteTime time, ScreenContent content, ScreenEvents events, LatestCalls calls,
@@ -209,8 +211,13 @@ final class ScreenHub {
       loading = false;
       if (ar.succeeded()) {
         apply(ar.result());
-      } else {
-        LOG.warn("Cannot read the screens' content", ar.cause());
+      } else if (!closed) {
+        // Read again in a second, not at the next heartbeat (15 s): the change that asked for it would be late.
+        LOG.warn("Cannot read the screens' content; reading again in a second: {}", ar.cause().toString());
+        retrying = retrying || vertx.setTimer(RETRY.toMillis(), id -> {
+          retrying = false;
+          refresh();
+        }) >= 0;
       }
       if (dirty) {
         refresh();
