@@ -32,18 +32,15 @@ import org.slf4j.LoggerFactory;
  * computed for every configured screen, connected or not, so that a screen whose only stream dropped can be
  * replayed what it missed.
  *
- * <p>All of it runs on the verticle's event loop (connections, bus consumers and timers share its context), so the
- * maps need no locks. Every change re-reads the store ({@link ScreenContent#load()}); loads are coalesced so that a
- * burst of changes costs two reads, and a later load never overtakes an earlier one.
- *
- * <p>Event ids are {@code <boot>-<sequence>}, monotonic within this hub. The last events are kept in a bounded
- * ring (count and age) to replay after {@code Last-Event-ID}; a resumed stream gets the missed events then a fresh
- * {@code state}; an id from another boot or node, or older than the ring, gets the {@code state} alone.
+ * <p>All of it runs on the verticle's event loop, so the maps need no locks. Every change re-reads the store
+ * ({@link ScreenContent#load()}); loads are coalesced (a burst costs two reads; a later one never overtakes). Ids
+ * are {@code <boot>-<sequence>}; the last events are kept in a bounded ring (count and age) to replay after
+ * {@code Last-Event-ID}, then a fresh {@code state}; an id of another boot or node, or too old: the state alone.
  */
 final class ScreenHub {
   private static final Logger LOG = LoggerFactory.getLogger(ScreenHub.class);
   static final Duration HEARTBEAT = Duration.ofSeconds(15);
-  private static final Duration RETRY = Duration.ofSeconds(1);
+  private static final Duration RETRY = Duration.ofSeconds(1); // a failed read again, not at the next heartbeat
   static final Duration EXPIRY_CHECK = Duration.ofSeconds(2);
   static final int RING_SIZE = 1024;
   static final Duration RING_AGE = Duration.ofMinutes(5);
@@ -126,7 +123,7 @@ final class ScreenHub {
         .putHeader("Content-Type", "text/event-stream; charset=utf-8")
         .putHeader("Cache-Control", "no-store")
         .putHeader("X-Accel-Buffering", "no");
-    response.write("retry: 3000\n\n");
+    response.write("retry: 3000\n\n" + heartbeatFrame()); // the server's clock at once: a demo's runs elsewhere
     Connection connection = new Connection(screen.id(), preview, response);
     connections.computeIfAbsent(screen.id(), k -> new ArrayList<>()).add(connection);
     response.closeHandler(v -> disconnect(connection));
@@ -212,7 +209,6 @@ final class ScreenHub {
       if (ar.succeeded()) {
         apply(ar.result());
       } else if (!closed) {
-        // Read again in a second, not at the next heartbeat (15 s): the change that asked for it would be late.
         LOG.warn("Cannot read the screens' content; reading again in a second: {}", ar.cause().toString());
         retrying = retrying || vertx.setTimer(RETRY.toMillis(), id -> {
           retrying = false;
@@ -310,8 +306,12 @@ final class ScreenHub {
     c.response.write(frame);
   }
 
+  private String heartbeatFrame() {
+    return "event: " + ScreenEvents.HEARTBEAT + "\ndata: " + events.heartbeat(time.now()) + "\n\n";
+  }
+
   private void heartbeat() {
-    String frame = "event: " + ScreenEvents.HEARTBEAT + "\ndata: " + events.heartbeat(time.now()) + "\n\n";
+    String frame = heartbeatFrame();
     for (List<Connection> list : new ArrayList<>(connections.values())) {
       for (Connection c : new ArrayList<>(list)) {
         send(c, frame);
