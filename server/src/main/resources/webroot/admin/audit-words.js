@@ -50,7 +50,8 @@ const WORDS = [
   [/\bnew\b/g, 'nouveaux'],
   [/\bupdated\b/g, 'modifiés'],
   [/\bunchanged\b/g, 'inchangés'],
-  [/\[\]/g, '(partout)'],
+  [/\[\]$/, '(partout)'],
+  [/\[([a-z0-9, -]+)\]$/, '(zones : $1)'],
   [/side-by-side/g, 'côte à côte'],
   [/\balternate\b/g, 'en alternance'],
 ];

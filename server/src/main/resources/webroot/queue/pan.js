@@ -41,7 +41,7 @@ const render = (day) => {
     const action = el('td', null, { 'data-feedback-key': 'slot-' + s.local });
     if (s.past) {
       // A slot already over takes no one: nothing to open or close.
-      action.append(el('span', 'Passé, aucune action / Past', { class: 'reason' }));
+      action.append(el('span', 'Aucune action (passé) / None', { class: 'reason' }));
     } else {
       const button = el('button', (s.open ? 'Fermer ' : 'Ouvrir ') + s.local, { class: 'secondary', type: 'button' });
       button.addEventListener('click', async () => {
