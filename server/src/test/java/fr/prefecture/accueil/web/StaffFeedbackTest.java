@@ -174,6 +174,59 @@ class StaffFeedbackTest {
         .isNotEmpty();
   }
 
+  @Test
+  void every_other_action_of_the_screens_page_answers_next_to_its_control_and_a_message_can_be_dismissed()
+      throws Exception {
+    Browser browser = BROWSER.get();
+    browser.login(server.baseUrl(), "admin", TestServer.ADMIN_PASSWORD, "/admin/screens");
+    browser.waitForText(By.id("screens"), "Annexe B");
+    JavascriptExecutor js = (JavascriptExecutor) browser.driver;
+
+    browser.driver.findElement(By.id("notice-fr")).sendKeys("Fermeture à 15 h");
+    browser.driver.findElement(By.id("notice-en")).sendKeys("Closing at 3 pm");
+    js.executeScript("document.getElementById('notice-to').value = '2026-03-30T18:00'");
+    WebElement publish = browser.driver.findElement(By.cssSelector("#notice-form button[type=submit]"));
+    publish.click();
+    assertNear(browser, browser.waitForText(By.cssSelector("#notice-form .feedback"), "Information publiée"), publish);
+
+    WebElement saveState = browser.driver.findElement(By.cssSelector("button[aria-label^=\"Enregistrer l'état de\"]"));
+    saveState.click();
+    assertNear(browser, browser.waitForText(By.cssSelector(".state-row .feedback"), "État enregistré"), saveState);
+
+    browser.driver.findElement(By.cssSelector("#screens button[aria-label^='Programme']")).click();
+    WebElement savePlaylist = browser.driver.findElement(By.cssSelector("#playlist-form button[type=submit]"));
+    WebElement seconds = browser.driver.findElement(By.id("playlist-seconds-0"));
+    seconds.clear();
+    seconds.sendKeys("2");
+    savePlaylist.click();
+    assertNear(browser, browser.waitForText(By.cssSelector("#playlist-form .feedback-error"), "de 5 à 600 secondes"),
+        savePlaylist);
+    assertThat(server.get("manager", "/api/screens").bodyAsJsonArray().getJsonObject(0).getBoolean("playlistChanged"))
+        .isFalse();
+    seconds.clear();
+    seconds.sendKeys("25");
+    savePlaylist.click();
+    assertNear(browser, browser.waitForText(By.cssSelector("#playlist-form .feedback"), "Programme enregistré"),
+        savePlaylist);
+    WebElement reset = browser.driver.findElement(By.id("playlist-reset"));
+    reset.click();
+    assertThat(openDialog(browser).getText()).contains("seront perdus");
+    browser.driver.findElement(By.xpath("//dialog//button[contains(., 'Annuler')]")).click();
+    closedDialog(browser);
+    assertThat(server.get("manager", "/api/screens").bodyAsJsonArray().getJsonObject(0).getBoolean("playlistChanged"))
+        .isTrue();
+    reset.click();
+    browser.driver.findElement(By.cssSelector("dialog[open] .danger")).click();
+    WebElement restored = browser.waitForText(By.cssSelector("#playlist-form .feedback"), "rétabli");
+    assertNear(browser, restored, reset);
+    assertThat(server.get("manager", "/api/screens").bodyAsJsonArray().getJsonObject(0).getBoolean("playlistChanged"))
+        .isFalse();
+
+    restored.findElement(By.cssSelector(".feedback-close")).click();
+    assertThat(browser.driver.findElements(By.cssSelector("#playlist-form .feedback"))).isEmpty();
+    assertThat(browser.accessibilityViolations()).isEmpty();
+  }
+
   private JsonObject evacuation() {
     return server.get("manager", "/api/alerts").bodyAsJsonArray().stream().map(JsonObject.class::cast)
         .filter(a -> a.getString("fr").equals("Évacuation du hall")).findFirst().orElseThrow();
