@@ -2,6 +2,7 @@
 // and language mode. Every value from the server is put in the page with textContent, never as markup.
 import { $, el } from '/static/js/dom.js';
 import { get, request } from '/static/js/request.js';
+import { attempt, confirmAction, parseDecimal, tell, wallClock } from '/static/js/feedback.js';
 
 const LAYOUTS = [
   ['calls', 'Appels / Calls'],
@@ -15,7 +16,7 @@ const LAYOUTS = [
 const readPlaylist = () => {
   const layouts = document.querySelectorAll('#playlist-rows .playlist-layout');
   const seconds = document.querySelectorAll('#playlist-rows .playlist-seconds');
-  return [...layouts].map((layout, i) => ({ layout: layout.value, seconds: Number(seconds[i].value) }));
+  return [...layouts].map((layout, i) => ({ layout: layout.value, seconds: parseDecimal(seconds[i].value) }));
 };
 
 const playlistRow = (item, index) => {
@@ -28,7 +29,7 @@ const playlistRow = (item, index) => {
     option.selected = value === item.layout;
     select.append(option);
   }
-  const attrs = { id: secondsId, class: 'playlist-seconds', type: 'number', min: '5', max: '600' };
+  const attrs = { id: secondsId, class: 'playlist-seconds', inputmode: 'numeric', size: '5', autocomplete: 'off' };
   const remove = el('button', 'Retirer / Remove', {
     type: 'button',
     class: 'secondary',
@@ -51,8 +52,15 @@ const playlistRow = (item, index) => {
 
 const showPlaylist = (items) => $('playlist-rows').replaceChildren(...items.map(playlistRow));
 
-/** Wires the screens' part of the page (say: shows what was done; attempt: runs an action, shows its failure); answers the function that (re)loads the list of screens. */
-export const screens = ({ say, attempt }) => {
+// The first page whose seconds are not a whole number from 5 to 600, or undefined.
+const badSeconds = () =>
+  [...document.querySelectorAll('#playlist-rows .playlist-seconds')].find((input) => {
+    const n = parseDecimal(input.value);
+    return !Number.isInteger(n) || n < 5 || n > 600;
+  });
+
+/** Wires the screens' part of the page; answers the function that (re)loads the list of screens. */
+export const screens = () => {
   const editor = { screen: null };
 
   const editPlaylist = (screen) => {
@@ -93,7 +101,7 @@ export const screens = ({ say, attempt }) => {
       el('td', (s.online ? '● En ligne / Online' : '○ Hors ligne / Offline') + voice(s), {
         class: s.online ? 'online' : '',
       }),
-      el('td', s.lastSeen ? s.lastSeen.replace('T', ' ').substring(0, 16) : 'jamais / never'),
+      el('td', s.lastSeen ? wallClock(s.lastSeen) : 'jamais / never'),
       action,
     );
     return tr;
@@ -120,23 +128,46 @@ export const screens = ({ say, attempt }) => {
 
   $('playlist-form').addEventListener('submit', (event) => {
     event.preventDefault();
+    const save = event.target.querySelector('button[type=submit]');
+    const bad = badSeconds();
+    if (bad) {
+      tell(
+        save,
+        'Durée de « ' + bad.labels[0].textContent + ' » : un nombre entier de 5 à 600 secondes. / 5 to 600 s.',
+        'error',
+      );
+      bad.focus();
+      return;
+    }
     const path = '/api/screens/' + encodeURIComponent(editor.screen.id);
-    attempt(async () => {
+    attempt(save, async () => {
       await request('PUT', path + '/playlist', { playlist: readPlaylist() });
       await request('PUT', path + '/languages', { languages: $('playlist-languages').value });
-      say("Programme enregistré, l'écran le prend tout de suite / Playlist saved, the screen takes it at once");
+      tell(save, "Programme enregistré, l'écran le prend tout de suite / Playlist saved, the screen takes it at once");
       await loadScreens();
     });
   });
 
-  $('playlist-reset').addEventListener('click', () => {
+  $('playlist-reset').addEventListener('click', async (event) => {
+    const reset = event.currentTarget;
+    const sure = await confirmAction({
+      title: 'Revenir à la configuration ? / Back to the configuration?',
+      text:
+        'Le programme et les langues de « ' +
+        editor.screen.name.fr +
+        ' » changés ici seront perdus ; l’écran reprend aussitôt ceux du fichier de configuration.',
+      yes: 'Rétablir / Restore',
+    });
+    if (!sure) {
+      return;
+    }
     const path = '/api/screens/' + encodeURIComponent(editor.screen.id);
-    attempt(async () => {
+    attempt(reset, async () => {
       const languages = await request('DELETE', path + '/languages');
       $('playlist-languages').value = languages.languages;
       const answer = await request('DELETE', path + '/playlist');
       showPlaylist(answer.playlist);
-      say('Programme de la configuration rétabli / Configured playlist restored');
+      tell(reset, 'Programme de la configuration rétabli / Configured playlist restored');
       await loadScreens();
     });
   });

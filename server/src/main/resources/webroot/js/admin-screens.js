@@ -3,29 +3,10 @@
 import { $, el } from '/static/js/dom.js';
 import { BACKGROUND, get, post, request } from '/static/js/request.js';
 import { screens } from '/static/js/admin-playlists.js';
+import { attempt, confirmAction, restore, tell, tellError, wallClock } from '/static/js/feedback.js';
+import { figures } from '/static/js/admin-figures.js';
 
-const status = $('status');
-const failure = $('failure');
-
-const say = (message) => {
-  failure.hidden = true;
-  status.textContent = message;
-  status.hidden = false;
-};
-
-const fail = (message) => {
-  failure.textContent = message;
-  failure.hidden = false;
-};
-
-// Runs an action of the page, showing why it failed.
-const attempt = async (work) => {
-  try {
-    await work();
-  } catch (e) {
-    fail(e.message);
-  }
-};
+const page = { site: { zones: [], screens: [] } };
 
 const zoneBoxes = (site, kind) => {
   const box = document.querySelector('[data-zones="' + kind + '"]');
@@ -43,8 +24,20 @@ const zoneBoxes = (site, kind) => {
 
 const checkedZones = (kind) =>
   [...document.querySelectorAll('[data-zones="' + kind + '"] input:checked')].map((i) => i.value);
-const zonesText = (zones) => (zones.length === 0 ? 'Partout / Everywhere' : zones.join(', '));
-const when = (iso) => (iso ? iso.replace('T', ' ').substring(0, 16) : '');
+const zoneName = (id) => (page.site.zones.find((z) => z.id === id) || { name: { fr: id } }).name.fr;
+const zonesText = (zones) => (zones.length === 0 ? 'Partout / Everywhere' : zones.map(zoneName).join(', '));
+// The server writes instants with the site's offset: its wall clock is the text itself, shown the French way.
+const when = wallClock;
+
+/** "les 4 écrans de la zone Hall A", "les 12 écrans du site": what an alert over these zones reaches. */
+const reach = (zones) => {
+  const hit = page.site.screens.filter((s) => zones.length === 0 || zones.includes(s.zone)).length;
+  const screensText = hit === 1 ? "l'écran" : 'les ' + hit + ' écrans';
+  if (zones.length === 0) {
+    return screensText + ' du site (toutes les zones)';
+  }
+  return screensText + (zones.length === 1 ? ' de la zone ' : ' des zones ') + zones.map(zoneName).join(', ');
+};
 
 const bilingual = (fr, en) => {
   const cell = el('td');
@@ -66,31 +59,51 @@ const loadAlerts = async () => {
       el('td', when(a.raisedAt) + ' — ' + a.raisedBy),
       el('td', a.endedAt ? when(a.endedAt) + ' — ' + a.endedBy : a.active ? 'En cours / Active' : ''),
     );
-    const action = el('td');
+    const action = el('td', null, { 'data-feedback-key': 'alert-' + a.id });
     if (!a.endedAt) {
       const end = el('button', 'Terminer / End', { type: 'button', 'aria-label': "Terminer l'alerte " + a.id });
-      end.addEventListener('click', () =>
-        attempt(async () => {
-          await request('DELETE', '/api/alerts/' + a.id);
-          say('Alerte terminée / Alert ended');
-          await loadAlerts();
-        }),
-      );
+      end.addEventListener('click', async () => {
+        const sure = await confirmAction({
+          title: "Terminer l'alerte ? / End the alert?",
+          text: '« ' + a.fr + ' » disparaîtra de ' + reach(a.zones) + ', qui reprendront leur programme.',
+          yes: "Terminer l'alerte / End it",
+        });
+        if (sure) {
+          const done = await attempt(end, () => request('DELETE', '/api/alerts/' + a.id));
+          if (done !== undefined) {
+            tell(end, 'Alerte terminée / Alert ended');
+            await loadAlerts();
+          }
+        }
+      });
       action.append(end);
     }
     tr.append(action);
     body.append(tr);
   }
+  restore(body);
 };
 
-$('alert-form').addEventListener('submit', (event) => {
+$('alert-form').addEventListener('submit', async (event) => {
   event.preventDefault();
-  attempt(async () => {
-    await post('/api/alerts', { fr: $('alert-fr').value, en: $('alert-en').value, zones: checkedZones('alert') });
-    say('Alerte déclenchée / Alert raised');
-    event.target.reset();
-    await loadAlerts();
+  const form = event.target;
+  const zones = checkedZones('alert');
+  const sure = await confirmAction({
+    title: "Déclencher l'alerte ? / Raise the alert?",
+    text: 'Alerte sur ' + reach(zones) + ' : elle remplace tout ce qu’ils affichent jusqu’à ce qu’on la termine.',
+    yes: "Déclencher l'alerte / Raise it",
   });
+  if (!sure) {
+    return;
+  }
+  const raised = await attempt(form, () =>
+    post('/api/alerts', { fr: $('alert-fr').value, en: $('alert-en').value, zones }),
+  );
+  if (raised !== undefined) {
+    form.reset();
+    tell(form, 'Alerte déclenchée sur ' + reach(zones) + ' / Alert raised');
+    await loadAlerts().catch((e) => tellError(form, e));
+  }
 });
 
 /* ---------- notices ---------- */
@@ -106,23 +119,28 @@ const loadNotices = async () => {
       el('td', when(n.from) + ' → ' + when(n.to)),
       el('td', zonesText(n.zones)),
     );
-    const action = el('td');
+    const action = el('td', null, { 'data-feedback-key': 'notice-' + n.id });
     const del = el('button', 'Retirer / Remove', {
       type: 'button',
       class: 'secondary',
       'aria-label': "Retirer l'information " + n.id,
     });
-    del.addEventListener('click', () =>
-      attempt(async () => {
-        await request('DELETE', '/api/notices/' + n.id);
-        say('Information retirée / Notice removed');
+    del.addEventListener('click', async () => {
+      const sure = await confirmAction({
+        title: "Retirer l'information ? / Remove the notice?",
+        text: '« ' + n.fr + ' » disparaîtra des écrans (' + zonesText(n.zones) + ') ; il faudra la publier à nouveau.',
+        yes: 'Retirer / Remove',
+      });
+      if (sure && (await attempt(del, () => request('DELETE', '/api/notices/' + n.id))) !== undefined) {
+        tell(del, 'Information retirée / Notice removed');
         await loadNotices();
-      }),
-    );
+      }
+    });
     action.append(del);
     tr.append(action);
     body.append(tr);
   }
+  restore(body);
 };
 
 $('notice-form').addEventListener('submit', (event) => {
@@ -138,10 +156,11 @@ $('notice-form').addEventListener('submit', (event) => {
   if (from) {
     body.from = from;
   }
-  attempt(async () => {
+  const form = event.target;
+  attempt(form, async () => {
     await post('/api/notices', body);
-    say('Information publiée / Notice published');
-    event.target.reset();
+    form.reset();
+    tell(form, 'Information publiée / Notice published');
     await loadNotices();
   });
 });
@@ -154,15 +173,6 @@ const STATES = [
   ['moved', 'Déplacé / Moved'],
   ['full', 'Complet / Full'],
 ];
-
-const field = (parent, id, label, value) => {
-  const wrap = el('div');
-  const input = el('input', null, { id, maxlength: '500' });
-  input.value = value || '';
-  wrap.append(el('label', label, { for: id }), input);
-  parent.append(wrap);
-  return input;
-};
 
 /* Where a moved service now receives: one of the site's places, whose direction every screen knows. */
 const placeSelect = (parent, service, places, current) => {
@@ -189,7 +199,7 @@ const loadStates = async () => {
   const box = $('states');
   box.textContent = '';
   for (const s of states) {
-    const row = el('div', null, { class: 'state-row' });
+    const row = el('div', null, { class: 'state-row', 'data-feedback-key': 'state-' + s.service });
     const title = el('h3', s.name.fr + ' / ');
     title.append(el('span', s.name.en, { lang: 'en' }));
     row.append(title);
@@ -214,64 +224,27 @@ const loadStates = async () => {
       if (select.value === 'moved' && place.value) {
         body.movedTo = place.value;
       }
-      attempt(async () => {
+      attempt(save, async () => {
         await request('PUT', '/api/service-states/' + encodeURIComponent(s.service), body);
-        say('État enregistré / State saved');
+        tell(save, 'État enregistré / State saved');
       });
     });
     row.append(save);
     box.append(row);
   }
+  restore(box);
 };
-
-/* ---------- transparency ---------- */
-
-const loadFigures = async () => {
-  const t = await get('/api/transparency');
-  const box = $('figures-delays');
-  box.textContent = '';
-  const shown = t.shown || { year: new Date().getFullYear(), quarter: 1, delays: {} };
-  $('figures-year').value = shown.year;
-  $('figures-quarter').value = String(shown.quarter);
-  for (const p of t.procedures) {
-    const delay = shown.delays[p.code];
-    const input = field(
-      box,
-      'delay-' + p.code,
-      p.name.fr + ' / ' + p.name.en + ' (jours / days)',
-      delay === undefined ? '' : String(delay),
-    );
-    input.type = 'number';
-    input.min = '0';
-    input.step = '0.1';
-    input.dataset.procedure = p.code;
-  }
-};
-
-$('figures-form').addEventListener('submit', (event) => {
-  event.preventDefault();
-  const delays = {};
-  for (const i of document.querySelectorAll('#figures-delays input')) {
-    if (i.value !== '') {
-      delays[i.dataset.procedure] = Number(i.value);
-    }
-  }
-  const body = { year: Number($('figures-year').value), quarter: Number($('figures-quarter').value), delays };
-  attempt(async () => {
-    await request('PUT', '/api/transparency', body);
-    say('Délais enregistrés / Figures saved');
-  });
-});
 
 /* ---------- start ---------- */
 
-const loadScreens = screens({ say, attempt });
+const loadScreens = screens();
+const loadFigures = figures();
 try {
-  const site = await get('/api/site');
-  zoneBoxes(site, 'alert');
-  zoneBoxes(site, 'notice');
+  page.site = await get('/api/site');
+  zoneBoxes(page.site, 'alert');
+  zoneBoxes(page.site, 'notice');
   await Promise.all([loadAlerts(), loadNotices(), loadStates(), loadFigures(), loadScreens()]);
 } catch (e) {
-  fail(e.message);
+  tellError($('page-feedback'), e);
 }
 setInterval(() => loadScreens(BACKGROUND).catch(() => {}), 30000);

@@ -1,28 +1,51 @@
 // The counter page: pick a counter, call, recall, mark served or absent, transfer; the queue refreshes every 3 s.
 import { $, el, show } from '/static/js/dom.js';
 import { BACKGROUND, get, post } from '/static/js/request.js';
+import { attempt, restore, tell, tellError } from '/static/js/feedback.js';
 import { KINDS } from '/static/queue/kinds.js';
 
 const counterSelect = $('counter');
 const transferSelect = $('transfer-to');
-const error = $('error');
-const message = $('message');
-const page = { services: [], current: null };
+const page = { services: [], current: null, absentAfterCalls: 1 };
 
 const serviceOf = (counter) => page.services.find((s) => s.counters.includes(counter));
 const counterPath = () => '/api/counters/' + encodeURIComponent(counterSelect.value);
 
-const act = async (work, done) => {
-  show(error, '');
-  try {
-    const result = await work();
-    if (done) {
-      show(message, done(result));
-    }
-  } catch (e) {
-    show(error, e.message);
-  }
+// Runs an action started from the control; its result or failure is written next to it, after the page is redrawn.
+const act = async (control, work, done) => {
+  const result = await attempt(control, work);
   await refresh();
+  if (result !== undefined && done) {
+    tell(control.isConnected ? control : $('queue'), done(result));
+  }
+};
+
+const calls = (n) => (n === 1 ? '1 appel' : n + ' appels');
+
+// Why a button is greyed, written out under the buttons (and tied to them with aria-describedby).
+const renderReasons = () => {
+  const { current } = page;
+  show(
+    $('call-reason'),
+    current ? "Appel suivant : terminez d'abord " + current.ticket + ' / Finish the current visitor first' : '',
+  );
+  show(
+    $('ticket-reason'),
+    current ? '' : "Rappel, servi, absent, transfert : appelez d'abord un visiteur / Call a visitor first",
+  );
+  const needed = page.absentAfterCalls;
+  show(
+    $('absent-reason'),
+    current && !current.mayMarkAbsent
+      ? 'Absent possible après ' +
+          calls(needed) +
+          ' (appelé ' +
+          current.calls +
+          ' fois) : rappelez-le / Absent after ' +
+          needed +
+          (needed === 1 ? ' call' : ' calls')
+      : '',
+  );
 };
 
 const renderCurrent = () => {
@@ -46,6 +69,7 @@ const renderCurrent = () => {
   $('absent').disabled = !current || !current.mayMarkAbsent;
   transferSelect.disabled = !current;
   $('transfer').querySelector('button').disabled = !current;
+  renderReasons();
 };
 
 const renderQueue = (queue) => {
@@ -68,11 +92,15 @@ const renderQueue = (queue) => {
       el('td', t.dueLocal),
       el('td', t.visitor || '—'),
     );
-    const cell = el('td');
+    const cell = el('td', null, { 'data-feedback-key': 'ticket-' + t.id });
     const button = el('button', 'Appeler ' + t.ticket, { class: 'secondary', type: 'button' });
     button.disabled = !!page.current;
+    if (page.current) {
+      button.setAttribute('aria-describedby', 'call-reason');
+    }
     button.addEventListener('click', () =>
       act(
+        button,
         () => post(counterPath() + '/call/' + t.id),
         (called) => 'Appel de ' + called.ticket + ' / Calling ' + called.ticket,
       ),
@@ -81,6 +109,7 @@ const renderQueue = (queue) => {
     row.append(cell);
     body.append(row);
   }
+  restore(body);
 };
 
 const refresh = async (options) => {
@@ -89,12 +118,16 @@ const refresh = async (options) => {
     return;
   }
   try {
-    const state = await get(counterPath(), options);
+    const [state, queue] = await Promise.all([
+      get(counterPath(), options),
+      get('/api/queues/' + encodeURIComponent(service.code), options),
+    ]);
     page.current = state.current || null;
+    page.absentAfterCalls = queue.absentAfterCalls;
     renderCurrent();
-    renderQueue(await get('/api/queues/' + encodeURIComponent(service.code), options));
+    renderQueue(queue);
   } catch (e) {
-    show(error, e.message);
+    tellError($('page-feedback'), e);
   }
 };
 
@@ -125,25 +158,31 @@ const ticketAction = (action) => () => post('/api/tickets/' + page.current.id + 
 
 counterSelect.addEventListener('change', () => {
   localStorage.setItem('accueil.counter', counterSelect.value);
-  show(message, '');
+  for (const box of document.querySelectorAll('main .feedback')) {
+    box.remove();
+  }
   fillTransfer();
   refresh();
 });
-$('call-next').addEventListener('click', () =>
+$('call-next').addEventListener('click', (event) =>
   act(
+    event.currentTarget,
     () => post(counterPath() + '/call'),
     (called) =>
       called ? 'Appel de ' + called.ticket + ' / Calling ' + called.ticket : "Personne n'attend. / Nobody is waiting.",
   ),
 );
 $('recall').addEventListener('click', () =>
-  act(ticketAction('recall'), (t) => 'Rappel de ' + t.ticket + ' / Recalling ' + t.ticket),
+  act($('recall'), ticketAction('recall'), (t) => 'Rappel de ' + t.ticket + ' / Recalling ' + t.ticket),
 );
-$('served').addEventListener('click', () => act(ticketAction('served'), (t) => t.ticket + ' servi / served'));
-$('absent').addEventListener('click', () => act(ticketAction('absent'), (t) => t.ticket + ' absent'));
+$('served').addEventListener('click', () =>
+  act($('served'), ticketAction('served'), (t) => t.ticket + ' servi / served'),
+);
+$('absent').addEventListener('click', () => act($('absent'), ticketAction('absent'), (t) => t.ticket + ' absent'));
 $('transfer').addEventListener('submit', (event) => {
   event.preventDefault();
   act(
+    event.target,
     () => post('/api/tickets/' + page.current.id + '/transfer', { service: transferSelect.value }),
     (t) => t.ticket + ' transféré / transferred',
   );
@@ -156,5 +195,5 @@ try {
   refresh();
   setInterval(() => refresh(BACKGROUND), 3000);
 } catch (e) {
-  show(error, e.message);
+  tellError($('page-feedback'), e);
 }

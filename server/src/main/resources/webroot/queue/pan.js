@@ -1,37 +1,29 @@
 // The PAN page: the day's slots with capacity, bookings and free places; add a visitor on site; open or close slots.
-import { $, el, show } from '/static/js/dom.js';
+import { $, el } from '/static/js/dom.js';
 import { BACKGROUND, get, post } from '/static/js/request.js';
+import { attempt, restore, tell, tellError } from '/static/js/feedback.js';
 
 const select = $('service');
-const error = $('error');
 const added = $('added');
 const STATES = { arrived: 'arrivé', expected: 'attendu', released: 'libéré (non venu)' };
 
 const slotsPath = () => '/api/pan/' + encodeURIComponent(select.value);
 
-const act = async (work) => {
-  show(error, '');
-  try {
-    return await work();
-  } catch (e) {
-    show(error, e.message);
-    return null;
-  } finally {
-    await refresh();
-  }
+// Runs an action started from the control (its failure written next to it), then redraws the slots.
+const act = async (control, work) => {
+  const result = await attempt(control, work);
+  await refresh();
+  return result;
 };
 
-const showTicket = (t) => {
-  added.textContent = '';
-  added.append(
+const showTicket = (t) =>
+  tell(added, [
     'Ticket ',
     el('strong', t.ticket, { class: 'ticket-id' }),
     t.slot ? ' — créneau de ' + t.slot.local + ' / slot ' + t.slot.local : ' — file sans rendez-vous / walk-in queue',
     ' — ',
     el('a', 'Imprimer le ticket ' + t.ticket + ' / Print', { href: '/tickets/' + t.id }),
-  );
-  added.hidden = false;
-};
+  ]);
 
 const render = (day) => {
   const body = $('slots');
@@ -46,12 +38,25 @@ const render = (day) => {
       bookings.append(el('div', b.visitor + ' : ' + (STATES[b.state] || b.state), { class: 'state-' + b.state }));
     }
     const walkIns = el('td', s.walkIns.map((t) => t.ticket).join(', ') || '—');
-    const action = el('td');
-    const button = el('button', (s.open ? 'Fermer ' : 'Ouvrir ') + s.local, { class: 'secondary', type: 'button' });
-    button.addEventListener('click', () =>
-      act(() => post(slotsPath() + '/slots/' + encodeURIComponent(s.local) + (s.open ? '/close' : '/open'))),
-    );
-    action.append(button);
+    const action = el('td', null, { 'data-feedback-key': 'slot-' + s.local });
+    if (s.past) {
+      // A slot already over takes no one: nothing to open or close.
+      action.append(el('span', 'Aucune action (passé) / None', { class: 'reason' }));
+    } else {
+      const button = el('button', (s.open ? 'Fermer ' : 'Ouvrir ') + s.local, { class: 'secondary', type: 'button' });
+      button.addEventListener('click', async () => {
+        const done = await act(button, () =>
+          post(slotsPath() + '/slots/' + encodeURIComponent(s.local) + (s.open ? '/close' : '/open')),
+        );
+        if (done !== undefined) {
+          tell(
+            $('slots').querySelector('[data-feedback-key="slot-' + s.local + '"]') || $('slots'),
+            'Créneau de ' + s.local + (s.open ? ' fermé / closed' : ' ouvert / opened'),
+          );
+        }
+      });
+      action.append(button);
+    }
     row.append(
       el('td', s.local + '–' + s.end.substring(11, 16)),
       state,
@@ -63,6 +68,7 @@ const render = (day) => {
     );
     body.append(row);
   }
+  restore(body);
 };
 
 const refresh = async (options) => {
@@ -72,12 +78,12 @@ const refresh = async (options) => {
   try {
     render(await get(slotsPath() + '/slots', options));
   } catch (e) {
-    show(error, e.message);
+    tellError($('page-feedback'), e);
   }
 };
 
 const add = async (to) => {
-  const ticket = await act(() => post(slotsPath() + '/visitors', { to }));
+  const ticket = await act(added, () => post(slotsPath() + '/visitors', { to }));
   if (ticket) {
     showTicket(ticket);
   }
@@ -88,7 +94,7 @@ $('add-queue').addEventListener('click', () => add('queue'));
 $('pick').addEventListener('submit', (event) => event.preventDefault());
 select.addEventListener('change', () => {
   localStorage.setItem('accueil.pan', select.value);
-  show(added, '');
+  added.textContent = '';
   refresh();
 });
 
@@ -104,5 +110,5 @@ try {
   refresh();
   setInterval(() => refresh(BACKGROUND), 5000);
 } catch (e) {
-  show(error, e.message);
+  tellError($('page-feedback'), e);
 }

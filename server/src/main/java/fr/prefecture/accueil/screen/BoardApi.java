@@ -26,6 +26,8 @@ import java.util.stream.Collectors;
 
 /** Transparency figures (quarterly processing times) and the announced state of each service. */
 record BoardApi(Vertx vertx, Site site, SiteTime time, BoardRepository board, AuditLog audit) {
+  /** A transparency delay is 0 to this many days: the screens show it as typed (415 was a mistyped 41,5). */
+  static final int MAX_DAYS = 365;
   private static final Set<String> PROCEDURES = Arrays.stream(Procedure.values()).map(Procedure::code)
       .collect(Collectors.toSet());
   private static final Set<String> STATUSES = Arrays.stream(ServiceStatus.values()).map(ServiceStatus::code)
@@ -149,9 +151,10 @@ record BoardApi(Vertx vertx, Site site, SiteTime time, BoardRepository board, Au
             "Unknown procedure '" + procedure + "'; known: " + PROCEDURES);
       }
       Object v = raw.getValue(procedure);
-      if (!(v instanceof Number n) || Double.isNaN(n.doubleValue()) || n.doubleValue() < 0 || n.doubleValue() > 3650) {
+      if (!(v instanceof Number n) || Double.isNaN(n.doubleValue()) || n.doubleValue() < 0
+          || n.doubleValue() > MAX_DAYS) {
         throw ApiException.badRequest("invalid_field",
-            "delays." + procedure + " must be a number of days from 0 to 3650");
+            "delays." + procedure + " must be a number of days from 0 to " + MAX_DAYS);
       }
       delays.put(procedure, n.doubleValue());
     }

@@ -37,7 +37,7 @@ class QueuePagesTest {
     assertThat(browser.accessibilityViolations()).isEmpty();
 
     browser.driver.findElement(By.id("served")).click();
-    browser.waitForText(By.id("message"), "servi");
+    browser.waitForText(By.cssSelector("#current-actions .feedback"), "servi");
     assertThat(server.get("agent", "/api/tickets/" + id).bodyAsJsonObject().getString("status")).isEqualTo("served");
     browser.waitForText(By.id("current"), "Aucun");
     // The screens (built in parallel) show the call: the lead adds that part of the test after merging.

@@ -247,10 +247,17 @@ class ScreenApiTest {
         figures.copy().remove("year") == null ? null : figures.copy().put("year", "2026"),
         figures.copy().put("delays", new JsonObject().put("visa", 3)),
         figures.copy().put("delays", new JsonObject().put("permis", -1)),
+        figures.copy().put("delays", new JsonObject().put("permis", 415)),
+        figures.copy().put("delays", new JsonObject().put("permis", 365.1)),
         figures.copy().put("delays", new JsonObject())}) {
       assertThat(server.as("manager", HttpMethod.PUT, "/api/transparency", bad).statusCode()).as(bad.encode())
           .isEqualTo(400);
     }
+    assertThat(server.get("manager", "/api/transparency").bodyAsJsonObject().getJsonObject("shown")
+        .getJsonObject("delays").getDouble("permis")).isEqualTo(12);
+    assertThat(server.as("manager", HttpMethod.PUT, "/api/transparency",
+        figures.copy().put("delays", new JsonObject().put("permis", 365))).statusCode()).isEqualTo(200);
+    assertThat(server.as("manager", HttpMethod.PUT, "/api/transparency", figures).statusCode()).isEqualTo(200);
     assertThat(server.get("manager", "/api/transparency").bodyAsJsonObject().getJsonArray("quarters")).hasSize(1);
 
     JsonObject moved = new JsonObject().put("status", "moved").put("movedTo", "annexe-salle-4");

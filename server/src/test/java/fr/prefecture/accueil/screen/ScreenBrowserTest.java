@@ -72,12 +72,14 @@ class ScreenBrowserTest {
       browser.driver.findElement(By.id("alert-en")).sendKeys("Stay inside now");
       browser.driver.findElement(By.id("alert-zone-hall-b")).click();
       browser.driver.findElement(By.cssSelector("#alert-form button[type=submit]")).click();
+      browser.waiting(Duration.ofSeconds(5)).until(d -> d.findElement(By.cssSelector("dialog[open] .danger"))).click();
       browser.waitForText(By.id("alerts"), "Confinement immédiat");
       JsonObject alert = server.get("manager", "/api/alerts").bodyAsJsonArray().getJsonObject(0);
       assertThat(alert.getString("raisedBy")).isEqualTo("marie");
       assertThat(alert.getJsonArray("zones")).containsExactly("hall-b");
 
       browser.driver.findElement(By.cssSelector("#alerts button")).click();
+      browser.waiting(Duration.ofSeconds(5)).until(d -> d.findElement(By.cssSelector("dialog[open] .danger"))).click();
       browser.waitForText(By.id("alerts"), "marie");
       browser.waiting(Duration.ofSeconds(10)).until(d -> server.get("manager", "/api/alerts").bodyAsJsonArray()
           .getJsonObject(0).getString("endedBy") != null);
@@ -91,7 +93,7 @@ class ScreenBrowserTest {
           .selectByVisibleText("Annexe, salle 4 (Bâtiment B (annexe), rez-de-chaussée)");
       browser.driver.findElement(By.cssSelector("button[aria-label=\"Enregistrer l'état de Titres d'identité "
           + "(carte d'identité, passeport)\"]")).click();
-      browser.waitForText(By.id("status"), "État enregistré");
+      browser.waitForText(By.cssSelector(".state-row .feedback"), "État enregistré");
       assertThat(server.get("manager", "/api/service-states").bodyAsJsonArray().stream().map(JsonObject.class::cast)
           .filter(st -> st.getString("service").equals("titres")).findFirst().orElseThrow().getString("movedTo"))
           .isEqualTo("annexe-salle-4");
@@ -108,7 +110,7 @@ class ScreenBrowserTest {
       int before = browser.driver.findElements(By.cssSelector("#playlist-rows .playlist-row")).size();
       browser.driver.findElement(By.cssSelector("#playlist-rows button")).click();
       browser.driver.findElement(By.cssSelector("#playlist-form button[type=submit]")).click();
-      browser.waitForText(By.id("status"), "Programme enregistré");
+      browser.waitForText(By.cssSelector("#playlist-form .feedback"), "Programme enregistré");
       JsonObject first = server.get("manager", "/api/screens").bodyAsJsonArray().getJsonObject(0);
       assertThat(first.getBoolean("playlistChanged")).isTrue();
       assertThat(first.getJsonArray("playlist")).hasSize(before - 1);

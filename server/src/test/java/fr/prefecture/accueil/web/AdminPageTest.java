@@ -31,12 +31,14 @@ class AdminPageTest {
     browser.driver.findElement(By.id("account-password")).sendKeys("un mot de passe long");
     new Select(browser.driver.findElement(By.id("account-role"))).selectByValue("guard");
     browser.driver.findElement(By.cssSelector("#new-account button")).click();
-    browser.waitForText(By.id("account-result"), "créé");
+    browser.waitForText(By.cssSelector("#new-account .feedback"), "créé");
     browser.waitForText(By.id("accounts-body"), "garde-nord");
     assertThat(server.login("garde-nord", "un mot de passe long")).isPresent();
     assertThat(browser.accessibilityViolations()).isEmpty();
 
     browser.driver.findElement(By.xpath("//button[contains(., 'Disable garde-nord')]")).click();
+    browser.waiting(java.time.Duration.ofSeconds(5))
+        .until(d -> d.findElement(By.cssSelector("dialog[open] .danger"))).click();
     browser.waitForText(By.id("accounts-body"), "désactivé");
     assertThat(server.login("garde-nord", "un mot de passe long")).isEmpty();
   }
