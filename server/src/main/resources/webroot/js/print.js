@@ -1,5 +1,15 @@
-// Printable pages: the print button opens the browser's print dialog (no inline script under the CSP).
+// Printable pages: the print button opens the browser's print dialog (no inline script under the CSP). A page
+// whose stylesheet has a named A4 page (the ticket, 80 mm by default) offers an A4 button: body.print-a4 for
+// that print only.
 const button = document.getElementById('print');
 if (button) {
   button.addEventListener('click', () => window.print());
+}
+const a4 = document.getElementById('print-a4');
+if (a4) {
+  a4.addEventListener('click', () => {
+    document.body.classList.add('print-a4');
+    window.addEventListener('afterprint', () => document.body.classList.remove('print-a4'), { once: true });
+    window.print();
+  });
 }

@@ -30,7 +30,7 @@ final class QueuePages {
   void mount(Router root, Access access) {
     root.get("/counter").handler(access.page(Role.AGENT)).handler(Pages.page("counter"));
     root.get("/pan").handler(access.page(Role.AGENT)).handler(Pages.page("pan"));
-    root.get("/tickets/:id").handler(access.page(Role.AGENT)).respond(Pages.html(this::ticket));
+    root.get("/tickets/:id").handler(access.page(Role.AGENT, Role.MANAGER)).respond(Pages.html(this::ticket));
   }
 
   private Future<String> ticket(RoutingContext ctx) {
