@@ -13,3 +13,8 @@ if (a4) {
     window.print();
   });
 }
+// Opened from the reception desk with ?print=1: the print dialog at once, and the window closes afterwards.
+if (new URLSearchParams(location.search).get('print') === '1') {
+  window.addEventListener('afterprint', () => window.opener && window.close(), { once: true });
+  window.addEventListener('load', () => window.print(), { once: true });
+}
