@@ -75,9 +75,45 @@ const change = (current, previous, kind) => {
     return 'Période précédente : pas de comparaison / no comparison';
   }
   const d = current - previous;
-  const arrow = d > 0 ? '▲ hausse / up' : d < 0 ? '▼ baisse / down' : '= stable';
   const amount = kind === 'pct' ? nf.format(Math.abs(d) * 100) + ' pt' : nf.format(Math.abs(d));
-  return arrow + ' ' + amount + ' (avant / before : ' + fmt(previous, kind) + ')';
+  const before = ' (avant / before : ' + fmt(previous, kind) + ')';
+  // A change that rounds to nothing on the card is no change: no arrow, no "up 0".
+  if (/^0( pt)?$/.test(amount)) return '= stable / unchanged' + before;
+  return (d > 0 ? '▲ hausse / up ' : '▼ baisse / down ') + amount + before;
+};
+
+const MONTHS_FR = 'janvier février mars avril mai juin juillet août septembre octobre novembre décembre'.split(' ');
+const MONTHS_EN = 'January February March April May June July August September October November December'.split(' ');
+
+/** "du 4 novembre au 1er décembre 2026" and "4 November – 1 December 2026" (the year once when shared). */
+const period = (from, to) => {
+  const [fy, fm, fd] = from.split('-').map(Number);
+  const [ty, tm, td] = to.split('-').map(Number);
+  const day = (d) => (d === 1 ? '1er' : String(d));
+  const fr = (d, m, y) => day(d) + ' ' + MONTHS_FR[m - 1] + (y ? ' ' + y : '');
+  const en = (d, m, y) => d + ' ' + MONTHS_EN[m - 1] + (y ? ' ' + y : '');
+  const first = fy === ty ? null : fy;
+  if (from === to) return { fr: 'le ' + fr(td, tm, ty), en: en(td, tm, ty) };
+  return { fr: 'du ' + fr(fd, fm, first) + ' au ' + fr(td, tm, ty), en: en(fd, fm, first) + ' – ' + en(td, tm, ty) };
+};
+
+// The page's words for the API's error codes (its message stays English, for integrators).
+const ERRORS = {
+  invalid_range: 'La date de début est après la date de fin. / The start date is after the end date.',
+  range_too_long: 'La période couvre au plus 2 200 jours (six ans). / A range covers at most 2,200 days.',
+  invalid_field: 'Date invalide : saisissez une date JJ/MM/AAAA. / Invalid date.',
+  unknown_service: 'Service inconnu. / Unknown service.',
+};
+
+const failure = (e) =>
+  ERRORS[e.code] ||
+  (e.status === 403
+    ? 'Accès réservé aux responsables. / Managers only.'
+    : 'Les indicateurs n’ont pas pu être chargés ; réessayez. / The indicators could not be loaded; try again.');
+
+const showError = (e) => {
+  $('error').textContent = failure(e);
+  $('error').hidden = false;
 };
 
 const cards = (items) => {
@@ -119,19 +155,10 @@ const load = async () => {
       get('/api/indicators/pan?' + query({ by: 'service' })),
     ]);
     const occupancy = await get('/api/indicators/occupancy?date=' + $('to').value);
+    const now = period(trend.from, trend.to);
+    const before = period(trend.previousPeriod.from, trend.previousPeriod.to);
     $('period').textContent =
-      'Période du ' +
-      trend.from +
-      ' au ' +
-      trend.to +
-      ' / Period ' +
-      trend.from +
-      ' to ' +
-      trend.to +
-      ' — comparée au ' +
-      trend.previousPeriod.from +
-      ' – ' +
-      trend.previousPeriod.to;
+      'Période ' + now.fr + ', comparée à la période ' + before.fr + ' / Period ' + now.en + ', against ' + before.en;
     cards([
       { label: "Taux d'absence / no-show rate", totals: trend.totals, field: 'rate', kind: 'pct' },
       { label: 'Rendez-vous dus / due', totals: trend.totals, field: 'due' },
@@ -239,8 +266,7 @@ const load = async () => {
     $('csv-waiting').href = '/api/indicators/waiting-times?' + query({ by: 'service', format: 'csv' });
     document.body.dataset.loaded = q;
   } catch (e) {
-    $('error').textContent = 'Erreur / Error: ' + e.message;
-    $('error').hidden = false;
+    showError(e);
   }
 };
 
@@ -257,6 +283,10 @@ const init = async () => {
   $('to').value = dayBefore(first.to);
   $('filters').addEventListener('submit', (e) => {
     e.preventDefault();
+    if ($('from').value && $('to').value && $('from').value > $('to').value) {
+      showError({ code: 'invalid_range' });
+      return;
+    }
     load();
   });
   $('print').addEventListener('click', () => window.print());
@@ -266,6 +296,5 @@ const init = async () => {
 try {
   await init();
 } catch (e) {
-  $('error').textContent = 'Erreur / Error: ' + e.message;
-  $('error').hidden = false;
+  showError(e);
 }

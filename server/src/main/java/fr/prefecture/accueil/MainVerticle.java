@@ -121,7 +121,8 @@ public final class MainVerticle extends VerticleBase {
           SiteFeature.create(site, time, options.demo()),
           gate.compose(g -> AppointmentFeature.create(site, time, appointments, invitations, audit,
               g.convocations())),
-          QueueFeature.create(vertx, pool, site, time, access), gate, screens, indicatorFeature,
+          indicatorFeature.compose(i -> QueueFeature.create(vertx, pool, site, time, access, i::medianWaitToday)),
+          gate, screens, indicatorFeature,
           PrivacyFeature.create(vertx, pool, time, settings.retention()));
       return Future.all(all).compose(built -> {
         features = all.stream().<Feature>map(Future::result).toList();

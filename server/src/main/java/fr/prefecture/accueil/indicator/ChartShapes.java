@@ -23,6 +23,8 @@ import java.util.function.UnaryOperator;
  */
 final class ChartShapes {
   static final int H = 320;
+  /** Where plots start: below the title (to 18) and the legend (to 41), with room for the tallest bar's value. */
+  private static final int TOP = 60;
   private static final String[] CLASSES = {"0-4", "5-9", "10-14", "15-19", "20-29", "30-44", "45-59", "60+"};
   private static final int[] BOUNDS = {5, 10, 15, 20, 30, 45, 60, Integer.MAX_VALUE};
 
@@ -51,7 +53,7 @@ final class ChartShapes {
       max = Math.max(max, Math.max(number(r, field), field2 == null ? 0 : number(r, field2)));
     }
     double left = 40;
-    double top = 50;
+    double top = TOP;
     double plot = H - top - 40;
     double slot = (W - left - 10) / list.size();
     int series = field2 == null ? 1 : 2;
@@ -113,7 +115,7 @@ final class ChartShapes {
       max = Math.max(max, number(rows.getJsonObject(i), "due"));
     }
     double left = 40;
-    double top = 50;
+    double top = TOP;
     double plot = H - top - 40;
     double slot = (W - left - 10) / rows.size();
     double bar = Math.min(40, slot * 0.6);
@@ -124,8 +126,10 @@ final class ChartShapes {
       long due = number(r, "due");
       double x = left + i * slot + slot / 2;
       double h = plot * due / max;
+      // The count under the week's key, not on the bar, where the rate's line and figures could run over it.
       Mark mark = new Mark(rect(x - bar / 2, top + plot - h, bar, h, "#c9d6ea"),
-          text(x, top + plot - 3, due, "middle", 9, "normal"), text(x, top + plot + 15, r.getString("key"), "middle", 9,
+          text(x, top + plot + 27, due, "middle", 9, "normal"),
+          text(x, top + plot + 14, r.getString("key"), "middle", 9,
               "normal"));
       Svg.Point point = null;
       Double rate = r.getDouble("rate");
@@ -204,14 +208,16 @@ final class ChartShapes {
       double top = 30 + panels.size() * panel;
       double left = 60;
       double slot = (W - left - 10) / CLASSES.length;
-      double plot = panel - 50;
+      // The service's name on its own line (to top + 18), then room for the tallest bar's value, then the bars.
+      double base = top + panel - 20;
+      double plot = base - (top + 34);
       List<Mark> classes = new ArrayList<>();
       for (int c = 0; c < CLASSES.length; c++) {
         double h = plot * counts[c] / max;
         double x = left + c * slot + slot * 0.15;
-        classes.add(new Mark(rect(x, top + 22 + plot - h, slot * 0.7, h, INK),
-            text(x + slot * 0.35, top + 20 + plot - h, counts[c], "middle", 10, "normal"),
-            text(x + slot * 0.35, top + 36 + plot, CLASSES[c] + " min", "middle", 10, "normal")));
+        classes.add(new Mark(rect(x, base - h, slot * 0.7, h, INK),
+            text(x + slot * 0.35, base - h - 3, counts[c], "middle", 10, "normal"),
+            text(x + slot * 0.35, base + 13, CLASSES[c] + " min", "middle", 10, "normal")));
       }
       panels.add(new Group(text(10, top + 14, serviceName.apply(e.getKey()), "start", 12, "bold"), classes));
     }

@@ -16,7 +16,8 @@ import org.apache.commons.csv.QuoteMode;
 /**
  * A report as CSV for French spreadsheet software: UTF-8 with a BOM, ';' between fields, decimal
  * commas, CRLF line ends, a header row, the rows, then a "total" row (when the report has totals).
- * Reasons of refusal become one column each.
+ * Reasons of refusal become one column each. Two vocabularies: {@link #french} (French headers, service
+ * names, rates in %) for managers, {@link #of} (the API's names, codes and fractions) for scripts.
  */
 final class Csv {
   /** Quotes only a field that needs it (separator, quote, line break), the way spreadsheets write. */
@@ -25,7 +26,17 @@ final class Csv {
 
   private Csv() {}
 
+  /** The API's vocabulary: field names, service codes, rates as fractions (the format before issue 14). */
   static byte[] of(JsonObject report) {
+    return write(report, null);
+  }
+
+  /** The manager's vocabulary: French headers, service names and French keys, rates as percentages. */
+  static byte[] french(JsonObject report, CsvWords words) {
+    return write(report, words);
+  }
+
+  private static byte[] write(JsonObject report, CsvWords words) {
     JsonArray rows = report.getJsonArray("rows");
     JsonObject totals = report.getJsonObject("totals");
     List<String> fields = new ArrayList<>();
@@ -44,16 +55,26 @@ final class Csv {
     }
     StringBuilder out = new StringBuilder("\uFEFF");
     List<String> header = new ArrayList<>();
-    header.add(report.getString("by", "key"));
-    header.addAll(fields);
-    header.addAll(reasons);
+    String by = report.getString("by", "key");
+    if (words == null) {
+      header.add(by);
+      header.addAll(fields);
+      header.addAll(reasons);
+    } else {
+      header.add(words.keyHeader(by));
+      fields.forEach(f -> header.add(words.figure(f)));
+      reasons.forEach(r -> header.add(words.reason(r)));
+    }
     try (CSVPrinter printer = new CSVPrinter(out, FRENCH)) {
       printer.printRecord(header);
       for (int i = 0; i < rows.size(); i++) {
-        printer.printRecord(values(rows.getJsonObject(i), rows.getJsonObject(i).getString("key"), fields, reasons));
+        String key = rows.getJsonObject(i).getString("key");
+        printer.printRecord(values(rows.getJsonObject(i), words == null ? key : words.key(by, key), fields, reasons,
+            words != null));
       }
       if (totals != null) {
-        printer.printRecord(values(totals, "total", fields, reasons));
+        printer.printRecord(values(totals, words == null ? "total" : words.totalRow(), fields, reasons,
+            words != null));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e); // a StringBuilder never fails
@@ -61,11 +82,14 @@ final class Csv {
     return out.toString().getBytes(StandardCharsets.UTF_8);
   }
 
-  private static List<String> values(JsonObject row, String key, List<String> fields, TreeSet<String> reasons) {
+  private static List<String> values(JsonObject row, String key, List<String> fields, TreeSet<String> reasons,
+      boolean percent) {
     List<String> out = new ArrayList<>();
     out.add(key);
     for (String f : fields) {
-      out.add(number(row.getValue(f)));
+      Object value = row.getValue(f);
+      out.add(percent && value instanceof Number n && CsvWords.RATES.contains(f)
+          ? CsvWords.percent(n).toPlainString().replace('.', ',') : number(value));
     }
     JsonObject r = row.getJsonObject("reasons", new JsonObject());
     for (String reason : reasons) {

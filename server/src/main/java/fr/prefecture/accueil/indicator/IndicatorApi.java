@@ -24,6 +24,7 @@ final class IndicatorApi {
   private final Indicators indicators;
   private final Occupancy occupancy;
   private final Charts charts;
+  private final CsvWords words;
 
   IndicatorApi(Site site, SiteTime time, Indicators indicators, Occupancy occupancy, Charts charts) {
     this.site = site;
@@ -31,6 +32,7 @@ final class IndicatorApi {
     this.indicators = indicators;
     this.occupancy = occupancy;
     this.charts = charts;
+    this.words = new CsvWords(site);
   }
 
   void mount(Routes routes) {
@@ -100,6 +102,10 @@ final class IndicatorApi {
     if (format != null && !format.equals("csv") && !format.equals("json")) {
       throw ApiException.badRequest("invalid_format", "'format' must be csv or json");
     }
+    String headers = param(ctx, "headers").orElse("fr");
+    if (!headers.equals("fr") && !headers.equals("api")) {
+      throw ApiException.badRequest("invalid_headers", "'headers' must be fr or api");
+    }
     if (format != null) {
       return format.equals("csv");
     }
@@ -107,8 +113,8 @@ final class IndicatorApi {
     return accept != null && accept.contains("text/csv");
   }
 
-  /** The report as CSV (a download) or JSON, as the caller asked. */
-  private static Buffer send(RoutingContext ctx, JsonObject json) {
+  /** The report as CSV (a download; French unless {@code headers=api}) or JSON, as the caller asked. */
+  private Buffer send(RoutingContext ctx, JsonObject json) {
     if (!format(ctx)) {
       ctx.response().putHeader("Content-Type", "application/json");
       return json.toBuffer();
@@ -119,6 +125,7 @@ final class IndicatorApi {
         + ".csv";
     ctx.response().putHeader("Content-Type", "text/csv; charset=utf-8")
         .putHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
-    return Buffer.buffer(Csv.of(json));
+    boolean api = param(ctx, "headers").filter("api"::equals).isPresent();
+    return Buffer.buffer(api ? Csv.of(json) : Csv.french(json, words));
   }
 }

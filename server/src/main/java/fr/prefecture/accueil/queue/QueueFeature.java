@@ -12,10 +12,12 @@ import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.sqlclient.Pool;
+import java.util.Map;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Queues, counters and PAN slots: the API, the counter and PAN pages, the printable ticket. */
+/** Queues, counters and PAN slots: the API, the counter, PAN and reception pages, the printable ticket. */
 public final class QueueFeature implements Feature {
   private static final Logger LOG = LoggerFactory.getLogger(QueueFeature.class);
 
@@ -24,29 +26,36 @@ public final class QueueFeature implements Feature {
   private final Queues queues;
   private final QueueApi api;
   private final QueuePages pages;
+  private final Reception reception;
   private MessageConsumer<JsonObject> arrivals;
 
-  private QueueFeature(Vertx vertx, Access access, Queues queues, QueueApi api, QueuePages pages) {
+  private QueueFeature(Vertx vertx, Access access, Queues queues, QueueApi api, QueuePages pages,
+      Supplier<Future<Map<String, Integer>>> medianWaitToday) {
     this.vertx = vertx;
     this.access = access;
     this.queues = queues;
     this.api = api;
     this.pages = pages;
+    this.reception = new Reception(queues, api, medianWaitToday);
   }
 
-  public static Future<QueueFeature> create(Vertx vertx, Pool pool, Site site, SiteTime time, Access access) {
+  /** {@code medianWaitToday}: today's median wait by service code, in minutes (the waiting-times indicator). */
+  public static Future<QueueFeature> create(Vertx vertx, Pool pool, Site site, SiteTime time, Access access,
+      Supplier<Future<Map<String, Integer>>> medianWaitToday) {
     TicketRepository tickets = new TicketRepository(pool);
     Queues queues = new Queues(site, time, tickets, vertx.eventBus());
     return vertx.executeBlocking(() -> new QueueFeature(vertx, access, queues,
-        new QueueApi(queues, new PanDesk(time, tickets, queues), time), new QueuePages(site, time, queues)));
+        new QueueApi(queues, new PanDesk(time, tickets, queues), time), new QueuePages(site, time, queues),
+        medianWaitToday));
   }
 
   @Override
   public void mount(Routes routes) {
     api.mount(routes);
+    reception.mount(routes);
   }
 
-  /** Mounts /counter, /pan and the printable ticket /tickets/{id}. */
+  /** Mounts /counter, /pan, /reception and the printable ticket /tickets/{id}. */
   @Override
   public void mountPages(Router root) {
     pages.mount(root, access);

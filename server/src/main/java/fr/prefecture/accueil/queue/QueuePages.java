@@ -14,7 +14,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.HashMap;
 import java.util.Map;
 
-/** The counter and PAN pages (static, driven by the API) and the printable bilingual ticket. */
+/** The counter, PAN and reception pages (static, driven by the API) and the printable bilingual ticket. */
 final class QueuePages {
   private final Site site;
   private final SiteTime time;
@@ -30,7 +30,8 @@ final class QueuePages {
   void mount(Router root, Access access) {
     root.get("/counter").handler(access.page(Role.AGENT)).handler(Pages.page("counter"));
     root.get("/pan").handler(access.page(Role.AGENT)).handler(Pages.page("pan"));
-    root.get("/tickets/:id").handler(access.page(Role.AGENT)).respond(Pages.html(this::ticket));
+    root.get("/reception").handler(access.page(Role.AGENT, Role.MANAGER)).handler(Pages.page("reception"));
+    root.get("/tickets/:id").handler(access.page(Role.AGENT, Role.MANAGER)).respond(Pages.html(this::ticket));
   }
 
   private Future<String> ticket(RoutingContext ctx) {

@@ -34,4 +34,27 @@ class CsvTest {
         + "2026-03-31;1;1;0\r\n"
         + "total;3;1;2\r\n");
   }
+
+  @Test
+  void the_french_vocabulary_names_services_keys_and_rates_the_way_a_manager_reads_them() {
+    JsonObject report = new JsonObject().put("by", "weekday").put("rows", new JsonArray()
+        .add(new JsonObject().put("key", "1").put("due", 22L).put("noShows", 3L).put("rate", 0.1361)
+            .put("previous", new JsonObject().put("rate", 0.1)))
+        .add(new JsonObject().put("key", "7").put("due", 0L).put("noShows", 0L).putNull("rate")))
+        .put("totals", new JsonObject().put("due", 22L).put("noShows", 3L).put("rate", 0.1361)
+            .put("change", new JsonObject().put("rate", 0.0)));
+    CsvWords words = new CsvWords(
+        fr.prefecture.accueil.site.SiteLoader.load(fr.prefecture.accueil.site.SiteLoader.DEFAULT).site());
+    assertThat(new String(Csv.french(report, words), StandardCharsets.UTF_8)).isEqualTo(
+        "\uFEFFJour de la semaine;Rendez-vous dus;Absences;Taux d'absence (%)\r\n"
+            + "lundi;22;3;13,6\r\n"
+            + "dimanche;0;0;\r\n"
+            + "Total;22;3;13,6\r\n");
+    assertThat(words.key("month", "2026-11")).isEqualTo("novembre 2026");
+    assertThat(words.key("week", "2026-W45")).isEqualTo("2026-S45");
+    assertThat(words.key("weekday-hour", "2-09")).isEqualTo("mardi 09h");
+    assertThat(words.key("service", "pan")).doesNotContain("pan").isNotBlank();
+    assertThat(words.key("service", "gone")).isEqualTo("gone");
+    assertThat(words.reason("too_early")).isEqualTo("Trop tôt");
+  }
 }

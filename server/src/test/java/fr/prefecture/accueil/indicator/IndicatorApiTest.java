@@ -305,9 +305,9 @@ class IndicatorApiTest {
   }
 
   @Test
-  void csv_is_utf8_with_bom_semicolons_decimal_commas_and_a_total_row() {
+  void csv_for_scripts_keeps_the_api_names_codes_and_fractions_byte_for_byte() {
     HttpResponse<Buffer> csv = server.get("manager",
-        "/api/indicators/counters?from=2026-03-30&to=2026-03-30&by=service&service=titres&format=csv");
+        "/api/indicators/counters?from=2026-03-30&to=2026-03-30&by=service&service=titres&format=csv&headers=api");
     assertThat(csv.statusCode()).isEqualTo(200);
     assertThat(csv.getHeader("Content-Type")).isEqualTo("text/csv; charset=utf-8");
     assertThat(csv.getHeader("Content-Disposition"))
@@ -319,11 +319,31 @@ class IndicatorApiTest {
     assertThat(csv.body().getBytes()).startsWith((byte) 0xEF, (byte) 0xBB, (byte) 0xBF);
 
     HttpResponse<Buffer> accepted = server.request(io.vertx.core.http.HttpMethod.GET,
-        "/api/indicators/waiting-times?from=2026-03-30&to=2026-03-30&by=service&service=titres",
+        "/api/indicators/waiting-times?from=2026-03-30&to=2026-03-30&by=service&service=titres&headers=api",
         server.token("manager"))
         .putHeader("Accept", "text/csv").send().await();
     assertThat(accepted.bodyAsString(StandardCharsets.UTF_8.name()))
         .isEqualTo("\uFEFFservice;count;median;p90;mean;max\r\ntitres;5;12;30;13,2;30\r\ntotal;5;12;30;13,2;30\r\n");
+  }
+
+  @Test
+  void csv_for_a_french_manager_has_french_headers_service_names_and_rates_in_percent() {
+    HttpResponse<Buffer> csv = server.get("manager",
+        "/api/indicators/counters?from=2026-03-30&to=2026-03-30&by=service&service=titres&format=csv");
+    assertThat(csv.statusCode()).isEqualTo(200);
+    assertThat(csv.getHeader("Content-Type")).isEqualTo("text/csv; charset=utf-8");
+    assertThat(csv.bodyAsString(StandardCharsets.UTF_8.name())).isEqualTo("\uFEFFService;Appels;Rappels;Servis;"
+        + "Absents appelés;Transférés;Taux d'absents appelés (%)\r\n"
+        + "Titres d'identité (carte d'identité, passeport);5;1;4;1;0;20,0\r\n"
+        + "Total;5;1;4;1;0;20,0\r\n");
+
+    HttpResponse<Buffer> waits = server.request(io.vertx.core.http.HttpMethod.GET,
+        "/api/indicators/waiting-times?from=2026-03-30&to=2026-03-30&by=day&service=titres",
+        server.token("manager"))
+        .putHeader("Accept", "text/csv").send().await();
+    assertThat(waits.bodyAsString(StandardCharsets.UTF_8.name())).isEqualTo("\uFEFFJour;Nombre;Médiane (min);"
+        + "90e centile (min);Moyenne (min);Maximum (min)\r\n30/03/2026;5;12;30;13,2;30\r\nTotal;5;12;30;13,2;30\r\n");
+    assertThat(server.get("manager", "/api/indicators/no-shows?format=csv&headers=en").statusCode()).isEqualTo(400);
   }
 
   @Test

@@ -6,9 +6,13 @@ import fr.prefecture.accueil.support.Browser;
 import fr.prefecture.accueil.support.ServerPerClass;
 import fr.prefecture.accueil.support.SharedBrowser;
 import fr.prefecture.accueil.support.TestServer;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 
 /** The counter and PAN pages in a real browser: one server and one browser for both (other services and agents). */
@@ -62,5 +66,38 @@ class QueuePagesTest {
             "09:00", "Délivré le lundi 30 mars 2026, ", "Issued on Monday 30 March 2026, ")
         .doesNotContain("2026-03-30");
     assertThat(browser.accessibilityViolations()).isEmpty();
+  }
+
+  @Test
+  void a_manager_views_a_ticket_which_prints_on_80_mm_roll_paper_with_its_number_large() throws Exception {
+    long id = server.post("agent", "/api/queues/etrangers/tickets", null).bodyAsJsonObject().getLong("id");
+    assertThat(server.get("manager", "/api/tickets/" + id).statusCode()).isEqualTo(200);
+    String password = server.createUser("mona", "manager");
+    Browser browser = BROWSER.get();
+    browser.login(server.baseUrl(), "mona", password, "/tickets/" + id);
+    WebElement number = browser.waitForText(By.id("ticket-number"), "E0");
+    String css = server.client.get("/static/css/ticket.css").send().await().bodyAsString();
+    assertThat(css).contains("@page a4", "size: A4");
+    assertThat(((JavascriptExecutor) browser.driver).executeScript("return [...document.styleSheets]"
+        + ".flatMap(s => [...s.cssRules]).filter(r => r instanceof CSSPageRule && !r.selectorText)"
+        + ".map(r => r.style.getPropertyValue('size')).join()")).as("the default page, as the browser reads it")
+        .asString().startsWith("80mm ");
+
+    ChromeDriver chrome = (ChromeDriver) browser.driver;
+    chrome.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+    chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+        Map.of("width", 302, "height", 900, "deviceScaleFactor", 1, "mobile", false));
+    try {
+      JavascriptExecutor js = (JavascriptExecutor) browser.driver;
+      double size = Double.parseDouble(String.valueOf(js.executeScript(
+          "return parseFloat(getComputedStyle(arguments[0]).fontSize)", number)));
+      assertThat(size).as("the number, on 80 mm paper").isGreaterThanOrEqualTo(56);
+      assertThat(((Number) js.executeScript("return document.documentElement.scrollWidth")).intValue())
+          .as("nothing wider than the roll").isLessThanOrEqualTo(302);
+      assertThat(browser.driver.findElement(By.id("print")).isDisplayed()).isFalse();
+    } finally {
+      chrome.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+      chrome.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
+    }
   }
 }

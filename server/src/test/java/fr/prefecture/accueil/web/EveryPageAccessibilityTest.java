@@ -40,7 +40,8 @@ class EveryPageAccessibilityTest {
 
       browser.login(server.baseUrl(), "admin", TestServer.ADMIN_PASSWORD, "/");
       List<String> pages = List.of("/", "/login", "/pair", "/admin", "/admin/screens", "/dashboard", "/kiosk",
-          "/counter", "/pan", "/evacuation", "/convocations/" + appointment, "/convocations/invitations/" + invitation,
+          "/counter", "/pan", "/reception", "/evacuation", "/convocations/" + appointment,
+          "/convocations/invitations/" + invitation,
           "/tickets/" + ticket, "/screens/hall-a-entree", "/screens/attente-etrangers", "/screens/annexe-b",
           "/no-such-page");
       List<String> problems = new ArrayList<>();
