@@ -12,6 +12,9 @@ import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.sqlclient.Pool;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,21 +27,37 @@ public final class QueueFeature implements Feature {
   private final Queues queues;
   private final QueueApi api;
   private final QueuePages pages;
+  private final PanDesk desk;
   private MessageConsumer<JsonObject> arrivals;
 
-  private QueueFeature(Vertx vertx, Access access, Queues queues, QueueApi api, QueuePages pages) {
+  private QueueFeature(Vertx vertx, Access access, Queues queues, PanDesk desk, QueuePages pages) {
     this.vertx = vertx;
     this.access = access;
     this.queues = queues;
-    this.api = api;
+    this.desk = desk;
+    this.api = new QueueApi(queues, desk, queues.time());
     this.pages = pages;
   }
 
   public static Future<QueueFeature> create(Vertx vertx, Pool pool, Site site, SiteTime time, Access access) {
     TicketRepository tickets = new TicketRepository(pool);
     Queues queues = new Queues(site, time, tickets, vertx.eventBus());
-    return vertx.executeBlocking(() -> new QueueFeature(vertx, access, queues,
-        new QueueApi(queues, new PanDesk(time, tickets, queues), time), new QueuePages(site, time, queues)));
+    return vertx.executeBlocking(() -> new QueueFeature(vertx, access, queues, new PanDesk(time, tickets, queues),
+        new QueuePages(site, time, queues)));
+  }
+
+  /** Free places left today in each PAN service's slots not over yet, by service code (PAN services only). */
+  public Future<Map<String, Integer>> panPlacesLeft() {
+    List<Site.Service> pans = queues.site().services().stream().filter(s -> s.pan().isPresent()).toList();
+    Map<String, Integer> out = new LinkedHashMap<>();
+    Future<Void> chain = Future.succeededFuture();
+    for (Site.Service pan : pans) {
+      chain = chain.compose(v -> desk.placesLeft(pan).map(n -> {
+        out.put(pan.code(), n);
+        return null;
+      }));
+    }
+    return chain.map(v -> out);
   }
 
   @Override
