@@ -5,6 +5,24 @@ import { el } from '/static/js/dom.js';
 import { send } from '/static/js/request.js';
 
 const MANAGERS = ['manager', 'admin'];
+// what was hidden stays hidden on the tab's next pages, until that threshold is no longer crossed
+const DISMISSED = 'accueil.operations-notice.dismissed';
+
+const loadDismissed = () => {
+  try {
+    return new Set(JSON.parse(sessionStorage.getItem(DISMISSED) || '[]'));
+  } catch {
+    return new Set();
+  }
+};
+
+const saveDismissed = (keys) => {
+  try {
+    sessionStorage.setItem(DISMISSED, JSON.stringify([...keys]));
+  } catch {
+    // storage refused (private mode): hidden on this page only
+  }
+};
 
 /** The row's text for one crossed threshold: "Seuil dépassé : attente 52 min > 45 min". */
 export const crossedText = (c) =>
@@ -27,7 +45,7 @@ const notice = {
   list: null,
   spoken: null,
   shown: new Set(),
-  dismissed: new Set(),
+  dismissed: loadDismissed(),
 };
 
 const build = () => {
@@ -42,22 +60,34 @@ const build = () => {
   const hide = el('button', 'Masquer', { type: 'button', class: 'secondary' });
   hide.addEventListener('click', () => {
     notice.shown.forEach((key) => notice.dismissed.add(key));
+    saveDismissed(notice.dismissed);
     box.hidden = true;
+    document.body.classList.remove('with-operations-notice');
   });
   const actions = el('p');
   actions.append(link, ' ', hide);
   box.append(title, notice.list, actions);
-  // announced once per new crossing, not at each minute the wait grows
-  notice.spoken = el('p', null, { class: 'visually-hidden', role: 'status', 'aria-live': 'polite' });
-  document.body.append(box, notice.spoken);
+  // after the page's header in reading order; fixed at the bottom on a wide screen, in the flow on a narrow one
+  const header = document.querySelector('body > header');
+  if (header) {
+    header.after(box);
+  } else {
+    document.body.prepend(box);
+  }
   notice.box = box;
 };
 
 const render = (state) => {
+  // when the last state came (tests wait on it)
+  document.documentElement.dataset.operationsState = state.at;
   const all = crossings(state);
-  const fresh = all.filter((x) => !notice.shown.has(x.key));
+  const fresh = all.filter((x) => !notice.shown.has(x.key) && !notice.dismissed.has(x.key));
   notice.shown = new Set(all.map((x) => x.key));
+  const before = notice.dismissed.size;
   notice.dismissed.forEach((key) => notice.shown.has(key) || notice.dismissed.delete(key));
+  if (notice.dismissed.size !== before) {
+    saveDismissed(notice.dismissed);
+  }
   const visible = all.filter((x) => !notice.dismissed.has(x.key));
   if (!notice.box) {
     if (visible.length === 0) {
@@ -67,6 +97,7 @@ const render = (state) => {
   }
   notice.list.replaceChildren(...visible.map((x) => el('li', noticeText(x.service, x.crossed))));
   notice.box.hidden = visible.length === 0;
+  document.body.classList.toggle('with-operations-notice', !notice.box.hidden);
   if (fresh.length > 0) {
     notice.spoken.textContent = fresh.map((x) => noticeText(x.service, x.crossed)).join('. ');
   }
@@ -100,6 +131,9 @@ const start = async () => {
   if (!session || !MANAGERS.includes(session.role)) {
     return;
   }
+  // announced once per new crossing, not at each minute the wait grows; in the page before anything is said in it
+  notice.spoken = el('p', null, { class: 'visually-hidden', role: 'status', 'aria-live': 'polite' });
+  document.body.append(notice.spoken);
   document.addEventListener('visibilitychange', () => (document.hidden ? close() : open()));
   open();
 };

@@ -24,7 +24,8 @@ import org.openqa.selenium.WebElement;
 
 /**
  * /operations in Chromium: a row updates within a second of an admission at the gate and of a call; a wait over its
- * threshold is written in the row and raises a notice on another manager page; axe-core clean, 1366 and 390 px wide.
+ * threshold is written in the row and raises a notice on another manager page, which stays hidden once hidden;
+ * axe-core clean, 1366 and 390 px wide.
  */
 class OperationsPageTest {
   /** Monday 30 March 2026, 09:00 in Paris. */
@@ -137,6 +138,10 @@ class OperationsPageTest {
     assertThat(cell(browser, "titres", "state")).matches("Seuil dépassé : attente 5[5-7] min > 45 min");
     assertThat(browser.driver.findElement(By.cssSelector("tr[data-service='titres']")).getAttribute("class"))
         .contains("crossed");
+    browser.waiting(Duration.ofSeconds(10)).until(d -> d.findElement(By.tagName("html"))
+        .getAttribute("data-operations-state") != null);
+    assertThat(browser.driver.findElements(By.id("operations-notice")).stream().filter(WebElement::isDisplayed))
+        .as("hidden on the dashboard, the notice stays hidden on the tab's next page").isEmpty();
     assertThat(cell(browser, "vehicules", "state")).isEqualTo("Aucun seuil");
     assertThat(cell(browser, "pan", "panPlacesLeft")).isEqualTo("42");
     browser.settle();
