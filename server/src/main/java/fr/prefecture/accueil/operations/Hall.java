@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The managers' view of the hall now, service by service: visitors waiting, the longest current wait, today's
@@ -23,6 +25,7 @@ import java.util.function.Supplier;
 record Hall(Site site, SiteTime time, HallRepository store, Supplier<Future<Map<String, Integer>>> medians,
     Supplier<Future<Map<String, Integer>>> panPlaces) {
   static final Duration RECENT = Duration.ofHours(1);
+  private static final Logger LOG = LoggerFactory.getLogger(Hall.class);
 
   /** The figures read for one instant. */
   record Figures(Instant now, List<HallRepository.Waiting> waiting, List<String> busy,
@@ -34,7 +37,11 @@ record Hall(Site site, SiteTime time, HallRepository store, Supplier<Future<Map<
     Future<List<HallRepository.Waiting>> waiting = store.waiting(day);
     Future<List<String>> busy = store.busy(day);
     Future<List<HallRepository.Calls>> calls = store.callsSince(day, now.minus(RECENT));
-    Future<Map<String, Integer>> median = medians.get();
+    // the median comes from the reports' pool: without it, the rest of the view still goes out
+    Future<Map<String, Integer>> median = medians.get().recover(e -> {
+      LOG.warn("Cannot read today's median waits for the live view", e);
+      return Future.succeededFuture(Map.of());
+    });
     Future<Map<String, Integer>> pan = panPlaces.get();
     return Future.all(waiting, busy, calls, median, pan).map(v -> state(new Figures(now, waiting.result(),
         busy.result(), calls.result(), median.result(), pan.result())));
