@@ -19,6 +19,7 @@ import fr.prefecture.accueil.http.Connections;
 import fr.prefecture.accueil.http.Failures;
 import fr.prefecture.accueil.http.MalformedPaths;
 import fr.prefecture.accueil.indicator.IndicatorFeature;
+import fr.prefecture.accueil.operations.OperationsFeature;
 import fr.prefecture.accueil.privacy.PrivacyFeature;
 import fr.prefecture.accueil.queue.CallLog;
 import fr.prefecture.accueil.queue.QueueFeature;
@@ -116,13 +117,17 @@ public final class MainVerticle extends VerticleBase {
       Future<ScreenFeature> screens = indicatorFeature.compose(i -> ScreenFeature.create(vertx, pool, site, time,
           audit, access, new StoredCalls(new CallLog(pool), time), i::medianWaitToday,
           settings.screensRequirePairing(), settings.connections().anonymousStreamsPerAddress()));
+      Future<QueueFeature> queues = indicatorFeature.compose(i -> QueueFeature.create(vertx, pool, site, time, access,
+          i::medianWaitToday));
+      Future<OperationsFeature> operations = Future.all(indicatorFeature, queues)
+          .compose(v -> OperationsFeature.create(vertx, pool, site, time, access,
+              indicatorFeature.result()::medianWaitToday, queues.result()::panPlacesLeft));
       List<Future<? extends Feature>> all = List.of(Future.succeededFuture(new Pages(access)),
           staffFeature, AuditFeature.create(audit), Future.succeededFuture(devices),
           SiteFeature.create(site, time, options.demo()),
           gate.compose(g -> AppointmentFeature.create(site, time, appointments, invitations, audit,
               g.convocations())),
-          indicatorFeature.compose(i -> QueueFeature.create(vertx, pool, site, time, access, i::medianWaitToday)),
-          gate, screens, indicatorFeature,
+          queues, gate, screens, indicatorFeature, operations,
           PrivacyFeature.create(vertx, pool, time, settings.retention()));
       return Future.all(all).compose(built -> {
         features = all.stream().<Feature>map(Future::result).toList();

@@ -28,6 +28,13 @@ record PanDesk(SiteTime time, TicketRepository tickets, Queues queues) {
     return slots(tickets.reads(), service, time.today(), time.now());
   }
 
+  /** Free places left today in the open slots not over yet. */
+  Future<Integer> placesLeft(Site.Service service) {
+    Instant now = time.now();
+    return slots(service).map(slots -> slots.stream().filter(s -> s.end().isAfter(now))
+        .mapToInt(PanDay.Slot::free).sum());
+  }
+
   private Future<List<PanDay.Slot>> slots(TicketRepository.Store store, Site.Service service, LocalDate day,
       Instant now) {
     return store.bookings(service.code(), day).compose(bookings -> store.slotTickets(service.code(), day)

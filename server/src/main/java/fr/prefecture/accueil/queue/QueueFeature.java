@@ -12,6 +12,8 @@ import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.sqlclient.Pool;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -27,14 +29,16 @@ public final class QueueFeature implements Feature {
   private final QueueApi api;
   private final QueuePages pages;
   private final Reception reception;
+  private final PanDesk desk;
   private MessageConsumer<JsonObject> arrivals;
 
-  private QueueFeature(Vertx vertx, Access access, Queues queues, QueueApi api, QueuePages pages,
+  private QueueFeature(Vertx vertx, Access access, Queues queues, PanDesk desk, QueuePages pages,
       Supplier<Future<Map<String, Integer>>> medianWaitToday) {
     this.vertx = vertx;
     this.access = access;
     this.queues = queues;
-    this.api = api;
+    this.desk = desk;
+    this.api = new QueueApi(queues, desk, queues.time());
     this.pages = pages;
     this.reception = new Reception(queues, api, medianWaitToday);
   }
@@ -44,9 +48,22 @@ public final class QueueFeature implements Feature {
       Supplier<Future<Map<String, Integer>>> medianWaitToday) {
     TicketRepository tickets = new TicketRepository(pool);
     Queues queues = new Queues(site, time, tickets, vertx.eventBus());
-    return vertx.executeBlocking(() -> new QueueFeature(vertx, access, queues,
-        new QueueApi(queues, new PanDesk(time, tickets, queues), time), new QueuePages(site, time, queues),
-        medianWaitToday));
+    return vertx.executeBlocking(() -> new QueueFeature(vertx, access, queues, new PanDesk(time, tickets, queues),
+        new QueuePages(site, time, queues), medianWaitToday));
+  }
+
+  /** Free places left today in each PAN service's slots not over yet, by service code (PAN services only). */
+  public Future<Map<String, Integer>> panPlacesLeft() {
+    List<Site.Service> pans = queues.site().services().stream().filter(s -> s.pan().isPresent()).toList();
+    Map<String, Integer> out = new LinkedHashMap<>();
+    Future<Void> chain = Future.succeededFuture();
+    for (Site.Service pan : pans) {
+      chain = chain.compose(v -> desk.placesLeft(pan).map(n -> {
+        out.put(pan.code(), n);
+        return null;
+      }));
+    }
+    return chain.map(v -> out);
   }
 
   @Override

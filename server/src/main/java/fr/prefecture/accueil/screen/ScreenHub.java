@@ -1,6 +1,7 @@
 package fr.prefecture.accueil.screen;
 
 import fr.prefecture.accueil.events.Events;
+import fr.prefecture.accueil.http.EventStream;
 import fr.prefecture.accueil.signage.live.ScreenEvents;
 import fr.prefecture.accueil.signage.view.ScreenPage;
 import fr.prefecture.accueil.site.Site;
@@ -119,11 +120,8 @@ final class ScreenHub {
 
   /** Opens a stream: headers, replay of what the screen missed (if it can), then a full state. */
   void connect(Site.Screen screen, boolean preview, String lastEventId, HttpServerResponse response) {
-    response.setChunked(true)
-        .putHeader("Content-Type", "text/event-stream; charset=utf-8")
-        .putHeader("Cache-Control", "no-store")
-        .putHeader("X-Accel-Buffering", "no");
-    response.write("retry: 3000\n\n" + heartbeatFrame()); // the server's clock at once: a demo's runs elsewhere
+    EventStream.open(response, 3000);
+    response.write(heartbeatFrame()); // the server's clock at once: a demo's runs elsewhere
     Connection connection = new Connection(screen.id(), preview, response);
     connections.computeIfAbsent(screen.id(), k -> new ArrayList<>()).add(connection);
     response.closeHandler(v -> disconnect(connection));
@@ -288,26 +286,21 @@ final class ScreenHub {
   }
 
   private void write(Connection c, long id, String name, String data) {
-    send(c, "id: " + boot + "-" + id + "\nevent: " + name + "\ndata: " + data + "\n\n");
+    send(c, EventStream.event(boot + "-" + id, name, data));
   }
 
   private void send(Connection c, String frame) {
-    if (c.response.closed() || c.response.ended()) {
-      disconnect(c);
-      return;
+    EventStream.Sent sent = EventStream.send(c.response, frame);
+    if (sent == EventStream.Sent.TOO_SLOW) {
+      LOG.info("Screen {} does not read its stream: closed it", c.screen);
     }
-    if (c.response.writeQueueFull()) {
-      // a screen that cannot keep up is dropped; it reconnects and gets a full state
-      LOG.info("Screen {} does not read its stream: closing it", c.screen);
-      c.response.reset();
+    if (sent != EventStream.Sent.SENT) {
       disconnect(c);
-      return;
     }
-    c.response.write(frame);
   }
 
   private String heartbeatFrame() {
-    return "event: " + ScreenEvents.HEARTBEAT + "\ndata: " + events.heartbeat(time.now()) + "\n\n";
+    return EventStream.event(null, ScreenEvents.HEARTBEAT, events.heartbeat(time.now()));
   }
 
   private void heartbeat() {

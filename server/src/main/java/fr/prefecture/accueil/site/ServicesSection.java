@@ -37,7 +37,7 @@ final class ServicesSection {
 
   List<Service> read() {
     List<Node> raw = root.nodes("services", "code", "name", "location", "counters", "ticketPrefix",
-        "defaultDurationMinutes", "admission", "pan", "queue", "waitingZone");
+        "defaultDurationMinutes", "admission", "pan", "queue", "waitingZone", "thresholds");
     if (raw.isEmpty()) {
       throw root.fail("services", "at least one service is required");
     }
@@ -57,7 +57,7 @@ final class ServicesSection {
       throw s.fail("waitingZone", "unknown zone '" + waitingZone + "'");
     }
     return new Service(code, s.text("name"), location, counters, prefix, duration, admission(s), pan(s), queueing(s),
-        waitingZone);
+        waitingZone, thresholds(s));
   }
 
   private Location location(Node loc) {
@@ -117,6 +117,13 @@ final class ServicesSection {
       throw p.fail("closes", "must be after opens");
     }
     return Optional.of(new PanSlots(p.integer("slotMinutes", 5, 240), p.integer("capacity", 1, 50), opens, closes));
+  }
+
+  private static Site.Thresholds thresholds(Node s) {
+    Node t = s.optionalNode("thresholds", "waitMinutes", "waiting");
+    return new Site.Thresholds(
+        t.has("waitMinutes") ? Optional.of(t.integer("waitMinutes", 1, 600)) : Optional.empty(),
+        t.has("waiting") ? Optional.of(t.integer("waiting", 1, 10000)) : Optional.empty());
   }
 
   private static Site.Queueing queueing(Node s) {

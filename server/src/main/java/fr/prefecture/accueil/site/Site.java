@@ -130,7 +130,14 @@ public record Site(Text name, ZoneId zone, List<Building> buildings, List<Area> 
    */
   public record Service(String code, Text name, Location location, List<String> counters,
       String ticketPrefix, int defaultDurationMinutes, Admission admission, Optional<PanSlots> pan,
-      Queueing queue, String waitingZone) {
+      Queueing queue, String waitingZone, Thresholds thresholds) {
+
+    /** Without thresholds. */
+    public Service(String code, Text name, Location location, List<String> counters, String ticketPrefix,
+        int defaultDurationMinutes, Admission admission, Optional<PanSlots> pan, Queueing queue, String waitingZone) {
+      this(code, name, location, counters, ticketPrefix, defaultDurationMinutes, admission, pan, queue, waitingZone,
+          Thresholds.NONE);
+    }
 
     /** Waiting in the zone of its location. */
     public Service(String code, Text name, Location location, List<String> counters, String ticketPrefix,
@@ -144,6 +151,14 @@ public record Site(Text name, ZoneId zone, List<Building> buildings, List<Area> 
         int defaultDurationMinutes, Admission admission, Optional<PanSlots> pan) {
       this(code, name, location, counters, ticketPrefix, defaultDurationMinutes, admission, pan, Queueing.DEFAULT);
     }
+  }
+
+  /**
+   * The limits past which the managers' live view marks a service: the longest current wait in minutes, the visitors
+   * waiting; either may be absent.
+   */
+  public record Thresholds(Optional<Integer> waitMinutes, Optional<Integer> waiting) {
+    public static final Thresholds NONE = new Thresholds(Optional.empty(), Optional.empty());
   }
 
   /** A gatehouse; its kiosk clears a verdict after {@code verdictSeconds}, so the next visitor never reads it. */

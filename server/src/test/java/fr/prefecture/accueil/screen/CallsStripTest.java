@@ -3,6 +3,7 @@ package fr.prefecture.accueil.screen;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.prefecture.accueil.support.ServerPerClass;
+import fr.prefecture.accueil.support.SseStream;
 import fr.prefecture.accueil.support.TestServer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.json.JsonObject;

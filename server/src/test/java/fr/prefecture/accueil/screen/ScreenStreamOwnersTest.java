@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.prefecture.accueil.support.Eventually;
 import fr.prefecture.accueil.support.ServerPerClass;
+import fr.prefecture.accueil.support.SseStream;
 import fr.prefecture.accueil.support.TestServer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientResponse;

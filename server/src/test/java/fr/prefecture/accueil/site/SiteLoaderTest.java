@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class SiteLoaderTest {
@@ -94,6 +95,28 @@ class SiteLoaderTest {
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("s.yaml").hasMessageContaining("services[1].waitingZone")
         .hasMessageContaining("nulle-part");
+  }
+
+  @Test
+  void a_services_thresholds_are_optional_whole_numbers_each_named_when_wrong() throws Exception {
+    Site site = SiteLoader.load(DEMO).site();
+    assertThat(site.service("titres").orElseThrow().thresholds())
+        .isEqualTo(new Site.Thresholds(Optional.of(45), Optional.of(30)));
+    assertThat(site.service("vehicules").orElseThrow().thresholds()).isEqualTo(Site.Thresholds.NONE);
+    Site waitOnly = SiteLoader.parse("s.yaml", demoWith("ticketPrefix: V\n",
+        "ticketPrefix: V\n    thresholds: { waitMinutes: 20 }\n")).site();
+    assertThat(waitOnly.service("vehicules").orElseThrow().thresholds())
+        .isEqualTo(new Site.Thresholds(Optional.of(20), Optional.empty()));
+    assertThatThrownBy(() -> SiteLoader.parse("s.yaml", demoWith("ticketPrefix: V\n",
+        "ticketPrefix: V\n    thresholds: { waitMinutes: 0 }\n")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("services[2].thresholds.waitMinutes");
+    assertThatThrownBy(() -> SiteLoader.parse("s.yaml", demoWith("ticketPrefix: V\n",
+        "ticketPrefix: V\n    thresholds: { waiting: \"beaucoup\" }\n")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("services[2].thresholds.waiting");
+    assertThatThrownBy(() -> SiteLoader.parse("s.yaml", demoWith("ticketPrefix: V\n",
+        "ticketPrefix: V\n    thresholds: { wait: 30 }\n")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("services[2].thresholds.wait")
+        .hasMessageContaining("unknown key");
   }
 
   @Test

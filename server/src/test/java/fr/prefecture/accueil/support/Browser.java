@@ -28,6 +28,9 @@ public final class Browser implements AutoCloseable {
   static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   static final Path AXE = Path.of("../tools/browser/node_modules/axe-core/axe.min.js");
 
+  /** The window every test starts with (a test that resizes it gets it back at {@link #reset()}). */
+  static final org.openqa.selenium.Dimension WINDOW = new org.openqa.selenium.Dimension(1280, 900);
+
   public final WebDriver driver;
 
   private Browser(WebDriver driver) {
@@ -46,7 +49,8 @@ public final class Browser implements AutoCloseable {
     options.setBinary(CHROMIUM.toFile());
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
         "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--window-size=1280,900", "--lang=fr-FR", "--autoplay-policy=no-user-gesture-required");
+        "--disable-sync", "--window-size=" + WINDOW.width + "," + WINDOW.height, "--lang=fr-FR",
+        "--autoplay-policy=no-user-gesture-required");
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
     return new Browser(new ChromeDriver(service, options));
@@ -176,6 +180,7 @@ public final class Browser implements AutoCloseable {
     }
     chrome.executeCdpCommand("Network.clearBrowserCookies", java.util.Map.of());
     chrome.executeCdpCommand("Network.clearBrowserCache", java.util.Map.of());
+    driver.manage().window().setSize(WINDOW);
   }
 
   @Override

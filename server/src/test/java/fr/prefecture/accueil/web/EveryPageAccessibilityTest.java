@@ -39,8 +39,8 @@ class EveryPageAccessibilityTest {
       long ticket = server.post("agent", "/api/queues/titres/tickets", null).bodyAsJsonObject().getLong("id");
 
       browser.login(server.baseUrl(), "admin", TestServer.ADMIN_PASSWORD, "/");
-      List<String> pages = List.of("/", "/login", "/pair", "/admin", "/admin/screens", "/dashboard", "/kiosk",
-          "/counter", "/pan", "/reception", "/evacuation", "/convocations/" + appointment,
+      List<String> pages = List.of("/", "/login", "/pair", "/admin", "/admin/screens", "/dashboard", "/operations",
+          "/kiosk", "/counter", "/pan", "/reception", "/evacuation", "/convocations/" + appointment,
           "/convocations/invitations/" + invitation,
           "/tickets/" + ticket, "/screens/hall-a-entree", "/screens/attente-etrangers", "/screens/annexe-b",
           "/no-such-page");

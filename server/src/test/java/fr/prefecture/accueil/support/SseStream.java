@@ -1,4 +1,4 @@
-package fr.prefecture.accueil.screen;
+package fr.prefecture.accueil.support;
 
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientRequest;
@@ -10,17 +10,17 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-/** A screen's event stream read raw over HTTP, event by event, the way EventSource parses it. */
-final class SseStream implements AutoCloseable {
-  static final Duration WAIT = Duration.ofSeconds(10);
+/** An event stream (a screen's, the hall's) read raw over HTTP, event by event, the way EventSource parses it. */
+public final class SseStream implements AutoCloseable {
+  public static final Duration WAIT = Duration.ofSeconds(10);
 
-  record Event(String id, String name, String data) {
-    JsonObject json() {
+  public record Event(String id, String name, String data) {
+    public JsonObject json() {
       return new JsonObject(data);
     }
   }
 
-  final HttpClientResponse response;
+  public final HttpClientResponse response;
   private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
   private final StringBuilder pending = new StringBuilder();
 
@@ -39,12 +39,16 @@ final class SseStream implements AutoCloseable {
     });
   }
 
-  static SseStream open(HttpClient client, int port, String screen, String lastEventId) {
-    HttpClientRequest request = client.request(HttpMethod.GET, port, "localhost", "/screens/" + screen + "/events")
-        .await();
-    if (lastEventId != null) {
-      request.putHeader("Last-Event-ID", lastEventId);
-    }
+  /** A screen's stream, resumed after {@code lastEventId} if not null. */
+  public static SseStream open(HttpClient client, int port, String screen, String lastEventId) {
+    return at(client, port, "/screens/" + screen + "/events",
+        lastEventId == null ? java.util.Map.of() : java.util.Map.of("Last-Event-ID", lastEventId));
+  }
+
+  /** The stream at this path, with these request headers (credentials, Last-Event-ID). */
+  public static SseStream at(HttpClient client, int port, String path, java.util.Map<String, String> headers) {
+    HttpClientRequest request = client.request(HttpMethod.GET, port, "localhost", path).await();
+    headers.forEach(request::putHeader);
     // the handler must be set as the response arrives, on its event loop, or the first chunks are lost
     SseStream stream = request.send().map(SseStream::new).await();
     if (stream.response.statusCode() != 200) {
@@ -72,7 +76,7 @@ final class SseStream implements AutoCloseable {
   }
 
   /** The next event other than a heartbeat; fails after {@link #WAIT}. */
-  Event next() {
+  public Event next() {
     try {
       while (true) {
         Event e = events.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
@@ -90,7 +94,7 @@ final class SseStream implements AutoCloseable {
   }
 
   /** Skips events until one with this name arrives. */
-  Event next(String name) {
+  public Event next(String name) {
     while (true) {
       Event e = next();
       if (e.name().equals(name)) {
