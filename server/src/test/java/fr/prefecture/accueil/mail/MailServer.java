@@ -41,6 +41,11 @@ final class MailServer implements AutoCloseable {
 
   /** The demo site with a {@code mail} section pointing to this server, retrying every second. */
   Path config(Path dir) {
+    return config(dir, "");
+  }
+
+  /** The same with more lines of the mail section, e.g. {@code "maxAttempts: 2"}. */
+  Path config(Path dir, String extra) {
     try {
       String yaml = Files.readString(TestServer.CONFIG) + """
 
@@ -52,7 +57,7 @@ final class MailServer implements AutoCloseable {
             pollSeconds: 1
             retrySeconds: 1
             maxRetrySeconds: 1
-          """.formatted(port);
+          """.formatted(port) + extra.lines().map(l -> "  " + l + "\n").collect(java.util.stream.Collectors.joining());
       Path file = dir.resolveSibling(dir.getFileName() + "-mail.yaml");
       Files.writeString(file, yaml);
       return file;
