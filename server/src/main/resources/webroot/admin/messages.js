@@ -32,7 +32,14 @@ const load = async () => {
     const b = el('button', 'Voir', { type: 'button', class: 'secondary', 'aria-label': 'Voir le message ' + m.id });
     b.addEventListener('click', () => showPreview(m));
     return row(
-      [siteTime(m.createdAt, page.timezone), m.recipient, m.subject, STATUS[m.status] || m.status, m.attempts, m.lastError],
+      [
+        siteTime(m.createdAt, page.timezone),
+        m.recipient,
+        m.subject,
+        STATUS[m.status] || m.status,
+        m.attempts,
+        m.lastError,
+      ],
       b,
     );
   });

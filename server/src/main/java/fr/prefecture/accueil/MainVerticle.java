@@ -130,6 +130,7 @@ public final class MainVerticle extends VerticleBase {
         indicators = indicatorFeature.result();
         return options.demo()
             ? new DemoData(vertx, site, time, staff, hasher, appointments, store, gate.result().convocations(),
+                mail.result().messages(),
                 gate.result()::admitForDemo)
                 .install()
             : Future.succeededFuture();

@@ -35,15 +35,16 @@ public final class AppointmentRepository {
         duration_minutes = #{duration}, visitor_name = #{name}, visitor_email = #{email}, visitor_phone = #{phone}
       WHERE id = #{id}""");
 
-  /** A demo appointment (see the demo package). */
-  public record Demo(String service, Instant start, LocalDate day, int durationMinutes, String name,
+  /** A demo appointment (see the demo package); the e-mail may be null. */
+  public record Demo(String service, Instant start, LocalDate day, int durationMinutes, String name, String email,
       String reference) {}
 
-  /** Stores demo appointments not stored yet, with their convocations; returns how many were new. */
-  public Future<Integer> saveDemo(List<Demo> demo, long now, ConvocationIssuer convocations) {
+  /** Stores demo appointments not stored yet, with their convocations and messages; returns how many were new. */
+  public Future<Integer> saveDemo(List<Demo> demo, long now, ConvocationIssuer convocations,
+      VisitorMessages messages) {
     List<NewAppointment> rows = demo.stream().map(d -> new NewAppointment(d.service(), d.start(), d.day(),
-        d.durationMinutes(), d.name(), null, null, d.reference())).toList();
-    return save(rows, now, convocations, VisitorMessages.NONE).map(saved -> saved.counts().created());
+        d.durationMinutes(), d.name(), d.email(), null, d.reference())).toList();
+    return save(rows, now, convocations, messages).map(saved -> saved.counts().created());
   }
 
   /** What an import did: new rows, rows changed in the booking tool, rows already up to date. */
