@@ -55,6 +55,32 @@ class MessagesPageTest {
   }
 
   @Test
+  void a_csv_import_writes_a_message_for_each_new_or_moved_row_with_an_e_mail_and_none_for_the_others(Vertx vertx) {
+    try (TestServer server = TestServer.start(vertx, dir, NINE)) {
+      String header = "reference;service;date;heure;nom;email\n";
+      String first = header + "CSV-1;titres;31/03/2026;10:00;Léa Import;lea@example.org\n"
+          + "CSV-2;titres;31/03/2026;10:20;Sans Courriel;\n"
+          + "CSV-3;etrangers;31/03/2026;11:00;Hugo Import;hugo@example.org\n";
+      assertThat(server.postBytes("manager", "/api/appointments/import", "text/csv", first.getBytes(
+          java.nio.charset.StandardCharsets.UTF_8)).bodyAsJsonObject().getInteger("imported")).isEqualTo(3);
+      assertThat(MailServer.outbox(server)).hasSize(2);
+      // Again, with CSV-3 moved: one message more, saying what changed; the first one, not sent yet, is superseded.
+      String again = first.replace("etrangers;31/03/2026;11:00", "etrangers;01/04/2026;15:00");
+      assertThat(server.postBytes("manager", "/api/appointments/import", "text/csv", again.getBytes(
+          java.nio.charset.StandardCharsets.UTF_8)).bodyAsJsonObject().getInteger("updated")).isEqualTo(1);
+      JsonArray all = MailServer.outbox(server);
+      assertThat(all).hasSize(3);
+      JsonObject moved = all.getJsonObject(0);
+      assertThat(moved.getString("kind")).isEqualTo("convocation_moved");
+      assertThat(moved.getString("subject")).startsWith("Rendez-vous déplacé").contains("mercredi 1er avril 2026");
+      assertThat(all.stream().map(JsonObject.class::cast).filter(m -> m.getLong("appointmentId").equals(moved
+          .getLong("appointmentId")) && "expired".equals(m.getString("status")))).hasSize(1);
+      assertThat(server.get("admin", moved.getString("preview")).bodyAsString())
+          .contains("Il était prévu le mardi 31 mars 2026 à 11 h 00");
+    }
+  }
+
+  @Test
   void the_demo_shows_its_visitors_messages_queued_without_any_mail_server(Vertx vertx) {
     try (TestServer server = TestServer.start(vertx, dir, NINE, "--demo")) {
       JsonArray all = MailServer.outbox(server);
