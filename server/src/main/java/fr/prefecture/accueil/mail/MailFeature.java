@@ -18,7 +18,7 @@ public record MailFeature(Outbox outbox, MailWorker worker, MessageApi api) impl
       AppointmentRepository appointments, Access access) {
     return vertx.executeBlocking(() -> {
       ConvocationMail mails = new ConvocationMail(site, time, settings);
-      Outbox outbox = new Outbox(pool, vertx.eventBus(), mails, settings.domain());
+      Outbox outbox = new Outbox(vertx, pool, mails, settings.domain());
       return new MailFeature(outbox, new MailWorker(vertx, outbox, mails, appointments, time, settings),
           new MessageApi(vertx, outbox, mails, access));
     });

@@ -7,7 +7,7 @@ import fr.prefecture.accueil.db.Params;
 import fr.prefecture.accueil.db.Rows;
 import fr.prefecture.accueil.events.Events;
 import io.vertx.core.Future;
-import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -46,7 +46,7 @@ final class Outbox implements VisitorMessages {
       WHERE appointment_id = #{appointment} AND status = 'queued'""");
   private static final int BATCH = 1_000;
 
-  private final EventBus bus;
+  private final Vertx vertx;
   private final ConvocationMail mails;
   private final String domain;
   private final SqlTemplate<Map<String, Object>, RowSet<Message>> due;
@@ -56,8 +56,8 @@ final class Outbox implements VisitorMessages {
   private final SqlTemplate<Map<String, Object>, SqlResult<Void>> retry;
   private final SqlTemplate<Map<String, Object>, SqlResult<Void>> close;
 
-  Outbox(Pool pool, EventBus bus, ConvocationMail mails, String domain) {
-    this.bus = bus;
+  Outbox(Vertx vertx, Pool pool, ConvocationMail mails, String domain) {
+    this.vertx = vertx;
     this.mails = mails;
     this.domain = domain;
     due = SqlTemplate.forQuery(pool, COLUMNS
@@ -91,14 +91,18 @@ final class Outbox implements VisitorMessages {
     }
     List<Tuple> moved = stored.stream().filter(s -> s.before() != null)
         .map(s -> SUPERSEDE.tuple(Map.of("appointment", s.appointment().id()))).toList();
-    List<Tuple> rows = stored.stream().map(s -> INSERT.tuple(insert(s, now))).toList();
-    Future<Void> chain = moved.isEmpty() ? Future.succeededFuture()
+    Future<Void> superseded = moved.isEmpty() ? Future.succeededFuture()
         : conn.preparedQuery(SUPERSEDE.sql()).executeBatch(moved).mapEmpty();
-    for (int from = 0; from < rows.size(); from += BATCH) {
-      List<Tuple> batch = rows.subList(from, Math.min(rows.size(), from + BATCH));
-      chain = chain.compose(v -> conn.preparedQuery(INSERT.sql()).executeBatch(batch).mapEmpty());
-    }
-    return chain.map(v -> rows.size());
+    // Subjects and payloads for up to 50,000 imported rows: CPU work, off the event loop.
+    return superseded.compose(v -> vertx.executeBlocking(() -> stored.stream().map(s -> INSERT.tuple(insert(s, now)))
+        .toList(), false)).compose(rows -> {
+          Future<Void> chain = Future.succeededFuture();
+          for (int from = 0; from < rows.size(); from += BATCH) {
+            List<Tuple> batch = rows.subList(from, Math.min(rows.size(), from + BATCH));
+            chain = chain.compose(v -> conn.preparedQuery(INSERT.sql()).executeBatch(batch).mapEmpty());
+          }
+          return chain.map(v -> rows.size());
+        });
   }
 
   private Map<String, Object> insert(Stored s, long now) {
@@ -117,7 +121,7 @@ final class Outbox implements VisitorMessages {
 
   @Override
   public void nudge() {
-    bus.publish(Events.OUTBOX, new JsonObject());
+    vertx.eventBus().publish(Events.OUTBOX, new JsonObject());
   }
 
   Future<List<Message>> due(Instant now, int limit) {
