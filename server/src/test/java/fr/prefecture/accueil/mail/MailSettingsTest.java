@@ -39,6 +39,21 @@ class MailSettingsTest {
   }
 
   @Test
+  void an_unknown_key_of_the_mail_section_stops_the_start_and_the_environment_is_read_by_the_options()
+      throws Exception {
+    String yaml = java.nio.file.Files.readString(fr.prefecture.accueil.support.TestServer.CONFIG)
+        + "\nmail:\n  hots: smtp.example\n";
+    assertThatThrownBy(() -> fr.prefecture.accueil.site.SiteLoader.parse("site.yaml", yaml).mail(MailSettings.KEYS))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("mail.hots");
+    var options = fr.prefecture.accueil.Options.parse(new String[0], Map.of("ACCUEIL_MAIL_HOST", "smtp.env.example",
+        "ACCUEIL_MAIL_PORT", "2525", "ACCUEIL_MAIL_PASSWORD", "secret"));
+    assertThat(options.mail().host()).contains("smtp.env.example");
+    assertThat(options.mail().port()).contains(2525);
+    assertThatThrownBy(() -> fr.prefecture.accueil.Options.parse(new String[0], Map.of("ACCUEIL_MAIL_PORT", "0")))
+        .hasMessageContaining("ACCUEIL_MAIL_PORT");
+  }
+
+  @Test
   void a_wrong_value_names_the_file_and_the_key() {
     assertThatThrownBy(() -> MailSettings.read(Map.of("tls", "ssl3"), "site.yaml", MailSettings.Environment.NONE,
         Optional.empty())).isInstanceOf(ConfigException.class).hasMessageContaining("mail.tls");
