@@ -87,7 +87,8 @@ final class Commands {
           .compose(v -> new Retention(pool, new SiteTime(clock, settings.site().zone()), settings.retention()).run())
           .await();
       System.out.println("Anonymised records older than " + settings.retention().toDays() + " days: " + Map.of(
-          "appointments", result.appointments(), "invitations", result.invitations(), "scans", result.scans()));
+          "appointments", result.appointments(), "invitations", result.invitations(), "scans", result.scans(),
+          "messages", result.messages()));
       pool.close().await();
     } finally {
       vertx.close().await();

@@ -19,6 +19,7 @@ import fr.prefecture.accueil.http.Connections;
 import fr.prefecture.accueil.http.Failures;
 import fr.prefecture.accueil.http.MalformedPaths;
 import fr.prefecture.accueil.indicator.IndicatorFeature;
+import fr.prefecture.accueil.mail.MailFeature;
 import fr.prefecture.accueil.operations.OperationsFeature;
 import fr.prefecture.accueil.privacy.PrivacyFeature;
 import fr.prefecture.accueil.queue.CallLog;
@@ -114,6 +115,7 @@ public final class MainVerticle extends VerticleBase {
       Future<IndicatorFeature> indicatorFeature = IndicatorFeature.create(vertx, pool, store, site, time, access);
       Future<GateFeature> gate = GateFeature.create(vertx, site, time, pool, settings.dataDir(), appointments,
           invitations, audit, access);
+      Future<MailFeature> mail = MailFeature.create(vertx, pool, site, time, settings.mail(), appointments, access);
       Future<ScreenFeature> screens = indicatorFeature.compose(i -> ScreenFeature.create(vertx, pool, site, time,
           audit, access, new StoredCalls(new CallLog(pool), time), i::medianWaitToday,
           settings.screensRequirePairing(), settings.connections().anonymousStreamsPerAddress()));
@@ -125,15 +127,16 @@ public final class MainVerticle extends VerticleBase {
       List<Future<? extends Feature>> all = List.of(Future.succeededFuture(new Pages(access)),
           staffFeature, AuditFeature.create(audit), Future.succeededFuture(devices),
           SiteFeature.create(site, time, options.demo()),
-          gate.compose(g -> AppointmentFeature.create(site, time, appointments, invitations, audit,
-              g.convocations())),
+          gate.compose(g -> mail.compose(m -> AppointmentFeature.create(site, time, appointments, invitations,
+              audit, g.convocations(), m.messages()))),
           queues, gate, screens, indicatorFeature, operations,
-          PrivacyFeature.create(vertx, pool, time, settings.retention()));
+          PrivacyFeature.create(vertx, pool, time, settings.retention()), mail);
       return Future.all(all).compose(built -> {
         features = all.stream().<Feature>map(Future::result).toList();
         indicators = indicatorFeature.result();
         return options.demo()
             ? new DemoData(vertx, site, time, staff, hasher, appointments, store, gate.result().convocations(),
+                mail.result().messages(),
                 gate.result()::admitForDemo)
                 .install()
             : Future.succeededFuture();

@@ -1,5 +1,6 @@
 package fr.prefecture.accueil;
 
+import fr.prefecture.accueil.mail.MailSettings;
 import fr.prefecture.accueil.site.SiteLoader;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -18,7 +19,7 @@ import picocli.CommandLine.ScopeType;
  * decided by {@link Settings}; here each value is only checked.
  */
 public record Options(Layer given, Layer environment, Path configFile, boolean demo, Optional<Instant> now,
-    Optional<String> adminPassword, Optional<Job> job) {
+    Optional<String> adminPassword, Optional<Job> job, MailSettings.Environment mail) {
 
   /** The settings one source gives (the options, or the environment); empty where it says nothing. */
   public record Layer(Optional<Integer> port, Optional<Path> dataDir, Optional<Integer> retentionDays) {}
@@ -105,7 +106,15 @@ public record Options(Layer given, Layer environment, Path configFile, boolean d
         .map(Path::of).orElse(SiteLoader.DEFAULT);
     Optional<String> admin = Optional.ofNullable(env.get("ACCUEIL_ADMIN_PASSWORD")).filter(s -> !s.isBlank());
     return new Options(given, environment, config, cli.demo, Optional.ofNullable(cli.now).map(Options::instant),
-        admin, job);
+        admin, job, mail(env));
+  }
+
+  private static MailSettings.Environment mail(Map<String, String> env) {
+    java.util.function.Function<String, Optional<String>> read = name -> Optional.ofNullable(env.get(name))
+        .filter(v -> !v.isBlank()).map(String::strip);
+    return new MailSettings.Environment(read.apply("ACCUEIL_MAIL_HOST"),
+        read.apply("ACCUEIL_MAIL_PORT").map(p -> Settings.MAIL_PORT.parse(p, "ACCUEIL_MAIL_PORT")),
+        read.apply("ACCUEIL_MAIL_FROM"), read.apply("ACCUEIL_MAIL_PASSWORD"), read.apply("ACCUEIL_PUBLIC_URL"));
   }
 
   private static Job job(ParseResult sub) {
@@ -134,7 +143,9 @@ public record Options(Layer given, Layer environment, Path configFile, boolean d
   @Command(name = "java -jar accueil.jar", sortOptions = false, usageHelpAutoWidth = true, description = "Starts the Accueil server, or runs one of the commands.", subcommands = {
       BackupCommand.class, RestoreCommand.class, AnonymiseCommand.class, GenerateHistoryCommand.class}, footer = {
           "%nOptions beat the environment (ACCUEIL_PORT, ACCUEIL_DATA, ACCUEIL_CONFIG, ACCUEIL_RETENTION_DAYS),",
-          "which beats the server section of the configuration file.",
+          "which beats the server section of the configuration file; ACCUEIL_MAIL_HOST, ACCUEIL_MAIL_PORT,",
+          "ACCUEIL_MAIL_FROM beat its mail section, ACCUEIL_PUBLIC_URL its server.publicUrl;",
+          "ACCUEIL_MAIL_PASSWORD is the SMTP password.",
           "ACCUEIL_ADMIN_PASSWORD creates the account 'admin' on a store with no accounts."})
   static final class Accueil {
     @Option(names = "--port", paramLabel = "P", scope = ScopeType.INHERIT, description = "HTTP port, 0 = any free one (else ACCUEIL_PORT, server.port, "

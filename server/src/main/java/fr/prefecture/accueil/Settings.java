@@ -5,6 +5,7 @@ import fr.prefecture.accueil.db.DataFiles;
 import fr.prefecture.accueil.http.ClientAddress;
 import fr.prefecture.accueil.http.ConnectionLimits;
 import fr.prefecture.accueil.http.Limits;
+import fr.prefecture.accueil.mail.MailSettings;
 import fr.prefecture.accueil.site.ConfigException;
 import fr.prefecture.accueil.site.Site;
 import fr.prefecture.accueil.site.SiteLoader;
@@ -20,7 +21,7 @@ import java.util.Set;
  * {@code server} section of the file, then the environment, then the command-line options, then the default.
  */
 public record Settings(Site site, int port, Path dataDir, SessionRules sessions, Duration retention,
-    boolean screensRequirePairing, Limits limits, ConnectionLimits connections) {
+    boolean screensRequirePairing, Limits limits, ConnectionLimits connections, MailSettings mail) {
 
   static final int DEFAULT_PORT = 8080;
   static final String DEFAULT_DATA_DIR = "./data";
@@ -61,6 +62,8 @@ public record Settings(Site site, int port, Path dataDir, SessionRules sessions,
   static final WholeNumber ANONYMOUS_STREAMS = new WholeNumber("anonymousStreamsPerAddress", "a number of streams",
       1, 100_000, CONNECTIONS.anonymousStreamsPerAddress());
   static final String TRUSTED_PROXIES = "trustedProxies";
+  static final String PUBLIC_URL = "publicUrl";
+  static final WholeNumber MAIL_PORT = new WholeNumber("port", "a port number", 1, 65535, 25);
   static final String DATA_DIR = "dataDir";
   static final String SCREENS_REQUIRE_PAIRING = "screensRequirePairing";
 
@@ -70,7 +73,7 @@ public record Settings(Site site, int port, Path dataDir, SessionRules sessions,
       RETENTION_DAYS.key(), SCREENS_REQUIRE_PAIRING, SIGN_IN_PER_ACCOUNT.key(), SIGN_IN_PER_ADDRESS.key(),
       SIGN_IN_WINDOW.key(), PAIRING_PER_ADDRESS.key(), PASSWORD_THREADS.key(), PASSWORD_QUEUE.key(),
       BODY_BUFFER_MIB.key(), HEADER_TIMEOUT.key(), IDLE_TIMEOUT.key(), ANONYMOUS_CONNECTIONS.key(),
-      ANONYMOUS_STREAMS.key(), TRUSTED_PROXIES);
+      ANONYMOUS_STREAMS.key(), TRUSTED_PROXIES, PUBLIC_URL);
 
   /** A whole-number setting with its bounds and default: the one validation, whatever the value comes from. */
   record WholeNumber(String key, String what, int min, int max, int fallback) {
@@ -140,8 +143,11 @@ public record Settings(Site site, int port, Path dataDir, SessionRules sessions,
     // --demo opens the screens without pairing, so that a demo needs no admin step.
     SessionRules sessions = new SessionRules(Duration.ofMinutes(idle),
         Duration.ofHours(SESSION_LIFETIME_HOURS.read(server, file)));
+    Optional<String> publicUrl = options.mail().publicUrl().or(() -> Optional.ofNullable(server.get(PUBLIC_URL))
+        .map(String::valueOf));
+    MailSettings mail = MailSettings.read(loaded.mail(MailSettings.KEYS), file, options.mail(), publicUrl);
     return new Settings(loaded.site(), port, data, sessions, Duration.ofDays(retentionDays),
-        requirePairing && !options.demo(), limits(server, file), connections(server, file));
+        requirePairing && !options.demo(), limits(server, file), connections(server, file), mail);
   }
 
   private static Limits limits(Map<String, Object> server, String file) {

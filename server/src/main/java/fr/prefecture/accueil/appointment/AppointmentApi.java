@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
 
 /** Appointments pushed by the booking tool or imported from its CSV export; listing; cancelling. */
 record AppointmentApi(Site site, SiteTime time, AppointmentRepository appointments, AppointmentCsv csv,
-    AuditLog audit, ConvocationIssuer convocations) {
+    AuditLog audit, ConvocationIssuer convocations, VisitorMessages messages) {
   static final int MAX_BATCH = 1_000;
   static final long CSV_LIMIT = 8L * 1024 * 1024;
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
@@ -64,7 +64,7 @@ record AppointmentApi(Site site, SiteTime time, AppointmentRepository appointmen
     } else {
       throw ApiException.badRequest("invalid_body", "The body must be an appointment object or an array of them");
     }
-    return appointments.save(rows, time.now().toEpochMilli(), convocations).map(saved -> {
+    return appointments.save(rows, time.now().toEpochMilli(), convocations, messages).map(saved -> {
       AppointmentRepository.ImportCounts counts = saved.counts();
       List<Long> ids = saved.ids();
       ctx.response().setStatusCode(counts.created() > 0 ? 201 : 200);
@@ -117,7 +117,7 @@ record AppointmentApi(Site site, SiteTime time, AppointmentRepository appointmen
       return Future.succeededFuture(new JsonObject().put("dryRun", true).put("imported", 0)
           .put("valid", result.rows().size()).put("errors", new JsonArray()));
     }
-    return appointments.save(result.rows(), time.now().toEpochMilli(), convocations)
+    return appointments.save(result.rows(), time.now().toEpochMilli(), convocations, messages)
         .map(AppointmentRepository.Saved::counts)
         .compose(counts -> audit.record(ctx, "appointments.imported", null, counts.created() + " new, "
             + counts.updated() + " updated, " + counts.unchanged() + " unchanged").map(counts))

@@ -10,9 +10,10 @@ import io.vertx.core.Future;
 /** Appointments (pushed, imported from CSV, listed, cancelled) and invitations to meetings. */
 public record AppointmentFeature(AppointmentApi appointments, InvitationApi invitations) implements Feature {
   public static Future<AppointmentFeature> create(Site site, SiteTime time, AppointmentRepository appointments,
-      InvitationRepository invitations, AuditLog audit, ConvocationIssuer convocations) {
+      InvitationRepository invitations, AuditLog audit, ConvocationIssuer convocations,
+      VisitorMessages messages) {
     return Future.succeededFuture(new AppointmentFeature(new AppointmentApi(site, time, appointments,
-        new AppointmentCsv(site, time), audit, convocations),
+        new AppointmentCsv(site, time), audit, convocations, messages),
         new InvitationApi(time, invitations, audit, convocations)));
   }
 

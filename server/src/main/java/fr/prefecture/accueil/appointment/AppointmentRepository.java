@@ -35,15 +35,16 @@ public final class AppointmentRepository {
         duration_minutes = #{duration}, visitor_name = #{name}, visitor_email = #{email}, visitor_phone = #{phone}
       WHERE id = #{id}""");
 
-  /** A demo appointment (see the demo package). */
-  public record Demo(String service, Instant start, LocalDate day, int durationMinutes, String name,
+  /** A demo appointment (see the demo package); the e-mail may be null. */
+  public record Demo(String service, Instant start, LocalDate day, int durationMinutes, String name, String email,
       String reference) {}
 
-  /** Stores demo appointments not stored yet, with their convocations; returns how many were new. */
-  public Future<Integer> saveDemo(List<Demo> demo, long now, ConvocationIssuer convocations) {
+  /** Stores demo appointments not stored yet, with their convocations and messages; returns how many were new. */
+  public Future<Integer> saveDemo(List<Demo> demo, long now, ConvocationIssuer convocations,
+      VisitorMessages messages) {
     List<NewAppointment> rows = demo.stream().map(d -> new NewAppointment(d.service(), d.start(), d.day(),
-        d.durationMinutes(), d.name(), null, null, d.reference())).toList();
-    return save(rows, now, convocations).map(saved -> saved.counts().created());
+        d.durationMinutes(), d.name(), d.email(), null, d.reference())).toList();
+    return save(rows, now, convocations, messages).map(saved -> saved.counts().created());
   }
 
   /** What an import did: new rows, rows changed in the booking tool, rows already up to date. */
@@ -97,11 +98,14 @@ public final class AppointmentRepository {
   }
 
   /**
-   * Stores the rows in one transaction with their convocations. A row whose reference is already stored is not
+   * Stores the rows in one transaction with their convocations and the messages they call for (a new or moved
+   * appointment with an e-mail gets its convocation by e-mail). A row whose reference is already stored is not
    * duplicated: it is updated when the booking tool changed it (and its convocation reissued if it moved), left
    * alone otherwise. Returns the ids in order.
    */
-  Future<Saved> save(List<NewAppointment> rows, long now, ConvocationIssuer convocations) {
+  Future<Saved> save(List<NewAppointment> rows, long now, ConvocationIssuer convocations, VisitorMessages messages) {
+    Appointment[] before = new Appointment[rows.size()];
+    int[] written = new int[1];
     return Database.transaction(pool, conn -> existing(conn, rows).compose(known -> {
       // Inserts complete later in the chain: each id goes to its row's place, so the ids follow the rows.
       Long[] ids = new Long[rows.size()];
@@ -111,6 +115,7 @@ public final class AppointmentRepository {
         NewAppointment row = rows.get(i);
         int at = i;
         Appointment old = row.reference() == null ? null : known.get(row.reference());
+        before[i] = old;
         if (old == null) {
           Map<String, Object> params = params(row);
           params.put("reference", row.reference());
@@ -133,8 +138,34 @@ public final class AppointmentRepository {
         }
       }
       return chain.compose(v -> convocations.issue(conn, due(rows, ids)))
-          .map(v -> new Saved(List.of(ids), new ImportCounts(tally[0], tally[1], tally[2])));
-    }));
+          .compose(codes -> messages.enqueue(conn, toTell(rows, ids, before, codes), now))
+          .map(n -> {
+            written[0] = n;
+            return new Saved(List.of(ids), new ImportCounts(tally[0], tally[1], tally[2]));
+          });
+    })).onSuccess(saved -> {
+      if (written[0] > 0) {
+        messages.nudge();
+      }
+    });
+  }
+
+  /** The rows a visitor is told about: new, or moved (another time or service), not cancelled, with an e-mail. */
+  private static List<VisitorMessages.Stored> toTell(List<NewAppointment> rows, Long[] ids, Appointment[] before,
+      List<ConvocationIssuer.Code> codes) {
+    List<VisitorMessages.Stored> tell = new ArrayList<>();
+    for (int i = 0; i < rows.size(); i++) {
+      NewAppointment row = rows.get(i);
+      Appointment old = before[i];
+      boolean moved = old != null && (!old.service().equals(row.service()) || !old.start().equals(row.start()));
+      if (row.email() == null || old != null && (!moved || old.cancelled())) {
+        continue;
+      }
+      Appointment now = new Appointment(ids[i], row.service(), row.start(), row.localDate(), row.durationMinutes(),
+          row.name(), row.email(), row.phone(), row.reference(), "booked", null);
+      tell.add(new VisitorMessages.Stored(now, old, codes.get(i)));
+    }
+    return tell;
   }
 
   private static List<ConvocationIssuer.Due> due(List<NewAppointment> rows, Long[] ids) {

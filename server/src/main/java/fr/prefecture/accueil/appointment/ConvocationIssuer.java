@@ -15,6 +15,12 @@ public interface ConvocationIssuer {
   /** What a convocation is issued for: an appointment or an invitation (service ""), and its start. */
   record Due(ConvocationKind kind, long id, String service, Instant start) {}
 
-  /** Issues what is missing or out of date (first issue, moved); a convocation still right is left as it is. */
-  Future<Void> issue(SqlConnection conn, List<Due> due);
+  /** The convocation that holds for one {@link Due}: what the visitor carries. */
+  record Code(String code, String manualCode) {}
+
+  /**
+   * Issues what is missing or out of date (first issue, moved); a convocation still right is left as it is. Returns
+   * the code that holds for each due, in order.
+   */
+  Future<List<Code>> issue(SqlConnection conn, List<Due> due);
 }

@@ -2,6 +2,7 @@ package fr.prefecture.accueil.demo;
 
 import fr.prefecture.accueil.appointment.AppointmentRepository;
 import fr.prefecture.accueil.appointment.ConvocationIssuer;
+import fr.prefecture.accueil.appointment.VisitorMessages;
 import fr.prefecture.accueil.auth.PasswordHasher;
 import fr.prefecture.accueil.auth.Role;
 import fr.prefecture.accueil.auth.Secrets;
@@ -39,6 +40,7 @@ public final class DemoData {
   private final PasswordHasher hasher;
   private final AppointmentRepository appointments;
   private final ConvocationIssuer convocations;
+  private final VisitorMessages messages;
   private final Path storeFile;
   private final java.util.function.LongFunction<Future<?>> admit;
 
@@ -47,9 +49,10 @@ public final class DemoData {
   static final int HISTORY_PER_DAY = 150;
 
   public DemoData(Vertx vertx, Site site, SiteTime time, StaffRepository staff, PasswordHasher hasher,
-      AppointmentRepository appointments, Path storeFile, ConvocationIssuer convocations,
+      AppointmentRepository appointments, Path storeFile, ConvocationIssuer convocations, VisitorMessages messages,
       java.util.function.LongFunction<Future<?>> admit) {
     this.convocations = convocations;
+    this.messages = messages;
     this.storeFile = storeFile;
     this.admit = admit;
     this.vertx = vertx;
@@ -75,7 +78,8 @@ public final class DemoData {
           .compose(hash -> staff.upsertAccount(account.getKey(), hash, account.getValue(), time.now().toEpochMilli()));
     }
     return chain.compose(v -> vertx.executeBlocking(this::history))
-        .compose(v -> appointments.saveDemo(demoAppointments(time.today()), time.now().toEpochMilli(), convocations))
+        .compose(v -> appointments.saveDemo(demoAppointments(time.today()), time.now().toEpochMilli(), convocations,
+            messages))
         .compose(created -> arrivals().map(created))
         .onSuccess(created -> print(passwords, created)).mapEmpty();
   }
@@ -121,6 +125,12 @@ public final class DemoData {
     System.out.println(out);
   }
 
+  static String email(String name) {
+    String ascii = java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "")
+        .toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", ".").replaceAll("^\\.|\\.$", "");
+    return (ascii.isEmpty() ? "usager" : ascii) + "@example.org";
+  }
+
   /** About 60 appointments from 08:30 to 16:30, seeded by the date so a day always looks the same. */
   List<AppointmentRepository.Demo> demoAppointments(LocalDate day) {
     Random random = new Random(day.toEpochDay());
@@ -134,8 +144,10 @@ public final class DemoData {
         n++;
         String reference = "DEMO-" + day.toString().replace("-", "") + "-" + String.format("%03d", n);
         LocalDateTime local = LocalDateTime.of(day, t.plusMinutes(random.nextInt(3) * 10L));
+        String name = NAMES[random.nextInt(NAMES.length)];
+        // One in three gave an e-mail (example.org: it reaches nobody): /admin/messages has something to show.
         out.add(new AppointmentRepository.Demo(service.code(), time.atLocal("start", local), day,
-            service.defaultDurationMinutes(), NAMES[random.nextInt(NAMES.length)], reference));
+            service.defaultDurationMinutes(), name, n % 3 == 0 ? email(name) : null, reference));
       }
     }
     return out;

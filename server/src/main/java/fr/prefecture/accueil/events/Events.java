@@ -28,5 +28,8 @@ public final class Events {
    */
   public static final String SESSIONS = "accueil.sessions";
 
+  /** Messages were written to the outbox: {}; the mail worker looks for due messages at once. */
+  public static final String OUTBOX = "accueil.outbox";
+
   private Events() {}
 }

@@ -56,35 +56,43 @@ record Convocations(Vertx vertx, Pool pool, ConvocationCodec codec, ConvocationR
   /** Issues it again by hand, when none stored holds; true when a new code was stored. */
   Future<Boolean> reissue(ConvocationKind kind, long id) {
     return target(kind, id).compose(t -> Database.transaction(pool, conn -> issued(conn, List.of(due(t)))))
-        .map(n -> n > 0);
+        .map(sorted -> !sorted.fresh().isEmpty());
   }
 
   @Override
-  public Future<Void> issue(SqlConnection conn, List<Due> due) {
-    return issued(conn, due).mapEmpty();
+  public Future<List<Code>> issue(SqlConnection conn, List<Due> due) {
+    return issued(conn, due).map(Sorted::codes);
   }
+
+  /** The codes to store now, and the code that holds for each due, in order. */
+  private record Sorted(List<ConvocationRepository.Stored> fresh, List<Code> codes) {}
 
   /** Verifying and signing is CPU work (an import holds up to 50,000 rows): off the event loop. */
-  private Future<Integer> issued(SqlConnection conn, List<Due> due) {
+  private Future<Sorted> issued(SqlConnection conn, List<Due> due) {
     if (due.isEmpty()) {
-      return Future.succeededFuture(0);
+      return Future.succeededFuture(new Sorted(List.of(), List.of()));
     }
-    return store.ofTargets(conn, due).compose(stored -> vertx.executeBlocking(() -> missing(due, stored), false))
-        .compose(fresh -> store.insert(conn, fresh, time.now().toEpochMilli()).map(v -> fresh.size()));
+    return store.ofTargets(conn, due).compose(stored -> vertx.executeBlocking(() -> sort(due, stored), false))
+        .compose(sorted -> store.insert(conn, sorted.fresh(), time.now().toEpochMilli()).map(v -> sorted));
   }
 
-  private List<ConvocationRepository.Stored> missing(List<Due> due,
-      Map<String, List<ConvocationRepository.Stored>> stored) {
+  private Sorted sort(List<Due> due, Map<String, List<ConvocationRepository.Stored>> stored) {
     List<ConvocationRepository.Stored> fresh = new ArrayList<>();
+    List<Code> codes = new ArrayList<>(due.size());
     for (Due d : due) {
       String kind = Target.code(d.kind());
       Convocation wanted = convocation(d);
-      if (stored.getOrDefault(kind + ":" + d.id(), List.of()).stream().noneMatch(s -> holds(s, wanted))) {
+      Optional<ConvocationRepository.Stored> holding = stored.getOrDefault(kind + ":" + d.id(), List.of()).stream()
+          .filter(s -> holds(s, wanted)).findFirst();
+      if (holding.isPresent()) {
+        codes.add(new Code(holding.get().code(), holding.get().manualCode()));
+      } else {
         IssuedConvocation issued = codec.issue(wanted);
         fresh.add(new ConvocationRepository.Stored(kind, d.id(), issued.keyId(), issued.code(), issued.manualCode()));
+        codes.add(new Code(issued.code(), issued.manualCode()));
       }
     }
-    return fresh;
+    return new Sorted(fresh, codes);
   }
 
   private boolean holds(ConvocationRepository.Stored stored, Convocation wanted) {

@@ -20,13 +20,14 @@ public final class Retention {
   public static final String REMOVED = "(anonymisé)";
 
   /** What one run removed. */
-  public record Result(int appointments, int invitations, int scans) {}
+  public record Result(int appointments, int invitations, int scans, int messages) {}
 
   private final SiteTime time;
   private final Duration retention;
   private final SqlTemplate<Map<String, Object>, SqlResult<Void>> appointments;
   private final SqlTemplate<Map<String, Object>, SqlResult<Void>> invitations;
   private final SqlTemplate<Map<String, Object>, SqlResult<Void>> scans;
+  private final SqlTemplate<Map<String, Object>, SqlResult<Void>> messages;
 
   public Retention(Pool pool, SiteTime time, Duration retention) {
     this.time = time;
@@ -39,6 +40,7 @@ public final class Retention {
         UPDATE invitations SET guest_name = #{removed}, guest_email = NULL, anonymised_at = #{now}
         WHERE anonymised_at IS NULL AND start_at < #{cutoff}""");
     scans = SqlTemplate.forUpdate(pool, Sql.SCAN_VISITORS);
+    messages = SqlTemplate.forUpdate(pool, Sql.MESSAGE_VISITORS);
   }
 
   /** SQLite's own here, in one place: the visitor's name removed from the JSON answers of scans. */
@@ -48,6 +50,12 @@ public final class Retention {
     static final String SCAN_VISITORS = """
         UPDATE scans SET response = json_remove(response, '$.visitor')
         WHERE at < #{cutoff} AND json_extract(response, '$.visitor') IS NOT NULL""";
+
+    /** The outbox keeps its messages (counted by the indicators) without the visitor's address and name. */
+    static final String MESSAGE_VISITORS = """
+        UPDATE outbox SET recipient = #{removed}, payload = json_set(payload, '$.name', #{removed})
+        WHERE recipient <> #{removed}
+          AND appointment_id IN (SELECT id FROM appointments WHERE start_at < #{cutoff})""";
   }
 
   public Duration retention() {
@@ -61,11 +69,12 @@ public final class Retention {
     return appointments.execute(params)
         .compose(a -> invitations.execute(params)
             .compose(i -> scans.execute(params)
-                .map(s -> new Result(a.rowCount(), i.rowCount(), s.rowCount()))))
+                .compose(s -> messages.execute(params)
+                    .map(m -> new Result(a.rowCount(), i.rowCount(), s.rowCount(), m.rowCount())))))
         .onSuccess(r -> {
-          if (r.appointments() + r.invitations() + r.scans() > 0) {
-            LOG.info("Retention: anonymised {} appointments, {} invitations, {} scan answers older than {} days",
-                r.appointments(), r.invitations(), r.scans(), retention.toDays());
+          if (r.appointments() + r.invitations() + r.scans() + r.messages() > 0) {
+            LOG.info("Retention: anonymised {} appointments, {} invitations, {} scan answers, {} messages older than"
+                + " {} days", r.appointments(), r.invitations(), r.scans(), r.messages(), retention.toDays());
           }
         });
   }

@@ -34,12 +34,18 @@ public final class SiteLoader {
 
   private SiteLoader() {}
 
-  /** The site, the file it came from and its raw {@code server} section (read by the settings). */
-  public record Loaded(Site site, String file, Map<String, Object> server) {
+  /** The site, the file it came from and its raw {@code server} and {@code mail} sections (read by the settings). */
+  public record Loaded(Site site, String file, Map<String, Object> server, Map<String, Object> mail) {
     /** The server section, refusing any key but the given ones. */
     public Map<String, Object> server(Set<String> keys) {
       Node.of(file, "server", server, keys);
       return server;
+    }
+
+    /** The mail section (empty when absent), refusing any key but the given ones. */
+    public Map<String, Object> mail(Set<String> keys) {
+      Node.of(file, "mail", mail, keys);
+      return mail;
     }
   }
 
@@ -76,8 +82,8 @@ public final class SiteLoader {
       throw new ConfigException(fileName, "(syntax)", "is not valid YAML: " + firstLine(e.getMessage()));
     }
     Node root = Node.root(fileName, document,
-        Set.of("server", "site", "buildings", "zones", "services", "gates", "screens", "places"));
-    return new Loaded(site(root), fileName, root.entries("server"));
+        Set.of("server", "mail", "site", "buildings", "zones", "services", "gates", "screens", "places"));
+    return new Loaded(site(root), fileName, root.entries("server"), root.entries("mail"));
   }
 
   private static String firstLine(String s) {

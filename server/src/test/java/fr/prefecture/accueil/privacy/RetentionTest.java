@@ -50,6 +50,17 @@ class RetentionTest {
 
       assertThat(after.get("manager", "/api/invitations?date=2026-03-30").bodyAsJsonArray().getJsonObject(0)
           .getJsonObject("guest").getString("name")).isEqualTo(Retention.REMOVED);
+
+      // The outbox keeps both messages (the indicators count them) but not the old visitor's address or name.
+      JsonArray messages = after.get("admin", "/api/messages").bodyAsJsonArray();
+      assertThat(messages).hasSize(2);
+      JsonObject oldMessage = messages.stream().map(JsonObject.class::cast)
+          .filter(m -> m.getLong("appointmentId") == old.getJsonObject(0).getLong("id")).findFirst().orElseThrow();
+      assertThat(oldMessage.getString("recipient")).isEqualTo(Retention.REMOVED);
+      String preview = after.get("admin", oldMessage.getString("preview")).bodyAsString();
+      assertThat(preview).doesNotContain("Ancien Visiteur").contains(Retention.REMOVED);
+      assertThat(messages.stream().map(JsonObject.class::cast).map(m -> m.getString("recipient")))
+          .contains("x@example.org");
     }
   }
 

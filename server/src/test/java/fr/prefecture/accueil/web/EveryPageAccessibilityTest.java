@@ -31,7 +31,8 @@ class EveryPageAccessibilityTest {
     try (TestServer server = TestServer.startWithOpenScreens(vertx, dir, Instant.parse("2026-03-30T07:00:00Z"))) {
       Browser browser = BROWSER.get();
       long appointment = server.post("manager", "/api/appointments", new JsonObject().put("service", "etrangers")
-          .put("start", "2026-03-30T09:20").put("visitor", new JsonObject().put("name", "Nguyễn Thị Lan")))
+          .put("start", "2026-03-30T09:20").put("visitor", new JsonObject().put("name", "Nguyễn Thị Lan")
+              .put("email", "lan@example.org")))
           .bodyAsJsonObject().getLong("id");
       long invitation = server.post("manager", "/api/invitations", new JsonObject().put("event", "Comité des usagers")
           .put("start", "2026-03-30T14:00").put("end", "2026-03-30T16:00").put("location", "Salle du comité")
@@ -39,8 +40,8 @@ class EveryPageAccessibilityTest {
       long ticket = server.post("agent", "/api/queues/titres/tickets", null).bodyAsJsonObject().getLong("id");
 
       browser.login(server.baseUrl(), "admin", TestServer.ADMIN_PASSWORD, "/");
-      List<String> pages = List.of("/", "/login", "/pair", "/admin", "/admin/screens", "/dashboard", "/operations",
-          "/kiosk", "/counter", "/pan", "/reception", "/evacuation", "/convocations/" + appointment,
+      List<String> pages = List.of("/", "/login", "/pair", "/admin", "/admin/messages", "/admin/screens", "/dashboard",
+          "/operations", "/kiosk", "/counter", "/pan", "/reception", "/evacuation", "/convocations/" + appointment,
           "/convocations/invitations/" + invitation,
           "/tickets/" + ticket, "/screens/hall-a-entree", "/screens/attente-etrangers", "/screens/annexe-b",
           "/no-such-page");
