@@ -29,6 +29,8 @@ public final class IndicatorFeature implements Feature {
   private final Indicators indicators;
   private final SiteTime time;
   private final Access access;
+  private final Affluence affluence;
+  private final AffluenceApi affluenceApi;
   private long timer = -1;
 
   private IndicatorFeature(Vertx vertx, Pool pool, Path storeFile, Site site, SiteTime time, Access access) {
@@ -41,6 +43,8 @@ public final class IndicatorFeature implements Feature {
     this.indicators = new Indicators(repository, () -> time.now().toEpochMilli());
     Occupancy occupancy = new Occupancy(repository, site.zone());
     this.api = new IndicatorApi(site, time, indicators, occupancy, new Charts(site, indicators, occupancy));
+    this.affluence = new Affluence(indicators, new AffluenceStore(pool), site, time);
+    this.affluenceApi = new AffluenceApi(affluence, new AffluencePage(site));
   }
 
   public static Future<IndicatorFeature> create(Vertx vertx, Pool pool, Path storeFile, Site site, SiteTime time,
@@ -51,19 +55,39 @@ public final class IndicatorFeature implements Feature {
   @Override
   public void mount(Routes routes) {
     api.mount(routes);
+    affluenceApi.mount(routes);
   }
 
   @Override
   public void mountPages(Router root) {
     root.get("/dashboard").handler(access.page(Role.MANAGER)).handler(Pages.page("dashboard"));
+    affluenceApi.mountPages(root);
   }
 
-  /** Builds missing rollups now (in the background: reports are right meanwhile, only slower) and every hour. */
+  /**
+   * Builds missing rollups now (in the background: reports are right meanwhile, only slower) and every hour; the
+   * busy hours are computed now and again at the first hourly run of each day.
+   */
   @Override
   public void start() {
-    job.run().onFailure(e -> LOG.warn("Indicator rollups failed; next try in an hour", e));
-    timer = vertx.setPeriodic(ROLLUP_EVERY.toMillis(), id -> job.run()
-        .onFailure(e -> LOG.warn("Indicator rollups failed; next try in an hour", e)));
+    hourly();
+    timer = vertx.setPeriodic(ROLLUP_EVERY.toMillis(), id -> hourly());
+  }
+
+  private void hourly() {
+    job.run().onFailure(e -> LOG.warn("Indicator rollups failed; next try in an hour", e))
+        .transform(done -> affluence.refreshIfStale())
+        .onFailure(e -> LOG.warn("Busy hours not computed; next try in an hour", e));
+  }
+
+  /** Computes the published busy hours again now (tests). */
+  public Future<io.vertx.core.json.JsonObject> refreshAffluence() {
+    return affluence.refresh();
+  }
+
+  /** The published busy hours (the snapshot the public page shows), for the screens. */
+  public Future<io.vertx.core.json.JsonObject> publishedAffluence() {
+    return affluence.published();
   }
 
   /** Builds every missing rollup and completes when done (tests, the benchmark). */
