@@ -114,7 +114,7 @@ public final class MainVerticle extends VerticleBase {
       Future<GateFeature> gate = GateFeature.create(vertx, site, time, pool, settings.dataDir(), appointments,
           invitations, audit, access);
       Future<ScreenFeature> screens = indicatorFeature.compose(i -> ScreenFeature.create(vertx, pool, site, time,
-          audit, access, new StoredCalls(new CallLog(pool), time), i::medianWaitToday,
+          audit, access, new StoredCalls(new CallLog(pool), time), i::medianWaitToday, i::publishedAffluence,
           settings.screensRequirePairing(), settings.connections().anonymousStreamsPerAddress()));
       List<Future<? extends Feature>> all = List.of(Future.succeededFuture(new Pages(access)),
           staffFeature, AuditFeature.create(audit), Future.succeededFuture(devices),

@@ -24,18 +24,29 @@ final class Affluence {
   private final AffluenceStore store;
   private final Site site;
   private final SiteTime time;
+  private final Runnable onPublished;
   private Future<JsonObject> current;
 
-  Affluence(Indicators indicators, AffluenceStore store, Site site, SiteTime time) {
+  /** {@code onPublished} runs after each new snapshot is stored (the screens show it at once). */
+  Affluence(Indicators indicators, AffluenceStore store, Site site, SiteTime time, Runnable onPublished) {
     this.indicators = indicators;
     this.store = store;
     this.site = site;
     this.time = time;
+    this.onPublished = onPublished;
   }
 
   /** The published snapshot (computed now if there is none yet; a stale one is refreshed by the job). */
   Future<JsonObject> published() {
     return store.read().compose(s -> s.isPresent() ? Future.succeededFuture(s.get().body()) : refresh());
+  }
+
+  /**
+   * The stored snapshot, or an empty object while none is: never computes (the screens read it at every update,
+   * from before the server listens, when a demo's history may not be written yet).
+   */
+  Future<JsonObject> stored() {
+    return store.read().map(s -> s.map(AffluenceStore.Snapshot::body).orElseGet(JsonObject::new));
   }
 
   /** Computes again unless the stored snapshot already covers yesterday; the snapshot published. */
@@ -52,7 +63,8 @@ final class Affluence {
     }
     LocalDate to = time.today().minusDays(1);
     long now = time.now().toEpochMilli();
-    Future<JsonObject> pass = compute(to).compose(body -> store.write(to, now, body).map(body));
+    Future<JsonObject> pass = compute(to).compose(body -> store.write(to, now, body).map(body))
+        .onSuccess(body -> onPublished.run());
     current = pass;
     pass.onComplete(r -> current = null);
     return pass;

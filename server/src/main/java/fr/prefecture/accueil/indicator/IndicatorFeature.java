@@ -3,6 +3,7 @@ package fr.prefecture.accueil.indicator;
 import fr.prefecture.accueil.auth.Access;
 import fr.prefecture.accueil.auth.Role;
 import fr.prefecture.accueil.db.Database;
+import fr.prefecture.accueil.events.Events;
 import fr.prefecture.accueil.site.Site;
 import fr.prefecture.accueil.time.SiteTime;
 import fr.prefecture.accueil.web.Feature;
@@ -43,7 +44,8 @@ public final class IndicatorFeature implements Feature {
     this.indicators = new Indicators(repository, () -> time.now().toEpochMilli());
     Occupancy occupancy = new Occupancy(repository, site.zone());
     this.api = new IndicatorApi(site, time, indicators, occupancy, new Charts(site, indicators, occupancy));
-    this.affluence = new Affluence(indicators, new AffluenceStore(pool), site, time);
+    this.affluence = new Affluence(indicators, new AffluenceStore(pool), site, time, () -> vertx.eventBus()
+        .publish(Events.SIGNAGE, new io.vertx.core.json.JsonObject().put("zones", new io.vertx.core.json.JsonArray())));
     this.affluenceApi = new AffluenceApi(affluence, new AffluencePage(site));
   }
 
@@ -85,9 +87,9 @@ public final class IndicatorFeature implements Feature {
     return affluence.refresh();
   }
 
-  /** The published busy hours (the snapshot the public page shows), for the screens. */
+  /** The published busy hours (the snapshot the public page shows; empty before the first), for the screens. */
   public Future<io.vertx.core.json.JsonObject> publishedAffluence() {
-    return affluence.published();
+    return affluence.stored();
   }
 
   /** Builds every missing rollup and completes when done (tests, the benchmark). */
