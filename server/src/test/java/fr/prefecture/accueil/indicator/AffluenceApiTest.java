@@ -217,11 +217,26 @@ class AffluenceApiTest {
       browser.settle();
       assertThat(((Number) js.executeScript("return document.documentElement.scrollWidth;")).intValue())
           .as("page width at " + width).isLessThanOrEqualTo(width);
+      assertThat(((Number) js.executeScript("""
+          const boxes = [...document.querySelectorAll('.affluence-day')].filter((t) => t.checkVisibility())
+            .map((t) => t.getBoundingClientRect())
+            .filter((r) => r.width > 0);
+          let overlaps = 0;
+          boxes.forEach((a, i) => boxes.slice(i + 1).forEach((b) => {
+            if (a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1) {
+              overlaps++;
+            }
+          }));
+          return overlaps;""")).intValue()).as("weekday tables drawn over one another at " + width).isZero();
       String monday = browser.driver.findElement(org.openqa.selenium.By.id("site-1")).getText();
       assertThat(monday).contains("Lundi", "Monday", "9 h – 10 h", "très fréquenté", "very busy",
           "2,5 entrées par heure", "calme");
       assertThat(browser.driver.findElement(org.openqa.selenium.By.id("site-4")).getText()).contains("Pas de mesure");
       assertThat(browser.accessibilityViolations()).as("axe at " + width).isEmpty();
+      java.nio.file.Files.createDirectories(Path.of("target"));
+      java.nio.file.Files.copy(((org.openqa.selenium.TakesScreenshot) browser.driver)
+          .getScreenshotAs(org.openqa.selenium.OutputType.FILE).toPath(), Path.of("target/affluence-" + width + ".png"),
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
     ((ChromeDriver) browser.driver).executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
   }
