@@ -10,6 +10,7 @@ const LAYOUTS = [
   ['notices', 'Informations / Notices'],
   ['charter', 'Charte / Charter'],
   ['transparency', 'Transparence / Transparency'],
+  ['affluence', 'Quand venir ? / When to come'],
   ['access', "Conditions d'accès / Access rules"],
 ];
 

@@ -117,7 +117,7 @@ public final class MainVerticle extends VerticleBase {
           invitations, audit, access);
       Future<MailFeature> mail = MailFeature.create(vertx, pool, site, time, settings.mail(), appointments, access);
       Future<ScreenFeature> screens = indicatorFeature.compose(i -> ScreenFeature.create(vertx, pool, site, time,
-          audit, access, new StoredCalls(new CallLog(pool), time), i::medianWaitToday,
+          audit, access, new StoredCalls(new CallLog(pool), time), i::medianWaitToday, i::publishedAffluence,
           settings.screensRequirePairing(), settings.connections().anonymousStreamsPerAddress()));
       Future<QueueFeature> queues = indicatorFeature.compose(i -> QueueFeature.create(vertx, pool, site, time, access,
           i::medianWaitToday));

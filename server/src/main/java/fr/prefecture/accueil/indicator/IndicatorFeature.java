@@ -3,6 +3,7 @@ package fr.prefecture.accueil.indicator;
 import fr.prefecture.accueil.auth.Access;
 import fr.prefecture.accueil.auth.Role;
 import fr.prefecture.accueil.db.Database;
+import fr.prefecture.accueil.events.Events;
 import fr.prefecture.accueil.site.Site;
 import fr.prefecture.accueil.time.SiteTime;
 import fr.prefecture.accueil.web.Feature;
@@ -29,6 +30,8 @@ public final class IndicatorFeature implements Feature {
   private final Indicators indicators;
   private final SiteTime time;
   private final Access access;
+  private final Affluence affluence;
+  private final AffluenceApi affluenceApi;
   private long timer = -1;
 
   private IndicatorFeature(Vertx vertx, Pool pool, Path storeFile, Site site, SiteTime time, Access access) {
@@ -41,6 +44,9 @@ public final class IndicatorFeature implements Feature {
     this.indicators = new Indicators(repository, () -> time.now().toEpochMilli());
     Occupancy occupancy = new Occupancy(repository, site.zone());
     this.api = new IndicatorApi(site, time, indicators, occupancy, new Charts(site, indicators, occupancy));
+    this.affluence = new Affluence(indicators, new AffluenceStore(pool), site, time, () -> vertx.eventBus()
+        .publish(Events.SIGNAGE, new io.vertx.core.json.JsonObject().put("zones", new io.vertx.core.json.JsonArray())));
+    this.affluenceApi = new AffluenceApi(affluence, new AffluencePage(site));
   }
 
   public static Future<IndicatorFeature> create(Vertx vertx, Pool pool, Path storeFile, Site site, SiteTime time,
@@ -51,19 +57,39 @@ public final class IndicatorFeature implements Feature {
   @Override
   public void mount(Routes routes) {
     api.mount(routes);
+    affluenceApi.mount(routes);
   }
 
   @Override
   public void mountPages(Router root) {
     root.get("/dashboard").handler(access.page(Role.MANAGER)).handler(Pages.page("dashboard"));
+    affluenceApi.mountPages(root);
   }
 
-  /** Builds missing rollups now (in the background: reports are right meanwhile, only slower) and every hour. */
+  /**
+   * Builds missing rollups now (in the background: reports are right meanwhile, only slower) and every hour; the
+   * busy hours are computed now and again at the first hourly run of each day.
+   */
   @Override
   public void start() {
-    job.run().onFailure(e -> LOG.warn("Indicator rollups failed; next try in an hour", e));
-    timer = vertx.setPeriodic(ROLLUP_EVERY.toMillis(), id -> job.run()
-        .onFailure(e -> LOG.warn("Indicator rollups failed; next try in an hour", e)));
+    hourly();
+    timer = vertx.setPeriodic(ROLLUP_EVERY.toMillis(), id -> hourly());
+  }
+
+  private void hourly() {
+    job.run().onFailure(e -> LOG.warn("Indicator rollups failed; next try in an hour", e))
+        .transform(done -> affluence.refreshIfStale())
+        .onFailure(e -> LOG.warn("Busy hours not computed; next try in an hour", e));
+  }
+
+  /** Computes the published busy hours again now (tests). */
+  public Future<io.vertx.core.json.JsonObject> refreshAffluence() {
+    return affluence.refresh();
+  }
+
+  /** The published busy hours (the snapshot the public page shows; empty before the first), for the screens. */
+  public Future<io.vertx.core.json.JsonObject> publishedAffluence() {
+    return affluence.stored();
   }
 
   /** Builds every missing rollup and completes when done (tests, the benchmark). */

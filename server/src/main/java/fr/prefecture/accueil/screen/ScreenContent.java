@@ -4,6 +4,7 @@ import fr.prefecture.accueil.signage.playlist.Notices;
 import fr.prefecture.accueil.signage.playlist.PlaylistEntry;
 import fr.prefecture.accueil.signage.playlist.ScreenPlanner;
 import fr.prefecture.accueil.signage.view.AccessView;
+import fr.prefecture.accueil.signage.view.AffluenceView;
 import fr.prefecture.accueil.signage.view.AlertSeverity;
 import fr.prefecture.accueil.signage.view.AlertView;
 import fr.prefecture.accueil.signage.view.CallView;
@@ -45,7 +46,7 @@ import java.util.stream.Collectors;
  * update (one {@link Snapshot} for all screens), so that any node renders the same page.
  */
 record ScreenContent(Site site, SiteTime time, NoticeRepository notices, AlertRepository alerts,
-    BoardRepository board, LatestCalls calls, WaitingTimes waiting) {
+    BoardRepository board, LatestCalls calls, WaitingTimes waiting, BusyHours busyHours) {
   static final int CALLS_SHOWN = 10;
   static final int CALLS_PER_SERVICE = 3;
   /** At most this many calls on the strip beside the slides (the page shows fewer when they do not fit). */
@@ -55,7 +56,7 @@ record ScreenContent(Site site, SiteTime time, NoticeRepository notices, AlertRe
   record Snapshot(Instant now, List<Notice> notices, List<StoredAlert> alerts,
       List<BoardRepository.QuarterFigures> quarters,
       Map<String, BoardRepository.ServiceState> states, List<Call> calls, Map<String, Integer> waiting,
-      Map<String, io.vertx.core.json.JsonArray> playlists, Map<String, String> languages) {}
+      Map<String, io.vertx.core.json.JsonArray> playlists, Map<String, String> languages, JsonObject affluence) {}
 
   Future<Snapshot> load() {
     Instant now = time.now();
@@ -67,11 +68,13 @@ record ScreenContent(Site site, SiteTime time, NoticeRepository notices, AlertRe
     Future<Map<String, Integer>> w = waiting.today();
     Future<Map<String, io.vertx.core.json.JsonArray>> p = board.playlists();
     Future<Map<String, String>> l = board.languageModes();
-    return Future.all(List.of(n, a, q, s, c, w, p, l)).map(all -> {
+    // The busy hours are a nice-to-have: a failed read shows the other layouts, never a broken screen.
+    Future<JsonObject> b = busyHours.published().recover(e -> Future.succeededFuture(new JsonObject()));
+    return Future.all(List.of(n, a, q, s, c, w, p, l, b)).map(all -> {
       Map<String, BoardRepository.ServiceState> states = new HashMap<>();
       s.result().forEach(st -> states.put(st.service(), st));
       return new Snapshot(now, n.result(), a.result(), q.result(), states, c.result(), w.result(), p.result(),
-          l.result());
+          l.result(), b.result());
     });
   }
 
@@ -98,7 +101,7 @@ record ScreenContent(Site site, SiteTime time, NoticeRepository notices, AlertRe
   /** The screen's page; with {@code onlyLayout}, that layout alone in place of the playlist. */
   ScreenPage page(Site.Screen screen, Snapshot s, String onlyLayout) {
     List<LayoutModel> models = List.of(calls(screen, s, CALLS_SHOWN), wayfinding(screen, s), notices(screen, s),
-        CharterView.standard(), transparency(s), access());
+        CharterView.standard(), transparency(s), access(), affluence(s));
     List<PlaylistEntry> playlist = onlyLayout != null ? List.of(new PlaylistEntry(onlyLayout, 10))
         : playlist(screen, s).stream().map(p -> new PlaylistEntry(p.layout(), p.seconds())).toList();
     List<AlertView> open = s.alerts().stream().map(ScreenContent::alertView).flatMap(Optional::stream).toList();
@@ -219,6 +222,34 @@ record ScreenContent(Site site, SiteTime time, NoticeRepository notices, AlertRe
     List<LiveWaiting> live = site.services().stream()
         .map(sv -> new LiveWaiting(sv.code(), text(sv.name()), s.waiting().get(sv.code()))).toList();
     return new TransparencyView(quarter, delays, live);
+  }
+
+  /** The site's grid by band: weekdays as rows, the bands' levels as cells. */
+  static AffluenceView affluence(Snapshot s) {
+    io.vertx.core.json.JsonArray days = s.affluence().getJsonArray("days");
+    if (days == null || days.isEmpty()) {
+      return AffluenceView.none();
+    }
+    List<String> bands = new ArrayList<>();
+    List<AffluenceView.Day> rows = new ArrayList<>();
+    for (Object d : days) {
+      JsonObject day = (JsonObject) d;
+      java.time.DayOfWeek weekday = java.time.DayOfWeek.of(day.getInteger("weekday"));
+      List<AffluenceView.Level> levels = new ArrayList<>();
+      bands.clear();
+      for (Object b : day.getJsonArray("bands")) {
+        bands.add(((JsonObject) b).getString("band"));
+        levels.add(AffluenceView.Level.fromCode(((JsonObject) b).getString("level")));
+      }
+      rows.add(new AffluenceView.Day(String.valueOf(weekday.getValue()),
+          new Text(dayName(weekday, java.util.Locale.FRENCH), dayName(weekday, java.util.Locale.UK)), levels));
+    }
+    return new AffluenceView(bands, rows);
+  }
+
+  private static String dayName(java.time.DayOfWeek day, java.util.Locale locale) {
+    String name = day.getDisplayName(java.time.format.TextStyle.FULL, locale);
+    return Character.toUpperCase(name.charAt(0)) + name.substring(1);
   }
 
   private AccessView access() {

@@ -18,12 +18,14 @@ public record ScreenFeature(ScreenHub hub, ScreenPages pages, ScreenApi screens,
     BoardApi board, ScreenAccess screenAccess) implements Feature {
   /**
    * Builds the feature (templates are compiled off the event loop) and starts its hub on the caller's context.
-   * {@code calls} and {@code waiting} give the latest calls and today's waiting times; {@code requirePairing}:
+   * {@code calls}, {@code waiting} and {@code busyHours} give the latest calls, today's waiting times and the
+   * published busy hours; {@code requirePairing}:
    * only paired screen devices (and manager sessions) open the screens; else at most
    * {@code anonymousStreamsPerAddress} streams from one address.
    */
   public static Future<ScreenFeature> create(Vertx vertx, Pool pool, Site site, SiteTime time, AuditLog audit,
-      Access access, LatestCalls calls, WaitingTimes waiting, boolean requirePairing, int anonymousStreamsPerAddress) {
+      Access access, LatestCalls calls, WaitingTimes waiting, BusyHours busyHours, boolean requirePairing,
+      int anonymousStreamsPerAddress) {
     Future<Speech> voice = Speech.create(vertx);
     return vertx.executeBlocking(() -> new ScreenRenderer(site.zone(), ScreenHub.HEARTBEAT))
         .compose(renderer -> voice.map(speech -> {
@@ -31,7 +33,8 @@ public record ScreenFeature(ScreenHub hub, ScreenPages pages, ScreenApi screens,
           AlertRepository alertStore = new AlertRepository(pool);
           BoardRepository boardStore = new BoardRepository(pool);
           ContactRepository contacts = new ContactRepository(pool);
-          ScreenContent content = new ScreenContent(site, time, noticeStore, alertStore, boardStore, calls, waiting);
+          ScreenContent content = new ScreenContent(site, time, noticeStore, alertStore, boardStore, calls, waiting,
+              busyHours);
           ScreenHub hub = new ScreenHub(vertx, site, time, content, new ScreenEvents(renderer), calls, alertStore,
               contacts);
           hub.start();

@@ -56,6 +56,19 @@ class RoleMatrixTest {
   }
 
   @Test
+  void the_open_routes_are_exactly_these_and_answer_without_credentials(Vertx vertx) {
+    try (TestServer server = TestServer.start(vertx, dir, Instant.parse("2026-03-30T07:00:00Z"))) {
+      List<String> open = server.verticle.routes().declared().stream().filter(r -> r.roles() == null)
+          .map(r -> r.method() + " " + r.path()).sorted().toList();
+      assertThat(open).containsExactly("GET /clock", "GET /public/affluence", "POST /devices/pair", "POST /session");
+      HttpResponse<Buffer> affluence = server.request(io.vertx.core.http.HttpMethod.GET, "/api/public/affluence", null)
+          .send().await();
+      assertThat(affluence.statusCode()).isEqualTo(200);
+      assertThat(affluence.bodyAsJsonObject().getJsonArray("days")).isNotEmpty();
+    }
+  }
+
+  @Test
   void paired_devices_reach_only_the_routes_that_name_their_kind(Vertx vertx) {
     try (TestServer server = TestServer.start(vertx, dir, Instant.parse("2026-03-30T07:00:00Z"))) {
       String screen = Paired.screen(server, "hall-a-entree");

@@ -35,7 +35,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
 @ExtendWith(VertxExtension.class)
 class ScreenLayoutBrowserTest {
   static final Instant NOW = Instant.parse("2026-03-30T09:00:00Z");
-  static final List<String> LAYOUTS = List.of("calls", "wayfinding", "notices", "access", "transparency", "charter");
+  static final List<String> LAYOUTS = List.of("calls", "wayfinding", "notices", "access", "transparency", "affluence",
+      "charter");
   static final Path SHOTS = Path.of("target/screen-layouts");
   static final String MEASURE;
 
@@ -60,6 +61,9 @@ class ScreenLayoutBrowserTest {
     try (TestServer server = TestServer.startWithOpenScreens(vertx, dir, NOW, "--demo");
         Browser browser = Browser.open()) {
       moveAndCall(server, "etrangers", "titres", 3);
+      // The demo's weeks of history give the busy hours: the affluence layout has a grid to show.
+      JsonObject affluence = server.get(null, "/api/public/affluence").bodyAsJsonObject();
+      assertThat(affluence.getValue("thresholds")).as(affluence.encode()).isNotNull();
       List<String> failures = new ArrayList<>();
       for (Object o : server.get("manager", "/api/screens").bodyAsJsonArray()) {
         check(server, browser, (JsonObject) o, failures);

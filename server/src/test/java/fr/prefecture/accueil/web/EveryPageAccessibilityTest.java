@@ -43,7 +43,8 @@ class EveryPageAccessibilityTest {
       List<String> pages = List.of("/", "/login", "/pair", "/admin", "/admin/messages", "/admin/screens", "/dashboard",
           "/operations", "/kiosk", "/counter", "/pan", "/reception", "/evacuation", "/convocations/" + appointment,
           "/convocations/invitations/" + invitation,
-          "/tickets/" + ticket, "/screens/hall-a-entree", "/screens/attente-etrangers", "/screens/annexe-b",
+          "/tickets/" + ticket, "/affluence", "/screens/hall-a-entree", "/screens/attente-etrangers",
+          "/screens/annexe-b",
           "/no-such-page");
       List<String> problems = new ArrayList<>();
       for (String page : pages) {

@@ -11,9 +11,11 @@ public final class Layouts {
   public static final String CHARTER = "charter";
   public static final String TRANSPARENCY = "transparency";
   public static final String ACCESS = "access";
+  public static final String AFFLUENCE = "affluence";
 
   /** Every layout usable in a playlist, in a sensible default order. */
-  public static final List<String> NAMES = List.of(CALLS, WAYFINDING, NOTICES, ACCESS, TRANSPARENCY, CHARTER);
+  public static final List<String> NAMES = List.of(CALLS, WAYFINDING, NOTICES, ACCESS, TRANSPARENCY, AFFLUENCE,
+      CHARTER);
 
   private Layouts() {}
 }

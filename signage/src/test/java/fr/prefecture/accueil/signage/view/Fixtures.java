@@ -56,7 +56,15 @@ public final class Fixtures {
     return AccessView.standard(20, new Text("Bâtiment A, rez-de-chaussée", "Building A, ground floor"));
   }
 
+  public static AffluenceView affluence() {
+    return new AffluenceView(List.of("morning", "midday", "afternoon"), List.of(
+        new AffluenceView.Day("1", new Text("Lundi", "Monday"), List.of(AffluenceView.Level.VERY_BUSY,
+            AffluenceView.Level.BUSY, AffluenceView.Level.QUIET)),
+        new AffluenceView.Day("2", new Text("Mardi", "Tuesday"), List.of(AffluenceView.Level.BUSY,
+            AffluenceView.Level.QUIET, AffluenceView.Level.UNMEASURED))));
+  }
+
   public static List<LayoutModel> allModels() {
-    return List.of(calls(), wayfinding(), notices(), CharterView.standard(), transparency(), access());
+    return List.of(calls(), wayfinding(), notices(), CharterView.standard(), transparency(), access(), affluence());
   }
 }

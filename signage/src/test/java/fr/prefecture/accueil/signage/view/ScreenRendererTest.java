@@ -138,6 +138,21 @@ class ScreenRendererTest {
   }
 
   @Test
+  void affluence_is_weekdays_by_bands_with_each_level_in_words_in_both_languages() {
+    String html = renderer.layout("affluence", Fixtures.affluence());
+
+    assertThat(html).contains("<span lang=\"fr\">Quand venir ?</span>", "<span lang=\"en\">When to come</span>")
+        .contains("<th scope=\"col\"><span class=\"bi\"><span lang=\"fr\">Matin</span><span lang=\"en\">Morning</span>")
+        .contains("<tr data-unit=\"1\"><th scope=\"row\"><span class=\"bi\"><span lang=\"fr\">Lundi</span>")
+        .contains("<td class=\"level-very-busy\"><span class=\"bi\"><span lang=\"fr\">très fréquenté</span>"
+            + "<span lang=\"en\">very busy</span>")
+        .contains("<td class=\"level-unmeasured\"><span class=\"bi\"><span lang=\"fr\">pas de mesure</span>");
+    assertThat(Fixtures.affluence().isEmpty()).isFalse();
+    assertThat(AffluenceView.none().isEmpty()).isTrue();
+    assertThat(Fixtures.affluence().readingText().words(Language.FR)).isLessThanOrEqualTo(60);
+  }
+
+  @Test
   void services_not_measured_yet_are_named_in_one_line_not_one_line_each() {
     TransparencyView view = new TransparencyView(null, List.of(), List.of(
         new LiveWaiting("a", new Text("Titres", "ID documents"), null),
