@@ -51,8 +51,16 @@ final class ConvocationImages {
     PHONE_DARK,
     TILTED,
     DISTANT,
-    MOTION_BLUR
+    MOTION_BLUR,
+    /** Smaller still than DISTANT: a code 75–125 px wide, about 2–3 px a module, held at arm's length or further. */
+    FAR,
+    /** A dim hall or a backlit visitor: a third to a half of the usual light, twice the sensor noise. */
+    DIM
   }
+
+  /** The six scenes of the first benchmark (72 frames at seed {@code QrDecodeBenchmark.SEED}): kept as they were. */
+  static final List<Scene> FIRST_SCENES = List.of(Scene.PRINTED, Scene.PHONE, Scene.PHONE_DARK, Scene.TILTED,
+      Scene.DISTANT, Scene.MOTION_BLUR);
 
   record Sample(String name, Scene scene, String text, byte[] jpeg) {}
 
@@ -72,6 +80,11 @@ final class ConvocationImages {
    * every core.
    */
   List<Sample> generate(int perScene) {
+    return generate(perScene, FIRST_SCENES);
+  }
+
+  /** {@code perScene} frames of each of these scenes, in a fixed order. */
+  List<Sample> generate(int perScene, List<Scene> scenes) {
     int threads = Runtime.getRuntime().availableProcessors();
     ExecutorService renderers = Executors.newFixedThreadPool(threads, r -> {
       Thread thread = new Thread(r, "frame-renderer");
@@ -83,7 +96,7 @@ final class ConvocationImages {
     try {
       List<Future<Sample>> samples = new ArrayList<>();
       for (int i = 0; i < perScene; i++) {
-        for (Scene scene : Scene.values()) {
+        for (Scene scene : scenes) {
           String name = scene.name().toLowerCase() + "-" + i;
           String text = convocationCode();
           Supplier<BufferedImage> frame = plan(scene, text);
@@ -140,12 +153,14 @@ final class ConvocationImages {
   private Supplier<BufferedImage> plan(Scene scene, String text) {
     boolean[][] modules = text == null ? new boolean[57][57] : modules(text);
     boolean phone = scene == Scene.PHONE || scene == Scene.PHONE_DARK
-        || (scene == Scene.DISTANT || scene == Scene.MOTION_BLUR) && random.nextBoolean();
+        || (scene == Scene.DISTANT || scene == Scene.MOTION_BLUR || scene == Scene.FAR || scene == Scene.DIM)
+            && random.nextBoolean();
     boolean dark = scene == Scene.PHONE_DARK;
     Texture texture = phone ? phone(modules, dark) : letter(modules);
 
     double qrWidth = switch (scene) {
       case DISTANT -> 120 + random.nextDouble() * 50;
+      case FAR -> 75 + random.nextDouble() * 50;
       case TILTED -> 260 + random.nextDouble() * 160;
       default -> 220 + random.nextDouble() * 260;
     };
@@ -161,6 +176,10 @@ final class ConvocationImages {
     double[] offsets = phone ? new double[]{0.5} : new double[]{0.25, 0.75};
     List<Consumer<int[]>> effects = new ArrayList<>();
     effects.add(light(phone));
+    if (scene == Scene.DIM) {
+      double dim = 0.33 + random.nextDouble() * 0.17;
+      effects.add(frame -> dim(frame, dim));
+    }
     if (phone) {
       double[] qr = center(texture, quad);
       effects.add(glare(qr[0], qr[1], qrWidth));
@@ -170,9 +189,9 @@ final class ConvocationImages {
       double direction = random.nextDouble() * Math.PI;
       effects.add(frame -> motionBlur(frame, length, direction));
     }
-    double sigma = 0.5 + random.nextDouble() * (scene == Scene.DISTANT ? 0.4 : 0.9);
+    double sigma = 0.5 + random.nextDouble() * (scene == Scene.DISTANT ? 0.4 : scene == Scene.FAR ? 0.6 : 0.9);
     effects.add(frame -> gaussianBlur(frame, sigma));
-    effects.add(noise(3 + random.nextDouble() * 6));
+    effects.add(noise((3 + random.nextDouble() * 6) * (scene == Scene.DIM ? 2 : 1)));
     return () -> {
       int[] frame = warp(texture, quad, background, offsets);
       effects.forEach(effect -> effect.accept(frame));
@@ -489,6 +508,12 @@ final class ConvocationImages {
         }
       }
     };
+  }
+
+  private static void dim(int[] frame, double factor) {
+    for (int i = 0; i < frame.length; i++) {
+      frame[i] = scale(frame[i], factor, 0);
+    }
   }
 
   private static int scale(int c, double f, double add) {

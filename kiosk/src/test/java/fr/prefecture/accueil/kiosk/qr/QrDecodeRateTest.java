@@ -19,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("slow")
 class QrDecodeRateTest {
 
-  /** Measured: ZXing alone 59/72, BoofCV alone 67/72, ZXing then BoofCV 67/72 (see the benchmark). */
-  private static final int MEASURED = 67;
+  /** Measured: ZXing alone 60/72, BoofCV alone 67/72, the first pass 67/72, the shipped decoder 68/72 (see the benchmark). */
+  private static final int MEASURED = 68;
   /** A regression is a loss of more than this many frames. */
   private static final int MARGIN = 3;
 
