@@ -124,7 +124,7 @@ final class ConvocationApi {
     } else {
       Site.Service s = site.service(t.service()).orElse(null);
       what = s == null ? new Site.Text(t.service(), t.service()) : s.name();
-      where = s == null ? new Site.Text("", "") : new Site.Text(where(s, true), where(s, false));
+      where = s == null ? new Site.Text("", "") : site.where(s);
       admitFrom = s == null ? admitFrom : start.minus(s.admission().early());
     }
     Map<String, Object> model = new HashMap<>();
@@ -140,19 +140,5 @@ final class ConvocationApi {
     model.put("from",
         new Site.Text(time.frenchTime(admitFrom.toInstant()), time.englishTime(admitFrom.toInstant())));
     return templates.render("convocation", model);
-  }
-
-  private String where(Site.Service s, boolean french) {
-    Site.Location l = s.location();
-    StringBuilder out = new StringBuilder();
-    site.building(l.building()).ifPresent(b -> {
-      out.append(french ? b.name().fr() : b.name().en());
-      b.floors().stream().filter(f -> f.level() == l.floor()).findFirst()
-          .ifPresent(f -> out.append(", ").append(french ? f.name().fr() : f.name().en()));
-    });
-    if (l.room() != null) {
-      out.append(out.length() > 0 ? ", " : "").append(french ? l.room().fr() : l.room().en());
-    }
-    return out.toString();
   }
 }

@@ -167,20 +167,6 @@ final class ConvocationMail {
 
   /** The place inside: building, floor, room, as the printed convocation says it. */
   private Site.Text where(String code) {
-    return site.service(code).map(s -> new Site.Text(where(s, true), where(s, false))).orElse(new Site.Text("", ""));
-  }
-
-  private String where(Site.Service s, boolean french) {
-    Site.Location l = s.location();
-    StringBuilder out = new StringBuilder();
-    site.building(l.building()).ifPresent(b -> {
-      out.append(french ? b.name().fr() : b.name().en());
-      b.floors().stream().filter(f -> f.level() == l.floor()).findFirst()
-          .ifPresent(f -> out.append(", ").append(french ? f.name().fr() : f.name().en()));
-    });
-    if (l.room() != null) {
-      out.append(out.length() > 0 ? ", " : "").append(french ? l.room().fr() : l.room().en());
-    }
-    return out.toString();
+    return site.service(code).map(site::where).orElse(new Site.Text("", ""));
   }
 }

@@ -205,4 +205,23 @@ public record Site(Text name, ZoneId zone, List<Building> buildings, List<Area> 
   public Optional<Building> building(String id) {
     return buildings.stream().filter(b -> b.id().equals(id)).findFirst();
   }
+
+  /** Where a service receives, as the convocation says it: building, floor, room, in French and English. */
+  public Text where(Service s) {
+    return new Text(where(s, true), where(s, false));
+  }
+
+  private String where(Service s, boolean french) {
+    Location l = s.location();
+    StringBuilder out = new StringBuilder();
+    building(l.building()).ifPresent(b -> {
+      out.append(french ? b.name().fr() : b.name().en());
+      b.floors().stream().filter(f -> f.level() == l.floor()).findFirst()
+          .ifPresent(f -> out.append(", ").append(french ? f.name().fr() : f.name().en()));
+    });
+    if (l.room() != null) {
+      out.append(out.length() > 0 ? ", " : "").append(french ? l.room().fr() : l.room().en());
+    }
+    return out.toString();
+  }
 }
